@@ -1,0 +1,1 @@
+"""Excel workbooks (openpyxl), one module per workbook plus the shared sheet helpers."""

@@ -1,0 +1,1 @@
+"""PDF forms (reportlab), one module per form plus the shared page frame."""

@@ -1,0 +1,573 @@
+"""Customer files: validation, create/update/delete with audit trail, search and paging."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Engine, and_, func, or_
+from sqlmodel import Session, col, delete, select
+
+from app.i18n import pick
+from app.models import (
+    CUSTOMER_GRADES,
+    Customer,
+    CustomerAnnualVolume,
+    CustomerContact,
+    CustomerProduct,
+    CustomerStatus,
+    CustomerType,
+)
+from app.models.common import utcnow
+from app.services import audit_service
+from app.services.validation import (
+    FieldError,
+    ValidationError,
+    check_code,
+    check_email,
+    check_length,
+    check_past_date,
+    check_phone,
+)
+
+ENTITY = "customer"
+
+TYPE_LABELS: dict[str, tuple[str, str]] = {
+    CustomerType.OEM: ("主机厂", "OEM"),
+    CustomerType.AFTERMARKET: ("备件市场", "Aftermarket"),
+    CustomerType.DISTRIBUTOR: ("代理商", "Distributor"),
+    CustomerType.END_USER: ("终端用户", "End user"),
+}
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    CustomerStatus.ACTIVE: ("合作中", "Active"),
+    CustomerStatus.LOST: ("已流失", "Lost"),
+}
+MAX_VOLUME_WAN = 10_000_000.0
+
+
+def type_label(value: str, lang: str | None = None) -> str:
+    pair = TYPE_LABELS.get(value)
+    return pick(*pair, lang) if pair else value
+
+
+def status_label(value: str, lang: str | None = None) -> str:
+    pair = STATUS_LABELS.get(value)
+    return pick(*pair, lang) if pair else value
+
+
+@dataclass
+class ContactData:
+    name: str = ""
+    department: str = ""
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class ProductData:
+    model: str = ""
+    spec: str = ""
+    notes: str = ""
+
+
+@dataclass
+class VolumeData:
+    year: int = 0
+    amount_wan: float = 0.0
+
+
+@dataclass
+class CustomerData:
+    """A whole customer file as plain data, as the form and the reports see it."""
+
+    code: str = ""
+    name: str = ""
+    short_name: str = ""
+    type: str = CustomerType.OEM.value
+    address: str = ""
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    sales_rep: str = ""
+    cooperation_since: date | None = None
+    grade: str = ""
+    status: str = CustomerStatus.ACTIVE.value
+    potential: bool = False
+    notes: str = ""
+    contacts: list[ContactData] = field(default_factory=list)
+    products: list[ProductData] = field(default_factory=list)
+    volumes: list[VolumeData] = field(default_factory=list)
+    id: int | None = None
+    uuid: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+SCALAR_FIELDS = (
+    "code", "name", "short_name", "type", "address", "phone", "fax", "email",
+    "sales_rep", "cooperation_since", "grade", "status", "potential", "notes",
+)  # fmt: skip
+_TEXT_LIMITS = {
+    "code": 32, "name": 200, "short_name": 100, "address": 300, "phone": 60, "fax": 60,
+    "email": 200, "sales_rep": 60, "notes": 4000,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """One line of the customer list."""
+
+    id: int
+    code: str
+    name: str
+    short_name: str
+    type: str
+    status: str
+    grade: str
+    phone: str
+    contact: str
+    contact_phone: str
+    sales_rep: str
+    cooperation_since: date | None
+    latest_volume_year: int | None
+    latest_volume_wan: float | None
+
+
+@dataclass
+class CustomerFilter:
+    text: str = ""
+    type: str | None = None
+    status: str | None = None
+    grade: str | None = None
+
+
+# list column -> SQL expression used for ORDER BY
+SORT_KEYS = {
+    "code": Customer.code,
+    "name": Customer.name,
+    "short_name": Customer.short_name,
+    "type": Customer.type,
+    "status": Customer.status,
+    "grade": Customer.grade,
+    "phone": Customer.phone,
+    "sales_rep": Customer.sales_rep,
+    "cooperation_since": Customer.cooperation_since,
+    "updated_at": Customer.updated_at,
+}
+
+
+# ---------------------------------------------------------------- validation
+
+
+def normalize(data: CustomerData) -> CustomerData:
+    """Trim surrounding blanks and drop wholly empty child rows (never changes inner text)."""
+    for name in SCALAR_FIELDS:
+        value = getattr(data, name)
+        if isinstance(value, str):
+            setattr(data, name, value.strip())
+    data.contacts = [
+        ContactData(**{k: v.strip() for k, v in asdict(c).items()})
+        for c in data.contacts
+        if any(str(v).strip() for v in asdict(c).values())
+    ]
+    data.products = [
+        ProductData(**{k: v.strip() for k, v in asdict(p).items()})
+        for p in data.products
+        if any(str(v).strip() for v in asdict(p).values())
+    ]
+    return data
+
+
+def validate(
+    data: CustomerData,
+    *,
+    existing_code_owner: Callable[[str], tuple[int, str] | None] | None = None,
+) -> None:
+    """Raise ValidationError with one message per bad field; data must be normalized."""
+    errors: dict[str, FieldError] = {}
+
+    def put(path: str, error: FieldError | None) -> None:
+        if error and path not in errors:
+            errors[path] = error
+
+    put("code", check_code(data.code))
+    if not data.name:
+        put("name", FieldError("required"))
+    for name, limit in _TEXT_LIMITS.items():
+        put(name, check_length(getattr(data, name), limit))
+    if data.type not in TYPE_LABELS:
+        put("type", FieldError("choice", {"value": data.type, "allowed": ", ".join(TYPE_LABELS)}))
+    if data.status not in STATUS_LABELS:
+        put(
+            "status",
+            FieldError("choice", {"value": data.status, "allowed": ", ".join(STATUS_LABELS)}),
+        )
+    if data.grade and data.grade not in CUSTOMER_GRADES:
+        put(
+            "grade",
+            FieldError("choice", {"value": data.grade, "allowed": ", ".join(CUSTOMER_GRADES)}),
+        )
+    put("email", check_email(data.email))
+    put("phone", check_phone(data.phone))
+    put("fax", check_phone(data.fax))
+    put("cooperation_since", check_past_date(data.cooperation_since))
+
+    for i, contact in enumerate(data.contacts):
+        if not contact.name:
+            put(f"contacts[{i}].name", FieldError("required"))
+        put(f"contacts[{i}].phone", check_phone(contact.phone))
+        put(f"contacts[{i}].email", check_email(contact.email))
+        for name in ("name", "department", "title"):
+            put(f"contacts[{i}].{name}", check_length(getattr(contact, name), 60))
+    for i, product in enumerate(data.products):
+        if not product.model:
+            put(f"products[{i}].model", FieldError("required"))
+        put(f"products[{i}].model", check_length(product.model, 100))
+        put(f"products[{i}].spec", check_length(product.spec, 200))
+    seen_years: set[int] = set()
+    last_year = date.today().year + 1
+    for i, volume in enumerate(data.volumes):
+        if not 1950 <= volume.year <= last_year:
+            put(f"volumes[{i}].year", FieldError("year_range", {"min": 1950, "max": last_year}))
+        elif volume.year in seen_years:
+            put(f"volumes[{i}].year", FieldError("year_duplicate", {"year": volume.year}))
+        seen_years.add(volume.year)
+        if volume.amount_wan < 0:
+            put(f"volumes[{i}].amount_wan", FieldError("negative"))
+        elif volume.amount_wan > MAX_VOLUME_WAN:
+            put(
+                f"volumes[{i}].amount_wan",
+                FieldError("too_large", {"max": f"{MAX_VOLUME_WAN:,.0f}"}),
+            )
+
+    if "code" not in errors and existing_code_owner is not None:
+        owner = existing_code_owner(data.code)
+        if owner is not None and owner[0] != data.id:
+            put("code", FieldError("code_taken", {"code": data.code, "name": owner[1]}))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _code_owner(session: Session) -> Callable[[str], tuple[int, str] | None]:
+    def lookup(code: str) -> tuple[int, str] | None:
+        row = session.exec(
+            select(Customer.id, Customer.name).where(func.lower(Customer.code) == code.lower())
+        ).first()
+        return (row[0], row[1]) if row else None
+
+    return lookup
+
+
+# ---------------------------------------------------------------- snapshots for the trail
+
+
+def _flat(data: CustomerData) -> dict[str, object]:
+    """One level of keys, so the trail says e.g. contacts[2].phone: old → new."""
+    flat: dict[str, object] = {name: getattr(data, name) for name in SCALAR_FIELDS}
+    for i, contact in enumerate(data.contacts):
+        for key, value in asdict(contact).items():
+            flat[f"contacts[{i + 1}].{key}"] = value
+    for i, product in enumerate(data.products):
+        for key, value in asdict(product).items():
+            flat[f"products[{i + 1}].{key}"] = value
+    for volume in data.volumes:
+        flat[f"volumes[{volume.year}]"] = volume.amount_wan
+    return flat
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _load_children(session: Session, customers: Sequence[Customer]) -> list[CustomerData]:
+    ids = [c.id for c in customers]
+    contacts: dict[int, list[ContactData]] = {i: [] for i in ids}
+    products: dict[int, list[ProductData]] = {i: [] for i in ids}
+    volumes: dict[int, list[VolumeData]] = {i: [] for i in ids}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        for c in session.exec(
+            select(CustomerContact)
+            .where(col(CustomerContact.customer_id).in_(chunk))
+            .order_by(CustomerContact.customer_id, CustomerContact.position)
+        ):
+            contacts[c.customer_id].append(
+                ContactData(c.name, c.department, c.title, c.phone, c.email)
+            )
+        for p in session.exec(
+            select(CustomerProduct)
+            .where(col(CustomerProduct.customer_id).in_(chunk))
+            .order_by(CustomerProduct.customer_id, CustomerProduct.position)
+        ):
+            products[p.customer_id].append(ProductData(p.model, p.spec, p.notes))
+        for v in session.exec(
+            select(CustomerAnnualVolume)
+            .where(col(CustomerAnnualVolume.customer_id).in_(chunk))
+            .order_by(CustomerAnnualVolume.customer_id, CustomerAnnualVolume.year)
+        ):
+            volumes[v.customer_id].append(VolumeData(v.year, v.amount_wan))
+    result = []
+    for c in customers:
+        data = CustomerData(**{name: getattr(c, name) for name in SCALAR_FIELDS})
+        data.id, data.uuid, data.created_at, data.updated_at = (
+            c.id,
+            c.uuid,
+            c.created_at,
+            c.updated_at,
+        )
+        data.contacts, data.products, data.volumes = contacts[c.id], products[c.id], volumes[c.id]
+        result.append(data)
+    return result
+
+
+def get(engine: Engine, customer_id: int) -> CustomerData | None:
+    with Session(engine) as session:
+        customer = session.get(Customer, customer_id)
+        return _load_children(session, [customer])[0] if customer else None
+
+
+def get_by_code(engine: Engine, code: str) -> CustomerData | None:
+    with Session(engine) as session:
+        customer = session.exec(
+            select(Customer).where(func.lower(Customer.code) == code.strip().lower())
+        ).first()
+        return _load_children(session, [customer])[0] if customer else None
+
+
+def _where(flt: CustomerFilter):  # noqa: ANN202
+    conditions = []
+    text = flt.text.strip()
+    if text:
+        contact_match = (
+            select(CustomerContact.id)
+            .where(
+                CustomerContact.customer_id == Customer.id,
+                or_(
+                    col(CustomerContact.name).icontains(text, autoescape=True),
+                    col(CustomerContact.phone).icontains(text, autoescape=True),
+                ),
+            )
+            .exists()
+        )
+        conditions.append(
+            or_(
+                col(Customer.code).icontains(text, autoescape=True),
+                col(Customer.name).icontains(text, autoescape=True),
+                col(Customer.short_name).icontains(text, autoescape=True),
+                col(Customer.phone).icontains(text, autoescape=True),
+                contact_match,
+            )
+        )
+    if flt.type:
+        conditions.append(Customer.type == flt.type)
+    if flt.status:
+        conditions.append(Customer.status == flt.status)
+    if flt.grade:
+        conditions.append(Customer.grade == flt.grade)
+    return and_(True, *conditions)
+
+
+def search_ids(
+    engine: Engine, flt: CustomerFilter | None = None, sort: str = "code", descending: bool = False
+) -> list[int]:
+    """Ids of the matching customers in list order; filtering and sorting happen in SQL."""
+    key = SORT_KEYS.get(sort, Customer.code)
+    order = [key.desc() if descending else key.asc(), Customer.id.asc()]
+    with Session(engine) as session:
+        return list(
+            session.exec(
+                select(Customer.id).where(_where(flt or CustomerFilter())).order_by(*order)
+            )
+        )
+
+
+def rows_for_ids(engine: Engine, ids: Sequence[int]) -> dict[int, CustomerRow]:
+    """List lines for a page of ids (three queries, whatever the page size)."""
+    if not ids:
+        return {}
+    with Session(engine) as session:
+        customers = session.exec(select(Customer).where(col(Customer.id).in_(ids))).all()
+        first_contact: dict[int, CustomerContact] = {}
+        for contact in session.exec(
+            select(CustomerContact)
+            .where(col(CustomerContact.customer_id).in_(ids))
+            .order_by(CustomerContact.customer_id, col(CustomerContact.position).desc())
+        ):
+            first_contact[contact.customer_id] = (
+                contact  # the last one written wins: lowest position
+            )
+        latest: dict[int, CustomerAnnualVolume] = {}
+        for volume in session.exec(
+            select(CustomerAnnualVolume)
+            .where(col(CustomerAnnualVolume.customer_id).in_(ids))
+            .order_by(CustomerAnnualVolume.customer_id, CustomerAnnualVolume.year)
+        ):
+            latest[volume.customer_id] = volume
+        rows = {}
+        for c in customers:
+            contact = first_contact.get(c.id)
+            volume = latest.get(c.id)
+            rows[c.id] = CustomerRow(
+                id=c.id,
+                code=c.code,
+                name=c.name,
+                short_name=c.short_name,
+                type=c.type,
+                status=c.status,
+                grade=c.grade,
+                phone=c.phone,
+                contact=contact.name if contact else "",
+                contact_phone=contact.phone if contact else "",
+                sales_rep=c.sales_rep,
+                cooperation_since=c.cooperation_since,
+                latest_volume_year=volume.year if volume else None,
+                latest_volume_wan=volume.amount_wan if volume else None,
+            )
+        return rows
+
+
+def list_customers(
+    engine: Engine, flt: CustomerFilter | None = None, sort: str = "code"
+) -> list[CustomerData]:
+    """Whole customer files for export, in list order."""
+    ids = search_ids(engine, flt, sort)
+    with Session(engine) as session:
+        result: list[CustomerData] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            by_id = {
+                c.id: c for c in session.exec(select(Customer).where(col(Customer.id).in_(chunk)))
+            }
+            result.extend(_load_children(session, [by_id[i] for i in chunk]))
+        return result
+
+
+def count(engine: Engine) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(Customer)).one()
+
+
+def history(engine: Engine, data: CustomerData) -> list[audit_service.AuditRow]:
+    return audit_service.history(engine, ENTITY, data.uuid or "")
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _write_children(session: Session, customer_id: int, data: CustomerData) -> None:
+    session.exec(delete(CustomerContact).where(CustomerContact.customer_id == customer_id))
+    session.exec(delete(CustomerProduct).where(CustomerProduct.customer_id == customer_id))
+    session.exec(
+        delete(CustomerAnnualVolume).where(CustomerAnnualVolume.customer_id == customer_id)
+    )
+    for i, c in enumerate(data.contacts):
+        session.add(CustomerContact(customer_id=customer_id, position=i, **asdict(c)))
+    for i, p in enumerate(data.products):
+        session.add(CustomerProduct(customer_id=customer_id, position=i, **asdict(p)))
+    for v in data.volumes:
+        session.add(
+            CustomerAnnualVolume(
+                customer_id=customer_id, year=v.year, amount_wan=round(v.amount_wan, 2)
+            )
+        )
+
+
+def _insert(session: Session, data: CustomerData, user: str) -> Customer:
+    customer = Customer(**{name: getattr(data, name) for name in SCALAR_FIELDS})
+    session.add(customer)
+    session.flush()
+    _write_children(session, customer.id, data)
+    audit_service.record(
+        session,
+        entity=ENTITY,
+        entity_uuid=customer.uuid,
+        label=data.code,
+        action="create",
+        changes=audit_service.diff({}, _flat(data)),
+        user=user,
+    )
+    return customer
+
+
+def create(engine: Engine, data: CustomerData, user: str) -> CustomerData:
+    """Validate and store a new customer; returns it as stored."""
+    data = normalize(data)
+    data.id = None
+    with Session(engine) as session:
+        validate(data, existing_code_owner=_code_owner(session))
+        customer = _insert(session, data, user)
+        session.commit()
+        new_id = customer.id
+    return get(engine, new_id)  # type: ignore[return-value]
+
+
+def create_many(
+    engine: Engine,
+    items: Iterable[CustomerData],
+    user: str,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Store many customers in one transaction: all of them or, on any error, none."""
+    stored = 0
+    with Session(engine) as session:
+        owner = _code_owner(session)
+        for data in items:
+            data = normalize(data)
+            validate(data, existing_code_owner=owner)
+            _insert(session, data, user)
+            stored += 1
+            if progress and stored % 200 == 0:
+                progress(stored)
+        session.commit()
+    return stored
+
+
+def update(engine: Engine, data: CustomerData, user: str) -> CustomerData:
+    """Validate and store changes; each changed field goes to the audit trail."""
+    if data.id is None:
+        raise ValueError("update needs a stored customer")
+    data = normalize(data)
+    before = get(engine, data.id)
+    if before is None:
+        raise ValidationError({"code": FieldError("not_found", {"code": data.code})})
+    with Session(engine) as session:
+        validate(data, existing_code_owner=_code_owner(session))
+        changes = audit_service.diff(_flat(before), _flat(data))
+        if changes:
+            customer = session.get(Customer, data.id)
+            for name in SCALAR_FIELDS:
+                setattr(customer, name, getattr(data, name))
+            customer.updated_at = utcnow()
+            session.add(customer)
+            _write_children(session, customer.id, data)
+            audit_service.record(
+                session,
+                entity=ENTITY,
+                entity_uuid=customer.uuid,
+                label=data.code,
+                action="update",
+                changes=changes,
+                user=user,
+            )
+            session.commit()
+    return get(engine, data.id)  # type: ignore[return-value]
+
+
+def delete_customer(engine: Engine, customer_id: int, user: str) -> None:
+    """Remove a customer file; every value it held is kept in the audit trail."""
+    before = get(engine, customer_id)
+    if before is None:
+        return
+    with Session(engine) as session:
+        audit_service.record(
+            session,
+            entity=ENTITY,
+            entity_uuid=before.uuid or "",
+            label=before.code,
+            action="delete",
+            changes=audit_service.diff(_flat(before), {}),
+            user=user,
+        )
+        session.exec(delete(Customer).where(Customer.id == customer_id))
+        session.commit()

@@ -1,0 +1,110 @@
+"""Field-level validation errors that the GUI shows next to the field and the CLI prints."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.i18n import pick
+
+# code -> (Chinese, English); {placeholders} filled from FieldError.params
+MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("必填。", "Required."),
+    "too_long": ("过长(最多 {max} 个字符)。", "Too long (at most {max} characters)."),
+    "code_taken": (
+        "编号 {code} 已被顾客“{name}”使用。",
+        "Code {code} is already used by “{name}”.",
+    ),
+    "code_chars": (
+        "编号只能包含字母、数字和 - _ . /,不能有空格。",
+        "A code may contain letters, digits and - _ . / only, no spaces.",
+    ),
+    "email_shape": (
+        "电子邮箱格式不正确(例:name@company.com)。",
+        "Not an e-mail address (e.g. name@company.com).",
+    ),
+    "phone_shape": (
+        "电话格式不正确:5–20 位数字,可含 + - ( ) 空格 转。",
+        "Not a phone number: 5–20 digits, may contain + - ( ) spaces and 转/ext.",
+    ),
+    "date_future": ("日期不能晚于今天。", "The date cannot be later than today."),
+    "date_too_old": ("日期早于 {min},请检查。", "The date is before {min}; please check it."),
+    "date_shape": ("日期格式不正确(例:2024-03-15)。", "Not a date (e.g. 2024-03-15)."),
+    "choice": (
+        "无效的取值“{value}”,可选:{allowed}。",
+        "Invalid value “{value}”; allowed: {allowed}.",
+    ),
+    "number_shape": ("不是数字。", "Not a number."),
+    "negative": ("不能为负数。", "Cannot be negative."),
+    "too_large": ("数值过大(最大 {max})。", "Too large (at most {max})."),
+    "year_range": ("年份应在 {min}–{max} 之间。", "The year must be between {min} and {max}."),
+    "year_duplicate": ("{year} 年重复填写。", "Year {year} is entered twice."),
+    "duplicate_in_file": (
+        "编号 {code} 在文件中重复(第 {row} 行)。",
+        "Code {code} appears twice in the file (row {row}).",
+    ),
+    "not_found": ("找不到编号为 {code} 的顾客。", "No customer with code {code}."),
+}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str | None = None) -> str:
+        zh, en = MESSAGES[self.code]
+        return pick(zh, en, lang).format(**self.params)
+
+
+class ValidationError(Exception):
+    """Input refused; errors maps a field path (e.g. "contacts[1].phone") to its error."""
+
+    def __init__(self, errors: dict[str, FieldError]):
+        self.errors = errors
+        super().__init__("; ".join(f"{k}: {v.message('en')}" for k, v in errors.items()))
+
+    def messages(self, lang: str | None = None) -> dict[str, str]:
+        return {path: err.message(lang) for path, err in self.errors.items()}
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+_PHONE_CHARS = re.compile(r"^[0-9+()\-\s/,、;转分机extEXT.#*]+$")
+_CODE = re.compile(r"^[A-Za-z0-9\-_./]+$")
+EARLIEST_DATE = date(1900, 1, 1)
+
+
+def check_email(value: str) -> FieldError | None:
+    return None if not value or _EMAIL.match(value) else FieldError("email_shape")
+
+
+def check_phone(value: str) -> FieldError | None:
+    if not value:
+        return None
+    digits = sum(ch.isdigit() for ch in value)
+    if not _PHONE_CHARS.match(value) or not 5 <= digits <= 20:
+        return FieldError("phone_shape")
+    return None
+
+
+def check_code(value: str) -> FieldError | None:
+    if not value:
+        return FieldError("required")
+    if not _CODE.match(value):
+        return FieldError("code_chars")
+    return None
+
+
+def check_length(value: str, maximum: int) -> FieldError | None:
+    return FieldError("too_long", {"max": maximum}) if len(value) > maximum else None
+
+
+def check_past_date(value: date | None, today: date | None = None) -> FieldError | None:
+    if value is None:
+        return None
+    if value > (today or date.today()):
+        return FieldError("date_future")
+    if value < EARLIEST_DATE:
+        return FieldError("date_too_old", {"min": EARLIEST_DATE.isoformat()})
+    return None

@@ -1,0 +1,1 @@
+"""The customer-files tab, its list model and its dialogs."""
