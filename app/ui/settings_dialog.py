@@ -1,0 +1,159 @@
+"""Settings the forms need: company name and logo, clerk (填表人), form codes and revisions."""
+
+from __future__ import annotations
+
+import base64
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from app.i18n import current_language
+from app.services import settings_service
+from app.services.settings_service import FormCode
+from app.services.validation import ValidationError
+from app.ui.widgets.form import ErrorLabel, FieldWithError
+
+LOGO_MAX_HEIGHT = 300  # pixels kept; the forms print the logo about 1.5 cm high
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(720, 560)
+        self.settings = settings_service.load(engine)
+
+        self.company_name = QLineEdit(self.settings.company_name)
+        self.clerk_name = QLineEdit(self.settings.clerk_name)
+        self.clerk_name.setPlaceholderText(
+            self.tr("Printed as 填表人 on the forms and written in the audit trail")
+        )
+        self.company_field = FieldWithError(self.company_name)
+        self.clerk_field = FieldWithError(self.clerk_name)
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedHeight(60)
+        self.logo_button = QPushButton(self.tr("Choose logo…"))
+        self.logo_clear = QPushButton(self.tr("Remove logo"))
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.logo_clear.clicked.connect(lambda: self.set_logo(""))
+        self.logo_error = ErrorLabel()
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview, 1)
+        logo_row.addWidget(self.logo_button)
+        logo_row.addWidget(self.logo_clear)
+
+        company = QGroupBox(self.tr("Company"))
+        form = QFormLayout(company)
+        form.addRow(self.tr("Company name *"), self.company_field)
+        form.addRow(self.tr("Logo"), logo_row)
+        form.addRow("", self.logo_error)
+        form.addRow(self.tr("Clerk name"), self.clerk_field)
+
+        self.forms_table = QTableWidget(len(settings_service.DEFAULT_FORMS), 3)
+        self.forms_table.setHorizontalHeaderLabels(
+            [self.tr("Form"), self.tr("Form code"), self.tr("Revision")]
+        )
+        self.forms_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.form_keys = list(settings_service.DEFAULT_FORMS)
+        for row, key in enumerate(self.form_keys):
+            title = QTableWidgetItem(settings_service.form_title(key, current_language()))
+            title.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            form_code = self.settings.form(key)
+            self.forms_table.setItem(row, 0, title)
+            self.forms_table.setItem(row, 1, QTableWidgetItem(form_code.code))
+            self.forms_table.setItem(row, 2, QTableWidgetItem(form_code.revision))
+        self.forms_error = ErrorLabel()
+        forms_box = QGroupBox(self.tr("Form codes and revisions"))
+        forms_layout = QVBoxLayout(forms_box)
+        forms_layout.addWidget(self.forms_table)
+        forms_layout.addWidget(self.forms_error)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(company)
+        layout.addWidget(forms_box, 1)
+        layout.addWidget(buttons)
+        self.set_logo(self.settings.logo_png_base64)
+
+    def set_logo(self, png_base64: str) -> None:
+        self.settings.logo_png_base64 = png_base64
+        if png_base64:
+            pixmap = QPixmap()
+            pixmap.loadFromData(base64.b64decode(png_base64))
+            self.logo_preview.setPixmap(
+                pixmap.scaledToHeight(56, Qt.TransformationMode.SmoothTransformation)
+            )
+        else:
+            self.logo_preview.setText(self.tr("(no logo)"))
+        self.logo_clear.setEnabled(bool(png_base64))
+
+    def choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose logo"), "", self.tr("Images (*.png *.jpg *.jpeg *.bmp)")
+        )
+        if path:
+            self.load_logo_file(path)
+
+    def load_logo_file(self, path: str) -> bool:
+        image = QImage(path)
+        if image.isNull():
+            self.logo_error.show_message(self.tr("This file is not an image that can be read."))
+            return False
+        if image.height() > LOGO_MAX_HEIGHT:
+            image = image.scaledToHeight(
+                LOGO_MAX_HEIGHT, Qt.TransformationMode.SmoothTransformation
+            )
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        self.logo_error.show_message("")
+        self.set_logo(base64.b64encode(bytes(data)).decode("ascii"))
+        return True
+
+    def save(self) -> None:
+        self.settings.company_name = self.company_name.text()
+        self.settings.clerk_name = self.clerk_name.text()
+        for row, key in enumerate(self.form_keys):
+            self.settings.forms[key] = FormCode(
+                self.forms_table.item(row, 1).text(), self.forms_table.item(row, 2).text()
+            )
+        try:
+            settings_service.save(self.engine, self.settings)
+        except ValidationError as error:
+            messages = error.messages(current_language())
+            self.company_field.set_error(messages.get("company_name", ""))
+            self.clerk_field.set_error(messages.get("clerk_name", ""))
+            form_lines = []
+            for row, key in enumerate(self.form_keys):
+                for part in ("code", "revision"):
+                    message = messages.get(f"forms.{key}.{part}")
+                    if message:
+                        title = self.forms_table.item(row, 0).text()
+                        form_lines.append(f"{title}: {message}")
+            self.forms_error.show_message("\n".join(form_lines))
+            return
+        self.accept()

@@ -1,0 +1,40 @@
+"""Form building blocks: a field with its error message right below it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class ErrorLabel(QLabel):
+    """A red message shown under a field; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setStyleSheet("color: #c0392b;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+class FieldWithError(QWidget):
+    """Wraps an editor so a message can appear next to it without moving other fields."""
+
+    def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.error = ErrorLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+        self.setFocusProxy(editor)
+
+    def set_error(self, message: str) -> None:
+        self.error.show_message(message)
+        self.editor.setProperty("invalid", bool(message))
+        self.editor.setStyleSheet("border: 1px solid #c0392b;" if message else "")

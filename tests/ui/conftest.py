@@ -1,0 +1,47 @@
+"""Fixtures for driving the real widgets with qtbot; message boxes never block."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.config import database_path
+from app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Queue answers for QMessageBox.question; records every question asked."""
+    queue: list[QMessageBox.StandardButton] = []
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return queue.pop(0) if queue else QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: asked.append(a[2] if len(a) > 2 else "")))
+    return queue, asked
+
+
+@pytest.fixture
+def window(qtbot, engine, data_dir, answers):
+    main = MainWindow(engine, database_path(data_dir), "zh_CN")
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+@pytest.fixture
+def save_path(monkeypatch):
+    """Make the save dialog answer with a chosen path."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen: dict[str, str] = {}
+
+    def get_save_file_name(*_args, **_kwargs):
+        return chosen.get("path", ""), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(get_save_file_name))
+    return chosen
