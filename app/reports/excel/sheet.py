@@ -1,0 +1,260 @@
+"""Shared helpers for every workbook: safe text cells, dates, widths for Chinese text, print setup.
+
+A list sheet is written with `write_table_sheet`, which works on write-only workbooks (fast, low
+memory) and keeps what a clerk expects: bold frozen header row, autofilter, column widths that fit
+Chinese text, real dates, landscape A4 fit to one page wide with the header row repeated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
+
+from app.i18n import pick
+from app.reports.files import ExportCancelled
+
+MAX_COLUMN_WIDTH = 60
+MIN_COLUMN_WIDTH = 6
+EXCEL_MAX_TEXT = 32767
+DATE_FORMAT = "yyyy-mm-dd"
+AMOUNT_FORMAT = "#,##0.00"
+INTEGER_FORMAT = "0"
+PROGRESS_EVERY = 200
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DCE2EA")
+HEADER_BORDER = Border(bottom=Side(style="thin", color="808080"))
+HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center")
+
+ColumnKind = Literal["text", "date", "number", "integer"]
+
+
+# ---------------------------------------------------------------- cell values
+
+
+def clean_text(value: object) -> str:
+    """User text as a string Excel accepts: no control characters, at most 32,767 characters."""
+    text = "" if value is None else str(value)
+    text = ILLEGAL_CHARACTERS_RE.sub("", text.replace("\r\n", "\n"))
+    return text[:EXCEL_MAX_TEXT]
+
+
+def set_text(cell: Cell, value: object) -> Cell:
+    """Put user text into a cell as a string, never a formula (text like `=1+1` stays text)."""
+    cell.value = clean_text(value)
+    # openpyxl turns any string starting with "=" into a formula; force the string type
+    cell.data_type = "s"
+    return cell
+
+
+def text_cell(ws, value: object) -> Cell:  # noqa: ANN001  (Worksheet or WriteOnlyWorksheet)
+    """A detached cell holding user text as a string, for `ws.append` (also in write-only mode)."""
+    return set_text(WriteOnlyCell(ws), value)
+
+
+def text_value(ws, value: object) -> str | Cell:  # noqa: ANN001
+    """User text for `ws.append`, stored as a string: the plain str where openpyxl keeps it as
+    text anyway (faster for big sheets), a string-typed cell where it would not (`=…`, `#N/A`)."""
+    text = clean_text(value)
+    if text.startswith("=") or text in ERROR_CODES:
+        return set_text(WriteOnlyCell(ws), text)
+    return text
+
+
+def to_date(value: date | datetime | None) -> date | None:
+    """A calendar date for Excel: timestamps become the PC's local date (Excel has no time zones)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return (value.astimezone() if value.tzinfo else value).date()
+    return value
+
+
+def date_cell(ws, value: date | datetime | None) -> Cell:  # noqa: ANN001
+    """A real Excel date shown as yyyy-mm-dd (empty when None)."""
+    cell = WriteOnlyCell(ws, to_date(value))
+    cell.number_format = DATE_FORMAT
+    return cell
+
+
+def number_cell(ws, value: float | int | None, number_format: str = AMOUNT_FORMAT) -> Cell:  # noqa: ANN001
+    cell = WriteOnlyCell(ws, value)
+    cell.number_format = number_format
+    return cell
+
+
+# ---------------------------------------------------------------- widths
+
+
+def display_width(text: object) -> int:
+    """Width of text in Excel character units: East Asian wide characters count as 2."""
+    value = "" if text is None else str(text)
+    widest = 0
+    for line in value.split("\n"):
+        if line.isascii():
+            width = len(line)
+        else:
+            width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+        widest = max(widest, width)
+    return widest
+
+
+def column_width(
+    header: str, values: Sequence[str], *, max_width: float = MAX_COLUMN_WIDTH
+) -> float:
+    """A column width that fits the header and the widest value, within sensible limits."""
+    widest = max([display_width(header), *(display_width(v) for v in values)])
+    # +2 for the filter button and some air
+    return float(min(max_width, max(MIN_COLUMN_WIDTH, widest + 2)))
+
+
+# ---------------------------------------------------------------- sheet setup
+
+
+def header_footer_text(text: str) -> str:
+    """Literal text for a header/footer section ('&' starts a code there)."""
+    return clean_text(text).replace("\n", " ").replace("&", "&&")
+
+
+def apply_print_setup(
+    ws,  # noqa: ANN001
+    *,
+    lang: str,
+    title_rows: str | None = "1:1",
+    landscape: bool = True,
+    header_left: str = "",
+) -> None:
+    """Landscape A4, one page wide, repeated title rows, sheet name and page x/y printed."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if header_left:
+        ws.oddHeader.left.text = header_footer_text(header_left)
+    ws.oddHeader.center.text = "&A"  # the sheet name
+    ws.oddHeader.right.text = pick("打印日期 &D", "Printed &D", lang)
+    ws.oddFooter.center.text = pick("第 &P 页 / 共 &N 页", "Page &P of &N", lang)
+
+
+def style_header(cell: Cell) -> Cell:
+    cell.font = HEADER_FONT
+    cell.fill = HEADER_FILL
+    cell.border = HEADER_BORDER
+    cell.alignment = HEADER_ALIGNMENT
+    return cell
+
+
+# ---------------------------------------------------------------- list sheets
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a list sheet: its header and how its values are written."""
+
+    header: str
+    kind: ColumnKind = "text"
+    number_format: str | None = None  # default: yyyy-mm-dd, #,##0.00 or 0 by kind
+    max_width: float = MAX_COLUMN_WIDTH
+
+    @property
+    def format(self) -> str | None:
+        if self.number_format:
+            return self.number_format
+        return {"date": DATE_FORMAT, "number": AMOUNT_FORMAT, "integer": INTEGER_FORMAT}.get(
+            self.kind
+        )
+
+
+def _shown(value: object, column: Column) -> str:
+    """Roughly what Excel shows for a value, to size the column."""
+    if value is None:
+        return ""
+    if column.kind == "date":
+        return "0000-00-00"
+    if column.kind == "number" and isinstance(value, int | float):
+        return f"{value:,.2f}"
+    return str(value)
+
+
+def write_table_sheet(
+    wb: Workbook,
+    title: str,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[object]],
+    *,
+    lang: str,
+    header_left: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Worksheet | WriteOnlyWorksheet:
+    """Add a list sheet (header row + one row per item) to `wb`, write-only or not.
+
+    Text columns are always written as strings; dates as real dates; numbers as numbers.
+    `progress(done, total)` is called every 200 rows; when `is_cancelled()` turns true,
+    ExportCancelled is raised.
+    """
+    total = len(rows)
+    ws = wb.create_sheet(title=title)
+
+    # everything that goes before the cells in the file must be set before the first append
+    for index, column in enumerate(columns):
+        values = [_shown(row[index], column) for row in rows]
+        width = column_width(column.header, values, max_width=column.max_width)
+        ws.column_dimensions[get_column_letter(index + 1)].width = width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(columns)))}{total + 1}"
+    apply_print_setup(ws, lang=lang, header_left=header_left)
+
+    ws.append([style_header(text_cell(ws, column.header)) for column in columns])
+    formats = [column.format for column in columns]
+    for done, row in enumerate(rows):
+        if done % PROGRESS_EVERY == 0:
+            if is_cancelled is not None and is_cancelled():
+                _discard(ws)
+                raise ExportCancelled
+            if progress is not None:
+                progress(done, total)
+        ws.append(
+            [
+                _data_cell(ws, value, column.kind, fmt)
+                for value, column, fmt in zip(row, columns, formats, strict=True)
+            ]
+        )
+    if progress is not None:
+        progress(total, total)
+    return ws
+
+
+def _data_cell(ws, value: object, kind: ColumnKind, fmt: str | None) -> Cell | str | None:  # noqa: ANN001
+    if value is None or value == "":
+        return None
+    if kind == "text":
+        return text_value(ws, value)
+    if kind == "date":
+        return date_cell(ws, value)  # type: ignore[arg-type]
+    return number_cell(ws, value, fmt or AMOUNT_FORMAT)  # type: ignore[arg-type]
+
+
+def _discard(ws) -> None:  # noqa: ANN001
+    """Finish and delete the temporary file a write-only sheet streams its rows into."""
+    if not isinstance(ws, WriteOnlyWorksheet):
+        return
+    with contextlib.suppress(Exception):
+        ws.close()
+    with contextlib.suppress(Exception):
+        ws._writer.cleanup()  # noqa: SLF001  (openpyxl only removes it at interpreter exit)
