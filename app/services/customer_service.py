@@ -250,6 +250,12 @@ def validate(
         raise ValidationError(errors)
 
 
+def check(engine: Engine, data: CustomerData) -> None:
+    """Validate as saving would (including the unique code), without saving."""
+    with Session(engine) as session:
+        validate(normalize(data), existing_code_owner=_code_owner(session))
+
+
 def _code_owner(session: Session) -> Callable[[str], tuple[int, str] | None]:
     def lookup(code: str) -> tuple[int, str] | None:
         row = session.exec(

@@ -43,14 +43,15 @@ def preferred_language() -> str:
 class Translations:
     """The app's and Qt's own translators; swapped when the user switches language."""
 
+    installed: list[QTranslator] = []  # one set per application, whoever installed it
+
     def __init__(self, application: QApplication) -> None:
         self.application = application
-        self.translators: list[QTranslator] = []
 
     def apply(self, language: str) -> None:
-        for translator in self.translators:
+        for translator in Translations.installed:
             self.application.removeTranslator(translator)
-        self.translators = []
+        Translations.installed = []
         set_language(language)
         if language == "en":
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
@@ -64,7 +65,7 @@ class Translations:
             translator = QTranslator(self.application)
             if translator.load(name, folder):
                 self.application.installTranslator(translator)
-                self.translators.append(translator)
+                Translations.installed.append(translator)
 
 
 class AppController:

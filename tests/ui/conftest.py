@@ -25,6 +25,17 @@ def answers(monkeypatch):
     return queue, asked
 
 
+@pytest.fixture(autouse=True)
+def chinese_ui(qapp):
+    """The clerk's setting: Chinese texts from the app's and Qt's translations."""
+    from app.ui.application import Translations
+
+    translations = Translations(qapp)
+    translations.apply("zh_CN")
+    yield translations
+    translations.apply("zh_CN")
+
+
 @pytest.fixture
 def window(qtbot, engine, data_dir, answers):
     main = MainWindow(engine, database_path(data_dir), "zh_CN")

@@ -388,21 +388,20 @@ class CustomerDialog(QDialog):
     # ------------------------------------------------------------------ actions
 
     def save(self) -> bool:
-        data, errors, table_rows = self.collect()
+        data, typing_errors, table_rows = self.collect()
         user = settings_service.current_user(self.engine)
         try:
-            if errors:
-                raise ValidationError(errors)
+            if typing_errors:  # what could not be read, plus every other rule, in one go
+                try:
+                    customer_service.check(self.engine, data)
+                except ValidationError as error:
+                    raise ValidationError({**error.errors, **typing_errors}) from None
+                raise ValidationError(typing_errors)
             if data.id is None:
                 stored = customer_service.create(self.engine, data, user)
             else:
                 stored = customer_service.update(self.engine, data, user)
-        except ValidationError:
-            if errors:  # typing errors first; still run the service rules for the rest
-                try:
-                    customer_service.validate(customer_service.normalize(data))
-                except ValidationError as more:
-                    error = ValidationError({**more.errors, **errors})
+        except ValidationError as error:
             self.show_errors(error.errors, table_rows)
             self.message.setText(self.tr("Not saved: please correct the marked fields."))
             self.message.setStyleSheet("color: #c0392b;")
