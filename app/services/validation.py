@@ -45,6 +45,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Code {code} appears twice in the file (row {row}).",
     ),
     "not_found": ("找不到编号为 {code} 的顾客。", "No customer with code {code}."),
+    # importing from Excel
+    "file_not_found": ("找不到文件 {path}。", "File not found: {path}."),
+    "file_not_xlsx": (
+        "{path} 不是有效的 Excel 工作簿(.xlsx),或文件已损坏。",
+        "{path} is not a valid Excel workbook (.xlsx), or it is damaged.",
+    ),
+    "file_xls": (
+        "{path} 是旧版 .xls 格式,请在 Excel 中另存为 .xlsx 后再导入。",
+        "{path} is in the old .xls format; save it as .xlsx in Excel, then import that.",
+    ),
+    "file_unreadable": ("无法读取文件 {path}:{reason}", "Cannot read {path}: {reason}"),
+    "sheet_not_found": (
+        "工作簿中没有工作表“{sheet}”(现有:{sheets})。",
+        "The workbook has no sheet “{sheet}” (it has: {sheets}).",
+    ),
+    "no_header": (
+        "工作表“{sheet}”中找不到表头行(至少有两个非空单元格的一行)。",
+        "No header row in sheet “{sheet}” (a row with at least two non-empty cells).",
+    ),
+    "bool_shape": ("应填“是”或“否”,而不是“{value}”。", "Expected yes or no, not “{value}”."),
 }
 
 

@@ -1,0 +1,352 @@
+"""The command line, run as a user runs it: a separate process, exit codes, stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from app import cli
+from app.services import demo_service
+
+ROOT = Path(__file__).resolve().parents[1]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.pop("QUALITYDESK_DATA_DIR", None)
+    env["LC_ALL"] = "C.UTF-8"  # an English system unless --lang says otherwise
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=180,
+    )
+
+
+def one_line(text: str) -> str:
+    lines = text.strip("\n").split("\n")
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("cli-demo")
+    result = run("--data-dir", str(folder), "demo", "--customers", "40", "--seed", "2")
+    assert result.returncode == 0, result.stderr
+    assert "40" in result.stdout
+    return folder
+
+
+def list_json(folder: Path, *filters: str) -> list[dict]:
+    result = run("--data-dir", str(folder), "list", "customers", "--json", *filters)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# ---------------------------------------------------------------- help and arguments
+
+
+def test_help_lists_every_command_and_option():
+    result = run("--help")
+    assert result.returncode == 0
+    for text in (
+        "list customers",
+        "import customers",
+        "--only-valid",
+        "--dry-run",
+        "export customer-card",
+        "export customers",
+        "demo",
+        "--data-dir",
+        "--lang",
+        "--json",
+    ):
+        assert text in result.stdout, text
+    assert result.stderr == ""
+
+
+def test_subcommand_help():
+    result = run("import", "customers", "--help")
+    assert result.returncode == 0
+    assert "FILE.xlsx" in result.stdout and "--only-valid" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo", "--customers", "many"],
+        ["demo", "--customers", "0"],
+        ["bogus"],
+        ["list"],
+        ["list", "customers", "--grade", "Z"],
+        ["list", "customers", "--type", "car"],
+        ["export", "customer-card", "KH00001"],  # no -o
+        ["--lang", "fr", "list", "customers"],
+        ["import", "customers"],
+    ],
+)
+def test_bad_arguments_give_one_line_and_exit_2(args, tmp_path):
+    result = run("--data-dir", str(tmp_path), *args)
+    assert result.returncode == 2
+    line = one_line(result.stderr)
+    assert line.startswith("qualitydesk: error: ")
+    assert "--help" in line
+    assert result.stdout == ""
+
+
+def test_argument_errors_in_chinese_when_asked(tmp_path):
+    result = run("--lang", "zh_CN", "--data-dir", str(tmp_path), "demo", "--customers", "x")
+    assert result.returncode == 2
+    assert "查看用法" in one_line(result.stderr)
+
+
+def test_without_a_command_the_window_starts(monkeypatch):
+    calls = []
+    fake = types.ModuleType("app.main")
+    fake.run_gui = lambda args: calls.append(args) or 7
+    monkeypatch.setitem(sys.modules, "app.main", fake)
+    assert cli.main(["--data-dir", "/tmp/somewhere", "--lang", "en"]) == 7
+    assert calls[0].data_dir == "/tmp/somewhere" and calls[0].lang == "en"
+    assert calls[0].command is None
+
+
+# ---------------------------------------------------------------- demo and list
+
+
+def test_demo_then_list_json_has_whole_chinese_customer_files(demo_dir):
+    customers = list_json(demo_dir)
+    expected = demo_service.generate_customers(40, seed=2)
+    assert [c["code"] for c in customers] == [c.code for c in expected]
+    assert [c["name"] for c in customers] == [c.name for c in expected]
+    assert all(CJK.search(c["name"]) for c in customers)
+    first = customers[0]
+    for key in ("short_name", "type", "status", "grade", "address", "phone", "sales_rep"):
+        assert key in first
+    assert first["cooperation_since"] == expected[0].cooperation_since.isoformat()
+    assert first["contacts"][0]["name"] == expected[0].contacts[0].name
+    assert set(first["contacts"][0]) == {"name", "department", "title", "phone", "email"}
+    assert first["products"][0]["model"] == expected[0].products[0].model
+    assert [v["year"] for v in first["volumes"]] == [v.year for v in expected[0].volumes]
+
+
+def test_running_demo_again_adds_nothing(demo_dir):
+    result = run("--data-dir", str(demo_dir), "demo", "--customers", "40", "--seed", "2")
+    assert result.returncode == 0
+    assert len(list_json(demo_dir)) == 40
+
+
+def test_list_filters(demo_dir):
+    lost = list_json(demo_dir, "--status", "lost")
+    oem = list_json(demo_dir, "--type", "主机厂", "--grade", "a")
+    everyone = list_json(demo_dir)
+    assert {c["status"] for c in lost} == {"lost"}
+    assert len(lost) == sum(c["status"] == "lost" for c in everyone)
+    assert {(c["type"], c["grade"]) for c in oem} == {("oem", "A")}
+    name = everyone[5]["name"]
+    assert [c["name"] for c in list_json(demo_dir, "--search", name)] == [name]
+
+
+def test_list_table_in_both_languages(demo_dir):
+    zh = run("--data-dir", str(demo_dir), "--lang", "zh_CN", "list", "customers")
+    assert zh.returncode == 0
+    header = zh.stdout.splitlines()[0]
+    assert header.split()[:3] == ["编号", "名称", "简称"]
+    assert "KH00001" in zh.stdout and "共 40 位顾客。" in zh.stdout
+    en = run("list", "customers", "--lang", "en", "--data-dir", str(demo_dir))  # options after
+    assert en.returncode == 0
+    assert en.stdout.splitlines()[0].startswith("Code")
+    assert "40 customer(s)." in en.stdout
+
+
+def test_data_folder_from_the_environment(demo_dir):
+    result = run("list", "customers", "--json", env_extra={"QUALITYDESK_DATA_DIR": str(demo_dir)})
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 40
+
+
+# ---------------------------------------------------------------- import
+
+
+def register(path: Path, rows: list[list[object]]) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["顾客档案"])
+    sheet.append(["客户编号", "客户名称", "客户类型", "E-mail", "联系人", "2024年采购额(万元)"])
+    for values in rows:
+        sheet.append(values)
+    workbook.save(path)
+    return path
+
+
+GOOD = [
+    ["A001", "长春华通汽车有限公司", "主机厂", "info@huatong.com", "王伟", 120],
+    ["A002", "十堰宏达汽配商行", "备件市场", "", "李娜", "35.5"],
+]
+
+
+def test_import_good_file(tmp_path):
+    data = tmp_path / "data"
+    path = register(tmp_path / "顾客档案.xlsx", GOOD)
+    result = run("--data-dir", str(data), "--lang", "zh_CN", "import", "customers", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "共 2 行:有效 2 行,有误 0 行。" in result.stdout
+    assert "已导入 2 位顾客。" in result.stdout
+    stored = list_json(data)
+    assert [(c["code"], c["name"]) for c in stored] == [
+        ("A001", "长春华通汽车有限公司"),
+        ("A002", "十堰宏达汽配商行"),
+    ]
+    assert stored[1]["volumes"] == [
+        {"year": 2024, "amount_wan": 35.5},
+    ]
+
+
+def test_import_bad_file_reports_rows_and_writes_nothing(tmp_path):
+    data = tmp_path / "data"
+    bad = [
+        *GOOD,
+        ["A003", "坏邮箱公司", "主机厂", "sales@@x", "", 1],
+        ["a001", "重复", "", "", "", ""],
+    ]
+    path = register(tmp_path / "bad.xlsx", bad)
+    result = run("--data-dir", str(data), "--lang", "zh_CN", "import", "customers", str(path))
+    assert result.returncode == 1
+    assert "第 5 行,D 列(E-mail):电子邮箱格式不正确" in result.stdout
+    assert "第 6 行,A 列(客户编号):编号 a001 在文件中重复(第 3 行)。" in result.stdout
+    assert "有 3 行数据有误,未导入任何数据" in one_line(result.stderr)
+    assert list_json(data) == []
+
+    dry = run(
+        "--data-dir", str(data), "import", "customers", str(path), "--only-valid", "--dry-run"
+    )
+    assert dry.returncode == 0 and "--dry-run" in dry.stdout
+    assert list_json(data) == []
+
+    only = run("--data-dir", str(data), "import", "customers", str(path), "--only-valid")
+    assert only.returncode == 0, only.stderr
+    assert [c["code"] for c in list_json(data)] == ["A002"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("notes.xlsx", b"just text, not a workbook", "not a valid Excel workbook"),
+        ("old.xls", b"\xd0\xcf\x11\xe0", "old .xls format"),
+        ("missing.xlsx", None, "File not found"),
+    ],
+)
+def test_import_unreadable_file_gives_one_line_and_exit_1(tmp_path, name, content, expected):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = run("--data-dir", str(tmp_path / "data"), "import", "customers", str(path))
+    assert result.returncode == 1
+    line = one_line(result.stderr)
+    assert line.startswith("qualitydesk: ") and expected in line
+
+
+def test_import_without_code_column(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["名称", "地址"])
+    workbook.active.append(["华通", "长春"])
+    workbook.save(tmp_path / "x.xlsx")
+    result = run("--data-dir", str(tmp_path), "import", "customers", str(tmp_path / "x.xlsx"))
+    assert result.returncode == 1
+    assert "Code" in one_line(result.stderr)
+
+
+# ---------------------------------------------------------------- export
+
+
+def test_export_customer_card_pdf(demo_dir, tmp_path):
+    target = tmp_path / "card.pdf"
+    result = run(
+        "--data-dir", str(demo_dir), "export", "customer-card", "kh00003", "-o", str(target)
+    )
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "KH00003" in text
+
+
+def test_export_customers_xlsx_with_filters(demo_dir, tmp_path):
+    target = tmp_path / "customers.xlsx"
+    result = run(
+        "--data-dir", str(demo_dir), "export", "customers", "-o", str(target), "--status", "lost"
+    )
+    assert result.returncode == 0, result.stderr
+    lost_codes = {c["code"] for c in list_json(demo_dir, "--status", "lost")}
+    workbook = openpyxl.load_workbook(target, read_only=True)
+    cells = {
+        str(v) for ws in workbook.worksheets for r in ws.iter_rows(values_only=True) for v in r
+    }
+    workbook.close()
+    assert lost_codes and lost_codes <= cells
+    assert not ({"KH00001", "KH00002"} - lost_codes) & cells
+
+
+def test_unknown_customer_code_gives_one_line_and_exit_1(demo_dir, tmp_path):
+    target = tmp_path / "x.pdf"
+    result = run(
+        "--data-dir", str(demo_dir), "--lang", "zh_CN", "export", "customer-card", "NOPE",
+        "-o", str(target),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert one_line(result.stderr) == "qualitydesk: 找不到编号为 NOPE 的顾客。"
+    assert not target.exists()
+
+
+def test_output_folder_missing_gives_one_line_and_exit_1(demo_dir, tmp_path):
+    target = tmp_path / "no" / "such" / "folder" / "x.xlsx"
+    result = run("--data-dir", str(demo_dir), "export", "customers", "-o", str(target))
+    assert result.returncode == 1
+    assert "does not exist" in one_line(result.stderr)
+
+
+def test_unusable_data_folder_gives_one_line_and_exit_1(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = run("--data-dir", str(blocker), "list", "customers")
+    assert result.returncode == 1
+    assert "Cannot open the data file" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_exported_customer_list_imports_back_unchanged(demo_dir, tmp_path, lang):
+    workbook = tmp_path / "list.xlsx"
+    exported = run(
+        "--data-dir", str(demo_dir), "--lang", lang, "export", "customers", "-o", str(workbook)
+    )
+    assert exported.returncode == 0, exported.stderr
+    fresh = tmp_path / "fresh"
+    imported = run("--data-dir", str(fresh), "--lang", lang, "import", "customers", str(workbook))
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+
+    def essentials(customer: dict) -> dict:
+        kept = {
+            k: v for k, v in customer.items() if k not in ("id", "uuid", "created_at", "updated_at")
+        }
+        # the list holds the first contact only (name and phone), products without notes
+        first = customer["contacts"][0]
+        kept["contacts"] = [{"name": first["name"], "phone": first["phone"]}]
+        kept["products"] = [(p["model"], p["spec"]) for p in customer["products"]]
+        return kept
+
+    before = [essentials(c) for c in list_json(demo_dir)]
+    after = [essentials(c) for c in list_json(fresh)]
+    assert after == before
