@@ -1,6 +1,6 @@
 """Customer list speed at 20,000 customers, as ratios to the same work at 200 (same run, same machine).
 
-    uv run python benchmarks/customer_list.py [--large 20000]
+uv run python benchmarks/customer_list.py [--large 20000]
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ def measure(count: int) -> dict[str, float]:
     demo_service.load_demo(engine, customers=count, seed=7)
     results = {}
     for label, flt in QUERIES:
+
         def keystroke(flt=flt):  # what one keystroke costs: the ids, then the first visible page
             ids = customer_service.search_ids(engine, flt, "name")
             customer_service.rows_for_ids(engine, ids[:200])
@@ -57,7 +58,9 @@ def main() -> None:
     large = measure(args.large)
     print(f"{'query':32} {args.baseline:>8} ms {args.large:>8} ms   ratio")
     for label, _ in QUERIES:
-        print(f"{label:32} {base[label] * 1000:11.1f} {large[label] * 1000:11.1f}   {large[label] / base[label]:6.1f}x")
+        print(
+            f"{label:32} {base[label] * 1000:11.1f} {large[label] * 1000:11.1f}   {large[label] / base[label]:6.1f}x"
+        )
 
 
 if __name__ == "__main__":

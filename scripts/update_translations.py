@@ -37,7 +37,15 @@ def ui_sources() -> list[Path]:
 def run_lupdate(ts_file: Path) -> None:
     sources = [str(p.relative_to(ROOT)) for p in ui_sources()]
     subprocess.run(
-        [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts_file)],
+        [
+            _tool("pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *sources,
+            "-ts",
+            str(ts_file),
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -73,7 +81,11 @@ def fill(ts_file: Path, glossary: dict[str, str]) -> list[str]:
 
 
 def run_lrelease(ts_file: Path, qm_file: Path) -> None:
-    subprocess.run([_tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)], check=True, capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)],
+        check=True,
+        capture_output=True,
+    )
 
 
 def main() -> int:

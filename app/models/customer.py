@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, func
 from sqlmodel import Field
 
 from app.models.common import RecordBase
@@ -74,3 +74,7 @@ class CustomerAnnualVolume(RecordBase, table=True):
     customer_id: int = Field(foreign_key="customer.id", ondelete="CASCADE", index=True)
     year: int
     amount_wan: float = Field(ge=0)
+
+
+# Codes are unique whatever their case (KH1 and kh1 are the same customer on paper).
+Index("ux_customer_code_lower", func.lower(Customer.code), unique=True)

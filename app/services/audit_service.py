@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from app.models import AuditEntry
+from app.models.common import utcnow
 
 
 @dataclass(frozen=True)
@@ -58,29 +59,42 @@ def record(
     user: str,
 ) -> int:
     """Add one trail row per changed field to the caller's transaction; returns how many."""
-    count = 0
-    for field_name, before, after in changes:
-        session.add(
-            AuditEntry(
-                user=user,
-                entity=entity,
-                entity_uuid=entity_uuid,
-                record_label=label,
-                action=action,
-                field=field_name,
-                old_value=before,
-                new_value=after,
-            )
-        )
-        count += 1
-    if count == 0 and action != "update":
-        session.add(
-            AuditEntry(
-                user=user, entity=entity, entity_uuid=entity_uuid, record_label=label, action=action
-            )
-        )
-        count = 1
-    return count
+    entries = rows(
+        entity=entity,
+        entity_uuid=entity_uuid,
+        label=label,
+        action=action,
+        changes=changes,
+        user=user,
+        at=utcnow(),
+    )
+    session.add_all(AuditEntry(**entry) for entry in entries)
+    return len(entries)
+
+
+def rows(
+    *,
+    entity: str,
+    entity_uuid: str,
+    label: str,
+    action: str,
+    changes: Iterable[tuple[str, str | None, str | None]],
+    user: str,
+    at: datetime,
+) -> list[dict[str, object]]:
+    """The trail rows record() would add, as plain dicts for a bulk insert."""
+    base = {
+        "at": at,
+        "user": user,
+        "entity": entity,
+        "entity_uuid": entity_uuid,
+        "record_label": label,
+        "action": action,
+    }
+    result = [{**base, "field": f, "old_value": old, "new_value": new} for f, old, new in changes]
+    if not result and action != "update":
+        result.append({**base, "field": "", "old_value": None, "new_value": None})
+    return result
 
 
 def history(engine: Engine, entity: str, entity_uuid: str) -> list[AuditRow]:

@@ -6,12 +6,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Engine, and_, func, or_
+from sqlalchemy import Engine, and_, func, insert, or_
 from sqlmodel import Session, col, delete, select
 
 from app.i18n import pick
 from app.models import (
     CUSTOMER_GRADES,
+    AuditEntry,
     Customer,
     CustomerAnnualVolume,
     CustomerContact,
@@ -19,7 +20,7 @@ from app.models import (
     CustomerStatus,
     CustomerType,
 )
-from app.models.common import utcnow
+from app.models.common import new_uuid, utcnow
 from app.services import audit_service
 from app.services.validation import (
     FieldError,
@@ -345,16 +346,14 @@ def _where(flt: CustomerFilter):  # noqa: ANN202
     conditions = []
     text = flt.text.strip()
     if text:
-        contact_match = (
-            select(CustomerContact.id)
-            .where(
-                CustomerContact.customer_id == Customer.id,
+        # IN (one scan of the contacts) rather than a correlated EXISTS per customer
+        contact_match = col(Customer.id).in_(
+            select(CustomerContact.customer_id).where(
                 or_(
                     col(CustomerContact.name).icontains(text, autoescape=True),
                     col(CustomerContact.phone).icontains(text, autoescape=True),
-                ),
+                )
             )
-            .exists()
         )
         conditions.append(
             or_(
@@ -514,19 +513,94 @@ def create_many(
     user: str,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Store many customers in one transaction: all of them or, on any error, none."""
+    """Store many customers in one transaction: all of them or, on any error, none.
+
+    Rows go in with executemany batches (no ORM objects, no per-row code query), so 20,000
+    customers with their trail take seconds; validation and trail are the same as create().
+    """
     stored = 0
     with Session(engine) as session:
-        owner = _code_owner(session)
+        taken = {
+            code.lower(): (cid, name)
+            for cid, code, name in session.exec(select(Customer.id, Customer.code, Customer.name))
+        }
+        batch: list[CustomerData] = []
         for data in items:
             data = normalize(data)
-            validate(data, existing_code_owner=owner)
-            _insert(session, data, user)
-            stored += 1
-            if progress and stored % 200 == 0:
-                progress(stored)
+            data.id = None
+            validate(data, existing_code_owner=lambda code: taken.get(code.lower()))
+            taken[data.code.lower()] = (-1, data.name)  # a later row with this code is refused
+            batch.append(data)
+            if len(batch) == _BATCH:
+                _insert_batch(session, batch, user)
+                stored += len(batch)
+                batch = []
+                if progress:
+                    progress(stored)
+        if batch:
+            _insert_batch(session, batch, user)
+            stored += len(batch)
         session.commit()
     return stored
+
+
+_BATCH = 500
+
+
+def _insert_batch(session: Session, batch: list[CustomerData], user: str) -> None:
+    now = utcnow()
+    stamp = {"created_at": now, "updated_at": now}
+    uuids = [new_uuid() for _ in batch]
+    session.execute(
+        insert(Customer.__table__),
+        [
+            {**{name: getattr(d, name) for name in SCALAR_FIELDS}, "uuid": u, **stamp}
+            for d, u in zip(batch, uuids, strict=True)
+        ],
+    )
+    ids = dict(
+        session.execute(
+            select(Customer.uuid, Customer.id).where(col(Customer.uuid).in_(uuids))
+        ).all()
+    )
+    contacts, products, volumes, trail = [], [], [], []
+    for d, u in zip(batch, uuids, strict=True):
+        cid = ids[u]
+        contacts += [
+            {"customer_id": cid, "position": i, "uuid": new_uuid(), **stamp, **asdict(c)}
+            for i, c in enumerate(d.contacts)
+        ]
+        products += [
+            {"customer_id": cid, "position": i, "uuid": new_uuid(), **stamp, **asdict(p)}
+            for i, p in enumerate(d.products)
+        ]
+        volumes += [
+            {
+                "customer_id": cid,
+                "year": v.year,
+                "amount_wan": round(v.amount_wan, 2),
+                "uuid": new_uuid(),
+                **stamp,
+            }
+            for v in d.volumes
+        ]
+        trail += audit_service.rows(
+            entity=ENTITY,
+            entity_uuid=u,
+            label=d.code,
+            action="create",
+            changes=audit_service.diff({}, _flat(d)),
+            user=user,
+            at=now,
+        )
+    for table, rows in (
+        (CustomerContact, contacts),
+        (CustomerProduct, products),
+        (CustomerAnnualVolume, volumes),
+        (AuditEntry, trail),
+    ):
+        if rows:
+            session.execute(insert(table.__table__), rows)
 
 
 def update(engine: Engine, data: CustomerData, user: str) -> CustomerData:

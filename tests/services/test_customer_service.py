@@ -332,7 +332,7 @@ def test_database_is_migrated_with_foreign_keys_on_and_wal(data_dir):
                     "SELECT name FROM sqlite_master WHERE type='table'"
                 )
             }
-        assert version == "0001"
+        assert version == "0002"
         assert {"customer", "customer_contact", "audit_entry", "setting"} <= tables
         customer_service.create(engine, make(), "a")
     finally:

@@ -21,7 +21,11 @@ def answers(monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     for name in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: asked.append(a[2] if len(a) > 2 else "")))
+        monkeypatch.setattr(
+            QMessageBox,
+            name,
+            staticmethod(lambda *a, **k: asked.append(a[2] if len(a) > 2 else "")),
+        )
     return queue, asked
 
 

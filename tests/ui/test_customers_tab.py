@@ -32,7 +32,13 @@ def test_create_customer_with_chinese_text_appears_in_search(qtbot, window, engi
     tab = window.customers_tab
     dialog = tab.new_customer()
     qtbot.addWidget(dialog)
-    _fill(dialog, code="KH-0101", name="浙江恒通汽车部件有限公司", short_name="恒通", phone="0571-88886666")
+    _fill(
+        dialog,
+        code="KH-0101",
+        name="浙江恒通汽车部件有限公司",
+        short_name="恒通",
+        phone="0571-88886666",
+    )
     _add_contact(dialog, "王立新", phone="138 0571 2233", email="wang@hengtong.cn")
     dialog.volumes.add_row({"year": "2025", "amount_wan": "1,250.5"})
     assert dialog.save()
@@ -65,7 +71,11 @@ def test_bad_input_is_explained_next_to_the_field_and_kept(qtbot, window, engine
     _add_contact(dialog, "", phone="123")
 
     assert not dialog.save()
-    errors = {key: field.error.text() for key, field in dialog.fields.items() if field.error.isVisibleTo(dialog)}
+    errors = {
+        key: field.error.text()
+        for key, field in dialog.fields.items()
+        if field.error.isVisibleTo(dialog)
+    }
     assert errors["name"] == "必填。"
     assert "一汽解放" in errors["code"]  # the unique code names its owner
     assert "电子邮箱" in errors["email"]
@@ -123,7 +133,9 @@ def test_history_shows_who_changed_what(qtbot, window, engine):
         [dialog.history.item(r, c).text() for c in range(dialog.history.columnCount())]
         for r in range(dialog.history.rowCount())
     ]
-    assert any(r[3] == "phone" and r[4] == "0431-85900000" and r[5] == "0431-85901234" for r in rows)
+    assert any(
+        r[3] == "phone" and r[4] == "0431-85900000" and r[5] == "0431-85901234" for r in rows
+    )
     assert any(r[3] == "code" and r[5] == "KH-0001" for r in rows)
 
 
@@ -182,7 +194,9 @@ def test_exports_card_pdf_and_list_workbook(qtbot, window, engine, save_path, tm
     save_path["path"] = str(pdf)
     tab.export_current_card()
     qtbot.waitUntil(lambda: tab.last_export == pdf, timeout=20000)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "一汽解放汽车有限公司" in text and "张伟" in text
 
     xlsx = tmp_path / "list"  # the .xlsx suffix is added

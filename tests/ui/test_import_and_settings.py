@@ -60,7 +60,9 @@ def test_import_refuses_bad_rows_unless_asked(qtbot, engine, window, tmp_path, a
     qtbot.waitUntil(lambda: window.customers_tab.model.rowCount() == 2, timeout=2000)
 
 
-def test_import_shows_a_clear_message_for_a_file_that_is_not_a_workbook(qtbot, engine, window, tmp_path):
+def test_import_shows_a_clear_message_for_a_file_that_is_not_a_workbook(
+    qtbot, engine, window, tmp_path
+):
     bad = tmp_path / "register.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")
     dialog = ImportCustomersDialog(engine, window.hub, window)

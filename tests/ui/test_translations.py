@@ -8,7 +8,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("update_translations", ROOT / "scripts" / "update_translations.py")
+spec = importlib.util.spec_from_file_location(
+    "update_translations", ROOT / "scripts" / "update_translations.py"
+)
 update_translations = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(update_translations)
 
@@ -52,5 +54,10 @@ def test_qm_is_built_from_the_committed_ts(tmp_path):
 
 def test_chinese_window_shows_chinese(qtbot, window):
     assert window.tabs.tabText(0) == "顾客档案"
-    assert window.customers_tab.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "名称"
+    assert (
+        window.customers_tab.model.headerData(
+            1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal
+        )
+        == "名称"
+    )
     assert window.menuBar().actions()[0].text() == "文件(&F)"
