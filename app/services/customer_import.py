@@ -23,6 +23,7 @@ from app.i18n import pick
 from app.models import Customer, CustomerStatus, CustomerType
 from app.services import customer_service
 from app.services.customer_service import ContactData, CustomerData, ProductData, VolumeData
+from app.services.parsing import parse_date_text
 from app.services.validation import FieldError, ValidationError
 
 MAX_CONTACTS = 9
@@ -486,14 +487,6 @@ def parse_grade(value: object) -> str:
     return re.sub(r"(级|类|GRADE)$", "", text).strip()
 
 
-_DATE_YMD = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?"
-    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
-)
-_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_YEAR_ONLY = re.compile(r"^(\d{4})\s*年?$")
-
-
 def parse_date(value: object) -> date | None | FieldError:
     """Excel dates, and text such as 2019-03-01, 2019/3/1, 2019年3月1日, 2019.3, 2019年."""
     if value is None or value == "":
@@ -511,20 +504,8 @@ def parse_date(value: object) -> date | None | FieldError:
 
             return from_excel(number).date()
         return FieldError("date_shape")
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    if not text:
-        return None
-    year, month, day = None, 1, 1
-    if m := _DATE_YMD.match(text):
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
-    elif m := _DATE_COMPACT.match(text):
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    elif m := _YEAR_ONLY.match(text):
-        year = int(m.group(1))
-    if year is None:
-        return FieldError("date_shape")
     try:
-        return date(year, month, day)
+        return parse_date_text(str(value), allow_partial=True)
     except ValueError:
         return FieldError("date_shape")
 
