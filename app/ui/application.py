@@ -71,12 +71,18 @@ class Translations:
 class AppController:
     """Owns the main window; rebuilds it when the language changes."""
 
-    def __init__(self, application: QApplication, engine, database_file: Path) -> None:  # noqa: ANN001
+    def __init__(
+        self,
+        application: QApplication,
+        engine,
+        database_file: Path,
+        language: str | None = None,  # noqa: ANN001
+    ) -> None:
         self.application = application
         self.engine = engine
         self.database_file = database_file
         self.translations = Translations(application)
-        self.language = preferred_language()
+        self.language = language or preferred_language()
         self.translations.apply(self.language)
         self.window = self._make_window()
 
@@ -103,7 +109,8 @@ class AppController:
         old.deleteLater()
 
 
-def run_application(data_dir: str | None = None, _lang: str | None = None) -> int:
+def run_application(data_dir: str | None = None, language: str | None = None) -> int:
+    """language (from --lang) applies to this session only; the menu choice is remembered."""
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName(APP_NAME)
     application.setOrganizationName(APP_NAME)
@@ -121,6 +128,6 @@ def run_application(data_dir: str | None = None, _lang: str | None = None) -> in
             f"The data file could not be opened / 无法打开数据文件:\n{database_path(folder)}\n\n{error}",
         )
         return 1
-    controller = AppController(application, engine, database_path(folder))
+    controller = AppController(application, engine, database_path(folder), language)
     controller.window.show()
     return application.exec()
