@@ -216,3 +216,22 @@ def test_ctrl_shortcuts(qtbot, window):
     qtbot.keyClick(tab.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialogs = list(tab.editors.values())
     assert len(dialogs) == 1 and dialogs[0].customer is None
+
+
+def test_delete_asks_first_and_keeps_the_values_in_the_trail(qtbot, window, engine, answers):
+    queue, asked = answers
+    customer = _make(engine, "KH-0001", "一汽解放", phone="0431-85900000")
+    tab = window.customers_tab
+    tab.refresh()
+    tab.select_customer(customer.id)
+    queue.append(QMessageBox.StandardButton.No)
+    tab.delete_selected()
+    assert customer_service.count(engine) == 1 and "KH-0001 一汽解放" in asked[-1]
+    queue.append(QMessageBox.StandardButton.Yes)
+    tab.delete_selected()
+    assert customer_service.count(engine) == 0 and tab.model.rowCount() == 0
+    trail = customer_service.history(engine, customer)
+    assert any(
+        r.action == "delete" and r.field == "phone" and r.old_value == "0431-85900000"
+        for r in trail
+    )
