@@ -480,6 +480,10 @@
         <translation>“{field}”被选给了两列。</translation>
     </message>
     <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
         <source>Press “Check” to see which rows can be imported.</source>
         <translation>点击“检查”查看哪些行可以导入。</translation>
     </message>

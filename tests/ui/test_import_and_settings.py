@@ -41,6 +41,7 @@ def test_import_refuses_bad_rows_unless_asked(qtbot, engine, window, tmp_path, a
     assert dialog.load_file(path)
     assert dialog.current_mapping()[0] == "code" and dialog.current_mapping()[1] == "name"
     assert dialog.check()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert dialog.report.valid == 2 and dialog.report.invalid == 2
     problems = [dialog.issues.item(r, 2).text() for r in range(dialog.issues.rowCount())]
     rows = [dialog.issues.item(r, 0).text() for r in range(dialog.issues.rowCount())]

@@ -246,12 +246,24 @@ class ImportCustomersDialog(QDialog):
     # ------------------------------------------------------------------ check and import
 
     def check(self) -> bool:
-        """Build and validate every row with the current mapping; show the row-by-row report."""
+        """Build and validate every row off the GUI thread; then show the row-by-row report."""
         if self.sheet is None or self.mapping_error.text():
             return False
-        self.rows = customer_import.build_rows(self.sheet, self.current_mapping())
-        self.report = customer_import.validate_rows(self.engine, self.rows, self.sheet)
-        self._show_report()
+        sheet, mapping, engine = self.sheet, self.current_mapping(), self.engine
+
+        def work(_progress: Progress) -> tuple[list[ImportRow], ImportReport]:
+            rows = customer_import.build_rows(sheet, mapping)
+            return rows, customer_import.validate_rows(engine, rows, sheet)
+
+        def done(result: tuple[list[ImportRow], ImportReport]) -> None:
+            self.rows, self.report = result
+            self._show_report()
+
+        def failed(error: BaseException) -> None:
+            self.summary.setText(str(error))
+
+        self.check_button.setEnabled(False)
+        run_in_background(self, work, done, failed, self.tr("Checking the rows…"))
         return True
 
     def _show_report(self) -> None:
