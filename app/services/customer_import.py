@@ -456,8 +456,10 @@ def parse_type(value: object) -> str | FieldError:
     found = _TYPE_WORDS.get(_key(text))
     if found:
         return str(found)
-    allowed = "、".join(f"{zh}/{en}" for zh, en in customer_service.TYPE_LABELS.values())
-    return FieldError("choice", {"value": text, "allowed": allowed})
+    return FieldError(
+        "choice",
+        {"value": text, "allowed": customer_service.choices_text(customer_service.TYPE_LABELS)},
+    )
 
 
 def parse_status(value: object) -> str | FieldError:
@@ -467,8 +469,10 @@ def parse_status(value: object) -> str | FieldError:
     found = _STATUS_WORDS.get(_key(text))
     if found:
         return str(found)
-    allowed = "、".join(f"{zh}/{en}" for zh, en in customer_service.STATUS_LABELS.values())
-    return FieldError("choice", {"value": text, "allowed": allowed})
+    return FieldError(
+        "choice",
+        {"value": text, "allowed": customer_service.choices_text(customer_service.STATUS_LABELS)},
+    )
 
 
 def parse_bool(value: object) -> bool | FieldError:

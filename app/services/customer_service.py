@@ -257,6 +257,11 @@ def check(engine: Engine, data: CustomerData) -> None:
         validate(normalize(data), existing_code_owner=_code_owner(session))
 
 
+def choices_text(labels: dict[str, tuple[str, str]]) -> str:
+    """Allowed values as the user knows them: 主机厂/OEM、备件市场/Aftermarket …"""
+    return "、".join(f"{zh}/{en}" for zh, en in labels.values())
+
+
 def _code_owner(session: Session) -> Callable[[str], tuple[int, str] | None]:
     def lookup(code: str) -> tuple[int, str] | None:
         row = session.exec(

@@ -412,3 +412,9 @@ def test_importing_every_model_service_and_report_module_loads_no_qt():
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_unknown_type_is_explained_with_the_words_the_clerk_knows(engine):
+    with pytest.raises(ValidationError) as caught:
+        customer_service.create(engine, CustomerData(code="KH9", name="甲", type="truck"), "t")
+    assert "主机厂" in caught.value.messages("zh_CN")["type"]

@@ -82,12 +82,6 @@ class CustomerTableModel(QAbstractTableModel):
         self._cache.clear()
         self.endResetModel()
 
-    def refresh_row(self, customer_id: int) -> None:
-        self._cache.pop(customer_id, None)
-        if customer_id in self._ids:
-            row = self._ids.index(customer_id)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMN_COUNT - 1))
-
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
