@@ -199,11 +199,13 @@ def validate(
     for name, limit in _TEXT_LIMITS.items():
         put(name, check_length(getattr(data, name), limit))
     if data.type not in TYPE_LABELS:
-        put("type", FieldError("choice", {"value": data.type, "allowed": ", ".join(TYPE_LABELS)}))
+        put(
+            "type", FieldError("choice", {"value": data.type, "allowed": choices_text(TYPE_LABELS)})
+        )
     if data.status not in STATUS_LABELS:
         put(
             "status",
-            FieldError("choice", {"value": data.status, "allowed": ", ".join(STATUS_LABELS)}),
+            FieldError("choice", {"value": data.status, "allowed": choices_text(STATUS_LABELS)}),
         )
     if data.grade and data.grade not in CUSTOMER_GRADES:
         put(
