@@ -1,6 +1,17 @@
 """SQLModel tables, one module per record family. Importing this package registers them all."""
 
+from app.models.attachment import Attachment
 from app.models.audit import AuditEntry
+from app.models.complaint import (
+    ActionEvent,
+    Complaint,
+    ComplaintSorting,
+    ComplaintStatus,
+    ComplaintStep,
+    CorrectiveAction,
+    Severity,
+    Urgency,
+)
 from app.models.customer import (
     CUSTOMER_GRADES,
     Customer,
@@ -13,8 +24,15 @@ from app.models.customer import (
 from app.models.setting import Setting
 
 __all__ = [
+    "ActionEvent",
+    "Attachment",
     "AuditEntry",
     "CUSTOMER_GRADES",
+    "Complaint",
+    "ComplaintSorting",
+    "ComplaintStatus",
+    "ComplaintStep",
+    "CorrectiveAction",
     "Customer",
     "CustomerAnnualVolume",
     "CustomerContact",
@@ -22,4 +40,6 @@ __all__ = [
     "CustomerStatus",
     "CustomerType",
     "Setting",
+    "Severity",
+    "Urgency",
 ]

@@ -64,6 +64,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”中找不到表头行(至少有两个非空单元格的一行)。",
         "No header row in sheet “{sheet}” (a row with at least two non-empty cells).",
     ),
+    # complaint tickets
+    "more_than": ("不能大于 {other}。", "Cannot be more than {other}."),
+    "before_received": ("不能早于接收时间。", "Cannot be before the complaint was received."),
+    "before_reply": ("不能早于答复顾客的时间。", "Cannot be before the answer to the customer."),
+    "needs_reply": ("请先填写答复顾客的时间和内容。", "Record the answer to the customer first."),
+    "customer_unknown": ("找不到该顾客,请重新选择。", "This customer does not exist; pick again."),
+    "number_taken": ("编号 {number} 已存在。", "Number {number} already exists."),
+    "ticket_not_found": ("找不到编号为 {number} 的抱怨单。", "No complaint ticket {number}."),
+    "action_has_history": (
+        "已验证或改过期限的措施不能删除(记录须保留)。",
+        "An action that was verified or rescheduled cannot be deleted (the record is kept).",
+    ),
+    "prefix_shape": (
+        "前缀为 1–10 个字母或数字,以字母开头。",
+        "The prefix is 1–10 letters or digits, starting with a letter.",
+    ),
+    "duplicate_entry": ("“{value}”重复。", "“{value}” appears twice."),
+    "range": ("应在 {min}–{max} 之间。", "Must be between {min} and {max}."),
     "bool_shape": ("应填“是”或“否”,而不是“{value}”。", "Expected yes or no, not “{value}”."),
 }
 
