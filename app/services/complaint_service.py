@@ -14,7 +14,6 @@ from sqlmodel import Session, col, delete, select
 
 from app.models import (
     ActionEvent,
-    Attachment,
     Complaint,
     ComplaintSorting,
     ComplaintStatus,
@@ -23,7 +22,13 @@ from app.models import (
     Customer,
 )
 from app.models.common import utcnow
-from app.services import audit_service, complaint_settings, deadlines, numbering
+from app.services import (
+    attachment_service,
+    audit_service,
+    complaint_settings,
+    deadlines,
+    numbering,
+)
 from app.services.complaint_data import (
     ACTION_KIND_LABELS,
     CAUSE_LABELS,
@@ -37,7 +42,6 @@ from app.services.complaint_data import (
     URGENCY_LABELS,
     ActionData,
     ActionEventData,
-    AttachmentData,
     ComplaintData,
     ComplaintFilter,
     ComplaintRow,
@@ -393,25 +397,7 @@ def _to_data(session: Session, c: Complaint, settings: ComplaintSettings) -> Com
         )
         if r.reopen_index > c.reopen_index
     ]
-    data.attachments = [
-        AttachmentData(
-            a.file_name,
-            a.stored_name,
-            a.size,
-            a.sha256,
-            a.caption,
-            a.added_by,
-            a.created_at,
-            a.id,
-            a.uuid,
-        )  # fmt: skip
-        for a in session.exec(
-            select(Attachment)
-            .where(Attachment.entity == ENTITY, Attachment.entity_uuid == c.uuid)
-            .where(col(Attachment.removed).is_(False))
-            .order_by(Attachment.id)
-        )
-    ]
+    data.attachments = attachment_service.list_for(session.get_bind(), ENTITY, c.uuid)
     data.deadlines = deadlines.compute(_milestones(data), settings)
     return data
 

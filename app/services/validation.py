@@ -76,6 +76,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已验证或改过期限的措施不能删除(记录须保留)。",
         "An action that was verified or rescheduled cannot be deleted (the record is kept).",
     ),
+    "action_not_done": (
+        "措施尚未完成,不能验证效果;如已逾期,请重订日期。",
+        "The action is not done yet, so it cannot be verified; if it is late, set a new due date.",
+    ),
+    "before_done": ("不能早于完成日期。", "Cannot be before the date it was done."),
+    "already_verified": ("该措施已验证有效。", "This action is already verified as effective."),
+    "due_after_verification": (
+        "新的完成期限应晚于验证日期。",
+        "The new due date must be after the verification date.",
+    ),
+    "same_due": ("新期限与原期限相同。", "The new due date is the same as the old one."),
+    "due_in_past": ("新期限不能早于今天。", "The new due date cannot be before today."),
+    "not_open": (
+        "该抱怨单已结案、重开或作废,不能再修改。",
+        "This ticket is closed, reopened or cancelled and can no longer be changed.",
+    ),
+    "close_responsibility": (
+        "结案前请确定责任归属。",
+        "Determine the responsibility before closing.",
+    ),
+    "close_no_corrective": (
+        "本公司或供应商责任:结案前须有纠正措施。",
+        "Our or the supplier's responsibility: a corrective action is needed before closing.",
+    ),
+    "close_no_prevention": (
+        "结案前须有预防措施;不执行须经总经理核准。",
+        "A preventive action is needed before closing, or its waiver approved by the general manager.",
+    ),
+    "close_unverified": (
+        "第 {rows} 项措施尚未验证有效。",
+        "Action(s) {rows} not yet verified as effective.",
+    ),
+    "close_waiver": (
+        "免除预防措施须记录总经理核准人及日期。",
+        "A waived prevention needs the general manager's approval (name and date).",
+    ),
+    "close_no_reply": (
+        "结案前须记录答复顾客的时间和内容。",
+        "Record the answer to the customer before closing.",
+    ),
+    "close_no_visit": (
+        "结案前须完成回访并记录顾客是否满意。",
+        "Make the return visit and record whether the customer is satisfied before closing.",
+    ),
+    "close_unsatisfied": (
+        "顾客对处理不满意:请重开抱怨单,而不是结案。",
+        "The customer is not satisfied: reopen the ticket instead of closing it.",
+    ),
+    "reopen_not_answered": (
+        "尚未答复顾客,不能重开;请继续处理本单。",
+        "The customer has not been answered yet; carry on with this ticket instead of reopening.",
+    ),
+    "file_too_large": ("文件过大(最大 {max} MB)。", "The file is too large (at most {max} MB)."),
     "prefix_shape": (
         "前缀为 1–10 个字母或数字,以字母开头。",
         "The prefix is 1–10 letters or digits, starting with a letter.",
