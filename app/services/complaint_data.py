@@ -144,7 +144,7 @@ class ActionData:
     def first_due(self) -> date | None:
         """The due date first agreed (before any rescheduling)."""
         for event in self.history:
-            if event.kind == "rescheduled" and event.old_due is not None:
+            if event.old_due is not None:  # rescheduled, or verified not effective
                 return event.old_due
         return self.due
 

@@ -13,6 +13,7 @@ from app.i18n import pick
 from app.models import (
     CUSTOMER_GRADES,
     AuditEntry,
+    Complaint,
     Customer,
     CustomerAnnualVolume,
     CustomerContact,
@@ -647,6 +648,18 @@ def delete_customer(engine: Engine, customer_id: int, user: str) -> None:
     if before is None:
         return
     with Session(engine) as session:
+        tickets = session.exec(
+            select(func.count()).select_from(Complaint).where(Complaint.customer_id == customer_id)
+        ).one()
+        if tickets:
+            # quality records point at the customer; the file stays (mark it lost instead)
+            raise ValidationError(
+                {
+                    "code": FieldError(
+                        "customer_has_records", {"name": before.name, "count": tickets}
+                    )
+                }
+            )
         audit_service.record(
             session,
             entity=ENTITY,

@@ -128,6 +128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "尚未答复顾客,不能重开;请继续处理本单。",
         "The customer has not been answered yet; carry on with this ticket instead of reopening.",
     ),
+    "customer_has_records": (
+        "顾客“{name}”有 {count} 张抱怨单,不能删除;如不再合作,请将状态设为“已流失”。",
+        "“{name}” has {count} complaint ticket(s) and cannot be deleted; set its status to Lost instead.",
+    ),
     "file_too_large": ("文件过大(最大 {max} MB)。", "The file is too large (at most {max} MB)."),
     "prefix_shape": (
         "前缀为 1–10 个字母或数字,以字母开头。",

@@ -11,10 +11,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from app.db import open_database
+from app.db import alembic_config, open_database
 from app.models import CustomerContact, CustomerProduct
 from app.services import customer_service
 from app.services.customer_service import (
@@ -332,7 +333,7 @@ def test_database_is_migrated_with_foreign_keys_on_and_wal(data_dir):
                     "SELECT name FROM sqlite_master WHERE type='table'"
                 )
             }
-        assert version == "0002"
+        assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
         assert {"customer", "customer_contact", "audit_entry", "setting"} <= tables
         customer_service.create(engine, make(), "a")
     finally:

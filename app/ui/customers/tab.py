@@ -28,6 +28,7 @@ from app.reports.files import write_atomically
 from app.reports.pdf.customer_card_pdf import customer_card_pdf
 from app.services import customer_service, settings_service
 from app.services.customer_service import CustomerData, CustomerFilter
+from app.services.validation import ValidationError
 from app.ui.background import Progress
 from app.ui.base_tab import BaseTab
 from app.ui.customers.customer_dialog import CustomerDialog
@@ -279,13 +280,20 @@ class CustomersTab(BaseTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         user = settings_service.current_user(self.engine)
+        refused: list[str] = []
         for customer_id in ids:
+            try:
+                customer_service.delete_customer(self.engine, customer_id, user)
+            except ValidationError as error:
+                refused.extend(error.messages().values())
+                continue
             editor = self.editors.pop(customer_id, None)
             if editor is not None:
                 editor.dirty = False
                 editor.close()
-            customer_service.delete_customer(self.engine, customer_id, user)
         self.hub.dataChanged.emit(customer_service.ENTITY, 0)
+        if refused:
+            QMessageBox.warning(self, self.tr("Delete customers"), "\n".join(refused))
 
     # ------------------------------------------------------------------ exports and import
 
