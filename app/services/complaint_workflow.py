@@ -10,7 +10,7 @@ plus -1 (then -2 …) and fresh deadlines.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -225,7 +225,12 @@ def close(
         problems["closed_on"] = FieldError("date_future")
     if problems:
         raise ValidationError(problems)
-    now = utcnow()
+    # recorded later than it happened (e.g. from a paper file): it closed on that day
+    now = (
+        utcnow()
+        if closed_on == date.today()
+        else datetime.combine(closed_on, time(17)).astimezone()
+    )
     with Session(engine) as session:
         c = session.get(Complaint, complaint_id)
         step8 = session.exec(
