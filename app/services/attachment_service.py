@@ -120,7 +120,7 @@ def add(
         )
         session.commit()
         session.refresh(row)
-        return _data(row)
+        return to_data(row)
 
 
 def remove(engine: Engine, attachment_id: int, *, label: str, user: str) -> None:
@@ -151,10 +151,10 @@ def list_for(engine: Engine, entity: str, entity_uuid: str) -> list[AttachmentDa
             .where(Attachment.removed == False)  # noqa: E712  (SQL comparison)
             .order_by(Attachment.id)
         ).all()
-        return [_data(r) for r in rows]
+        return [to_data(r) for r in rows]
 
 
-def _data(row: Attachment) -> AttachmentData:
+def to_data(row: Attachment) -> AttachmentData:
     return AttachmentData(
         row.file_name,
         row.stored_name,

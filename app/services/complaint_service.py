@@ -14,6 +14,7 @@ from sqlmodel import Session, col, delete, select
 
 from app.models import (
     ActionEvent,
+    Attachment,
     Complaint,
     ComplaintSorting,
     ComplaintStatus,
@@ -316,90 +317,161 @@ def _ref(c: Complaint) -> TicketRef:
 
 
 def _to_data(session: Session, c: Complaint, settings: ComplaintSettings) -> ComplaintData:
-    data = ComplaintData(**{name: getattr(c, name) for name in SCALAR_FIELDS})
-    for name in (
-        "number", "status", "closed_at", "closed_by", "closing_note", "cancel_reason",
-        "reopen_index", "reopen_reason", "current_step", "id", "uuid", "created_at",
-        "updated_at",
-    ):  # fmt: skip
-        setattr(data, name, getattr(c, name))
-    customer = session.get(Customer, c.customer_id)
-    if customer:
-        data.customer_code, data.customer_name = customer.code, customer.name
-        data.customer_type = customer.type
-    stored_steps = {
-        s.step: s
-        for s in session.exec(select(ComplaintStep).where(ComplaintStep.complaint_id == c.id))
+    return _load_many(session, [c], settings)[0]
+
+
+def _grouped(session: Session, query, key: str, ids: list[int]) -> dict[int, list]:  # noqa: ANN001
+    """Rows of a child table for many tickets at once (IN lists of at most 500 ids)."""
+    grouped: dict[int, list] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in session.exec(query(chunk)):
+            grouped[getattr(row, key)].append(row)
+    return grouped
+
+
+def _load_many(
+    session: Session, complaints: Sequence[Complaint], settings: ComplaintSettings
+) -> list[ComplaintData]:
+    """Whole tickets with their children; a handful of queries whatever the number of tickets."""
+    ids = [c.id for c in complaints]
+    customer_ids = list({c.customer_id for c in complaints})
+    customers = {
+        row.id: row
+        for start in range(0, len(customer_ids), 500)
+        for row in session.exec(
+            select(Customer).where(col(Customer.id).in_(customer_ids[start : start + 500]))
+        )
     }
-    data.steps = [
-        StepData(i, s.content, s.owner, s.done_on) if (s := stored_steps.get(i)) else StepData(i)
-        for i in range(1, STEP_COUNT + 1)
-    ]
-    data.sorting = [
-        SortingData(s.location, s.qty_checked, s.qty_defective, s.handled_by, s.done_on, s.notes)
-        for s in session.exec(
+    steps = _grouped(
+        session,
+        lambda chunk: select(ComplaintStep).where(col(ComplaintStep.complaint_id).in_(chunk)),
+        "complaint_id",
+        ids,
+    )
+    sortings = _grouped(
+        session,
+        lambda chunk: (
             select(ComplaintSorting)
-            .where(ComplaintSorting.complaint_id == c.id)
+            .where(col(ComplaintSorting.complaint_id).in_(chunk))
             .order_by(ComplaintSorting.position)
-        )
-    ]
-    actions = session.exec(
-        select(CorrectiveAction)
-        .where(CorrectiveAction.complaint_id == c.id)
-        .order_by(CorrectiveAction.position, CorrectiveAction.id)
-    ).all()
-    events: dict[int, list[ActionEventData]] = {a.id: [] for a in actions}
-    if actions:
-        for e in session.exec(
+        ),
+        "complaint_id",
+        ids,
+    )
+    actions = _grouped(
+        session,
+        lambda chunk: (
+            select(CorrectiveAction)
+            .where(col(CorrectiveAction.complaint_id).in_(chunk))
+            .order_by(CorrectiveAction.position, CorrectiveAction.id)
+        ),
+        "complaint_id",
+        ids,
+    )
+    action_ids = [a.id for rows in actions.values() for a in rows]
+    events = _grouped(
+        session,
+        lambda chunk: (
             select(ActionEvent)
-            .where(col(ActionEvent.action_id).in_(list(events)))
+            .where(col(ActionEvent.action_id).in_(chunk))
             .order_by(ActionEvent.at, ActionEvent.id)
-        ):
-            events[e.action_id].append(
-                ActionEventData(
-                    e.at,
-                    e.user,
-                    e.kind,
-                    e.result,
-                    e.verified_by,
-                    e.verified_on,
-                    e.old_due,
-                    e.new_due,
-                    e.note,
-                )  # fmt: skip
+        ),
+        "action_id",
+        action_ids,
+    )
+    uuids = [c.uuid for c in complaints]
+    attachments = _grouped(
+        session,
+        lambda chunk: (
+            select(Attachment)
+            .where(Attachment.entity == ENTITY, col(Attachment.entity_uuid).in_(chunk))
+            .where(col(Attachment.removed).is_(False))
+            .order_by(Attachment.id)
+        ),
+        "entity_uuid",
+        uuids,
+    )
+    # reopen chains: origins and reopenings of the tickets in hand
+    roots = list({c.root_id or c.id for c in complaints})
+    related: dict[int, Complaint] = {}
+    for start in range(0, len(roots), 500):
+        chunk = roots[start : start + 500]
+        for row in session.exec(
+            select(Complaint).where(
+                or_(col(Complaint.root_id).in_(chunk), col(Complaint.id).in_(chunk))
             )
-    data.actions = [
-        ActionData(
-            a.kind,
-            a.description,
-            a.department,
-            a.owner,
-            a.due,
-            a.done_on,
-            a.verification,
-            a.verified_by,
-            a.verified_on,
-            a.id,
-            a.uuid,
-            events[a.id],
-        )  # fmt: skip
-        for a in actions
-    ]
-    if c.origin_id:
-        origin = session.get(Complaint, c.origin_id)
-        data.origin = _ref(origin) if origin else None
-    data.reopenings = [
-        _ref(r)
-        for r in session.exec(
-            select(Complaint)
-            .where(Complaint.root_id == (c.root_id or c.id), Complaint.id != c.id)
-            .order_by(Complaint.reopen_index)
-        )
-        if r.reopen_index > c.reopen_index
-    ]
-    data.attachments = attachment_service.list_for(session.get_bind(), ENTITY, c.uuid)
-    data.deadlines = deadlines.compute(_milestones(data), settings)
-    return data
+        ):
+            related[row.id] = row
+
+    result = []
+    for c in complaints:
+        data = ComplaintData(**{name: getattr(c, name) for name in SCALAR_FIELDS})
+        for name in (
+            "number", "status", "closed_at", "closed_by", "closing_note", "cancel_reason",
+            "reopen_index", "reopen_reason", "current_step", "id", "uuid", "created_at",
+            "updated_at",
+        ):  # fmt: skip
+            setattr(data, name, getattr(c, name))
+        if customer := customers.get(c.customer_id):
+            data.customer_code, data.customer_name = customer.code, customer.name
+            data.customer_type = customer.type
+        stored_steps = {s.step: s for s in steps[c.id]}
+        data.steps = [
+            StepData(i, s.content, s.owner, s.done_on)
+            if (s := stored_steps.get(i))
+            else StepData(i)
+            for i in range(1, STEP_COUNT + 1)
+        ]
+        data.sorting = [
+            SortingData(
+                s.location, s.qty_checked, s.qty_defective, s.handled_by, s.done_on, s.notes
+            )
+            for s in sortings[c.id]
+        ]
+        data.actions = [
+            ActionData(
+                a.kind,
+                a.description,
+                a.department,
+                a.owner,
+                a.due,
+                a.done_on,
+                a.verification,
+                a.verified_by,
+                a.verified_on,
+                a.id,
+                a.uuid,
+                [
+                    ActionEventData(
+                        e.at,
+                        e.user,
+                        e.kind,
+                        e.result,
+                        e.verified_by,
+                        e.verified_on,
+                        e.old_due,
+                        e.new_due,
+                        e.note,
+                    )
+                    for e in events[a.id]
+                ],
+            )  # fmt: skip
+            for a in actions[c.id]
+        ]
+        if c.origin_id and (
+            origin := related.get(c.origin_id) or session.get(Complaint, c.origin_id)
+        ):
+            data.origin = _ref(origin)
+        root = c.root_id or c.id
+        later = [
+            r for r in related.values() if r.root_id == root and r.reopen_index > c.reopen_index
+        ]
+        data.reopenings = [_ref(r) for r in sorted(later, key=lambda r: r.reopen_index)]
+        data.attachments = [attachment_service.to_data(a) for a in attachments[c.uuid]]
+        data.deadlines = deadlines.compute(_milestones(data), settings)
+        result.append(data)
+    return result
 
 
 def get(engine: Engine, complaint_id: int) -> ComplaintData | None:
@@ -533,10 +605,14 @@ def list_complaints(
     settings = complaint_settings.load(engine)
     result: list[ComplaintData] = []
     with Session(engine) as session:
-        for i, complaint_id in enumerate(ids):
-            result.append(_to_data(session, session.get(Complaint, complaint_id), settings))
-            if progress and i % 100 == 0:
-                progress(i, len(ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            by_id = {
+                c.id: c for c in session.exec(select(Complaint).where(col(Complaint.id).in_(chunk)))
+            }
+            result.extend(_load_many(session, [by_id[i] for i in chunk], settings))
+            if progress:
+                progress(len(result), len(ids))
     return result
 
 
