@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 from sqlalchemy import Engine
 
 import app
 from app.ui.base_tab import BaseTab
+from app.ui.complaints.due_dialog import DueDialog, OverdueIndicator
+from app.ui.complaints.settings_page import ComplaintSettingsDialog
+from app.ui.complaints.tab import ComplaintsTab
 from app.ui.customers.tab import CustomersTab
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.signals import DataHub
@@ -18,8 +21,11 @@ from app.ui.signals import DataHub
 
 class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
+    _due_list_shown_for: set[Path] = set()  # once per data file and run, not per language switch
 
-    def __init__(self, engine: Engine, database_file: Path, language: str) -> None:
+    def __init__(
+        self, engine: Engine, database_file: Path, language: str, show_due_list: bool = True
+    ) -> None:
         super().__init__()
         self.engine = engine
         self.database_file = database_file
@@ -29,14 +35,23 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.customers_tab = CustomersTab(engine, self.hub, self)
+        self.complaints_tab = ComplaintsTab(engine, self.hub, self)
         for tab in self.record_tabs():
             self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
         self._build_menus(language)
         self.statusBar().showMessage(self.tr("Data file: {path}").format(path=database_file))
+        self.overdue_indicator = OverdueIndicator(self)
+        self.overdue_indicator.set_count(self.complaints_tab.overdue_total)
+        self.complaints_tab.overdueCountChanged.connect(self.overdue_indicator.set_count)
+        self.overdue_indicator.clicked.connect(self.show_due_list)
+        self.statusBar().addPermanentWidget(self.overdue_indicator)
+        if show_due_list and database_file not in MainWindow._due_list_shown_for:
+            MainWindow._due_list_shown_for.add(database_file)
+            QTimer.singleShot(0, self.show_due_list_if_any)
 
     def record_tabs(self) -> list[BaseTab]:
-        return [self.customers_tab]
+        return [self.customers_tab, self.complaints_tab]
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -47,10 +62,22 @@ class MainWindow(QMainWindow):
             self.tr("Export customer list to Excel…"), self.customers_tab.export_list
         )
         file_menu.addSeparator()
-        file_menu.addAction(self.tr("Settings…"), self.open_settings)
+        file_menu.addAction(
+            self.tr("Export complaint ledger to Excel…"), self.complaints_tab.export_ledger
+        )
+        file_menu.addAction(
+            self.tr("Export complaint tracking list to Excel…"),
+            self.complaints_tab.export_tracking_list,
+        )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut("Ctrl+Q")
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.tr("Company, clerk and form codes…"), self.open_settings)
+        settings_menu.addAction(
+            self.tr("Complaint rules and calendar…"), self.open_complaint_settings
+        )
 
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
         group = QActionGroup(self)
@@ -72,6 +99,22 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.engine, self)
         dialog.show()
+
+    def open_complaint_settings(self) -> ComplaintSettingsDialog:
+        dialog = ComplaintSettingsDialog(self.engine, self.hub, self)
+        dialog.show()
+        return dialog
+
+    def show_due_list(self) -> DueDialog:
+        dialog = DueDialog(self.engine, self.hub, self.complaints_tab.open_complaint, self)
+        dialog.show()
+        return dialog
+
+    def show_due_list_if_any(self) -> DueDialog | None:
+        """At start-up: the overdue and soon-due deadlines, when there are any."""
+        return DueDialog.show_if_any(
+            self.engine, self.hub, self.complaints_tab.open_complaint, self
+        )
 
     def show_data_location(self) -> None:
         QMessageBox.information(

@@ -23,6 +23,389 @@
     </message>
 </context>
 <context>
+    <name>ComplaintSettingsDialog</name>
+    <message>
+        <source>Complaint rules and calendar</source>
+        <translation>客户抱怨规则与工作日历</translation>
+    </message>
+    <message>
+        <source>Numbering and lists</source>
+        <translation>编号与列表</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Numbers look like {prefix}-2026-0001; a reopened ticket adds -1.</source>
+        <translation>编号形如 {prefix}-2026-0001;重开的抱怨单在后面加 -1。</translation>
+    </message>
+    <message>
+        <source>Number prefix</source>
+        <translation>编号前缀</translation>
+    </message>
+    <message>
+        <source>Defect categories</source>
+        <translation>不良类别</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>One per line, in the order the lists show them.</source>
+        <translation>每行一项,按列表中显示的顺序排列。</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Deadline rules, counted from when the complaint was received</source>
+        <translation>期限规则(从接到抱怨时起算)</translation>
+    </message>
+    <message>
+        <source>The return visit counts from the answer to the customer. A customer's own deadline for the corrective-action reply replaces the rule on that ticket. Working days follow the working-day calendar.</source>
+        <translation>回访从答复顾客时起算。顾客对纠正预防措施回复另有期限要求时,该抱怨单以顾客期限为准。工作日按工作日历计算。</translation>
+    </message>
+    <message>
+        <source>Reminders and recurrence</source>
+        <translation>提醒与重复发生</translation>
+    </message>
+    <message>
+        <source>Due soon within</source>
+        <translation>即将到期提醒</translation>
+    </message>
+    <message>
+        <source>hours: listed at start-up as due soon</source>
+        <translation>小时内到期的,启动时列为即将到期</translation>
+    </message>
+    <message>
+        <source>Recurrence within</source>
+        <translation>重复发生检查</translation>
+    </message>
+    <message>
+        <source>months: how far back the recurrence check looks</source>
+        <translation>个月内:检查同一问题是否重复发生的回溯范围</translation>
+    </message>
+    <message>
+        <source>The holiday calendar built into this program knows the public holidays and make-up workdays (调休) of {first}–{last}. Enter here what differs at your company (a shutdown, an extra working day) and the holidays of any later year.</source>
+        <translation>本程序内置的日历已收录 {first}–{last} 年的法定节假日和调休上班日。公司另有安排的日子(停产放假、加班上班)以及以后年份的节假日,请在此录入。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Working day?</source>
+        <translation>是否上班</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add day</source>
+        <translation>添加一天</translation>
+    </message>
+    <message>
+        <source>Remove selected days</source>
+        <translation>删除所选日期</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Note, e.g. 春节</source>
+        <translation>备注,例如 春节</translation>
+    </message>
+    <message>
+        <source>Add these days</source>
+        <translation>添加这些日期</translation>
+    </message>
+    <message>
+        <source>Several days: from</source>
+        <translation>连续多天:从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Days that differ from the built-in calendar</source>
+        <translation>与内置日历不同的日期</translation>
+    </message>
+    <message>
+        <source>Years whose holidays you have entered completely</source>
+        <translation>已完整录入节假日的年份(确认)</translation>
+    </message>
+    <message>
+        <source>(the built-in calendar knows every year)</source>
+        <translation>(内置日历已收录所有相关年份)</translation>
+    </message>
+    <message>
+        <source>Day off (holiday)</source>
+        <translation>放假(休息日)</translation>
+    </message>
+    <message>
+        <source>Working day (调休 make-up)</source>
+        <translation>上班(调休上班日)</translation>
+    </message>
+    <message>
+        <source>Enter the first day (and the last day, when it is more than one).</source>
+        <translation>请填写第一天(多天时再填写最后一天)。</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>最后一天早于第一天。</translation>
+    </message>
+    <message>
+        <source>At most {days} days at once.</source>
+        <translation>一次最多添加 {days} 天。</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>The public holidays of {year} are not included yet; working days are estimated as Monday to Friday. Enter that year's holidays here and confirm it.</source>
+        <translation>{year} 年的法定节假日尚未收录,工作日按周一至周五估算,请在此录入该年节假日并确认</translation>
+    </message>
+    <message>
+        <source>Updating the deadlines of open tickets…</source>
+        <translation>正在更新处理中抱怨单的期限…</translation>
+    </message>
+    <message>
+        <source>The settings are saved, but the deadlines of open tickets could not be updated: {reason}
+They are updated when each ticket is saved next.</source>
+        <translation>设置已保存,但未能更新处理中抱怨单的期限:{reason}
+各抱怨单下次保存时会自动更新。</translation>
+    </message>
+    <message>
+        <source>“{value}”: {message}</source>
+        <translation>“{value}”:{message}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {message}</source>
+        <translation>第 {row} 行:{message}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Product / part no.</source>
+        <translation>产品型号 / 零件号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重度</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>8D step</source>
+        <translation>8D 进度</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>下一期限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Defect category</source>
+        <translation>不良类别</translation>
+    </message>
+    <message>
+        <source>Responsible dept.</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Overdue: {deadline} was due {due}, {late} ago.</source>
+        <translation>已超期:{deadline}应于 {due} 完成,已超过 {late}。</translation>
+    </message>
+    <message>
+        <source>Due today: {deadline} at {time} (in {left}).</source>
+        <translation>今日到期:{deadline},{time} 前完成(还剩 {left})。</translation>
+    </message>
+    <message>
+        <source>* Estimated deadline: the public holidays of {years} are not known yet, so working days are counted Monday to Friday. Enter them under Settings → Complaint rules and calendar.</source>
+        <translation>* 估算期限:{years} 年的法定节假日尚未收录,工作日按周一至周五估算。请在“设置 → 客户抱怨规则与工作日历”中录入。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <source>Complaints</source>
+        <translation>客户抱怨</translation>
+    </message>
+    <message>
+        <source>Search number, customer, product, part, batch, description, owner (Ctrl+F)</source>
+        <translation>搜索编号、顾客、产品、零件号、批号、问题描述、负责人(Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>全部严重度</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅显示超期</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>起 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>止 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Export ledger to Excel…</source>
+        <translation>导出处理总表到 Excel…</translation>
+    </message>
+    <message>
+        <source>Export tracking list to Excel…</source>
+        <translation>导出追踪一览表到 Excel…</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部责任部门</translation>
+    </message>
+    <message>
+        <source>All defect categories</source>
+        <translation>全部不良类别</translation>
+    </message>
+    <message>
+        <source>Not a date (e.g. 2026-03-15); ignored for now.</source>
+        <translation>不是有效日期(例:2026-03-15),暂不按此筛选。</translation>
+    </message>
+    <message>
+        <source>{count} ticket(s), {overdue} overdue</source>
+        <translation>共 {count} 张抱怨单,{overdue} 张超期</translation>
+    </message>
+    <message>
+        <source>Complaint ledger {period}.xlsx</source>
+        <translation>客户抱怨处理总表 {period}.xlsx</translation>
+    </message>
+    <message>
+        <source>Complaint ledger.xlsx</source>
+        <translation>客户抱怨处理总表.xlsx</translation>
+    </message>
+    <message>
+        <source>Save complaint ledger as Excel</source>
+        <translation>将客户抱怨处理总表保存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the complaint ledger…</source>
+        <translation>正在生成客户抱怨处理总表…</translation>
+    </message>
+    <message>
+        <source>Save complaint tracking list as Excel</source>
+        <translation>将客户抱怨处理追踪一览表保存为 Excel</translation>
+    </message>
+    <message>
+        <source>Complaint tracking list.xlsx</source>
+        <translation>客户抱怨处理追踪一览表.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing the complaint tracking list…</source>
+        <translation>正在生成客户抱怨处理追踪一览表…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>(none)</source>
@@ -210,6 +593,13 @@
     </message>
 </context>
 <context>
+    <name>CustomerFilterEdit</name>
+    <message>
+        <source>Customer: code or name</source>
+        <translation>顾客:编号或名称</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Code</source>
@@ -375,6 +765,68 @@
     </message>
 </context>
 <context>
+    <name>DueDialog</name>
+    <message>
+        <source>Complaint deadlines: overdue and due soon</source>
+        <translation>客户抱怨期限:已超期与即将到期</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Overdue by / due in</source>
+        <translation>超期 / 剩余</translation>
+    </message>
+    <message>
+        <source>Open ticket</source>
+        <translation>打开抱怨单</translation>
+    </message>
+    <message>
+        <source>{overdue} ticket(s) overdue, {soon} due within {hours} hours. Double-click a line to open the ticket.</source>
+        <translation>{overdue} 张抱怨单已超期,{soon} 张将在 {hours} 小时内到期。双击一行即可打开该抱怨单。</translation>
+    </message>
+    <message>
+        <source>overdue by {time}</source>
+        <translation>已超期 {time}</translation>
+    </message>
+    <message>
+        <source>due in {time}</source>
+        <translation>还剩 {time}</translation>
+    </message>
+    <message>
+        <source>* Estimated: the public holidays of that year are not known yet.</source>
+        <translation>* 估算期限:该年的法定节假日尚未收录。</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>The file could not be written: {reason}</source>
@@ -531,12 +983,28 @@
         <translation>导出顾客清单到 Excel…</translation>
     </message>
     <message>
-        <source>Settings…</source>
-        <translation>设置…</translation>
+        <source>Export complaint ledger to Excel…</source>
+        <translation>导出客户抱怨处理总表到 Excel…</translation>
+    </message>
+    <message>
+        <source>Export complaint tracking list to Excel…</source>
+        <translation>导出客户抱怨处理追踪一览表到 Excel…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Company, clerk and form codes…</source>
+        <translation>公司、填表人与表单编号…</translation>
+    </message>
+    <message>
+        <source>Complaint rules and calendar…</source>
+        <translation>客户抱怨规则与工作日历…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -565,6 +1033,21 @@
 Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on this computer.</source>
         <translation>QualityDesk 质量服务台 {version}
 顾客服务与顾客反馈记录(ISO 9001 / IATF 16949),保存在本机。</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueIndicator</name>
+    <message>
+        <source>{count} complaint(s) overdue</source>
+        <translation>{count} 张客户抱怨超期</translation>
+    </message>
+    <message>
+        <source>Show the overdue and soon-due complaint deadlines</source>
+        <translation>查看已超期和即将到期的客户抱怨期限</translation>
+    </message>
+    <message>
+        <source>No complaint overdue</source>
+        <translation>没有超期的客户抱怨</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The complaint-tickets tab, its list, dialogs and settings."""
