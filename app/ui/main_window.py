@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(
+            self.tr("Import complaint ledger from Excel…"), self.complaints_tab.import_ledger
+        )
+        file_menu.addAction(
             self.tr("Export complaint ledger to Excel…"), self.complaints_tab.export_ledger
         )
         file_menu.addAction(

@@ -519,3 +519,45 @@ def test_open_builds_the_ticket_form_for_that_ticket(qtbot, tab, tickets, monkey
     assert len(shown) == 1 and shown[0].parent() is tab
     assert "KS-2026-0001" in shown[0].windowTitle()
     shown[0].deleteLater()
+
+
+def test_import_the_old_ledger_checks_rows_and_fills_the_list(
+    qtbot, engine, tab, tickets, tmp_path, answers
+):
+    pytest.importorskip("app.services.complaint_import")
+    import openpyxl
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.complaints.import_dialog import ImportLedgerDialog
+
+    queue, _asked = answers
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["客户抱怨处理总表"])
+    sheet.append(["抱怨单号", "抱怨日期", "客户编号", "产品型号", "不良类别", "不良现象"])
+    sheet.append(["KS-2024-0007", "2024-05-06", "KH-0001", "JG-2000", "尺寸不良", "孔位偏差"])
+    sheet.append(["KS-2024-0008", "2024-05-07", "KH-9999", "JG-2000", "异响", "行驶异响"])
+    sheet.append(["KS-2024-0009", "2024-05-08 14:30", "KH-0002", "HT-350", "泄漏", "接口渗油"])
+    path = tmp_path / "old ledger.xlsx"
+    workbook.save(path)
+
+    dialog = ImportLedgerDialog(engine, tab.hub, tab)
+    qtbot.addWidget(dialog)
+    assert dialog.load_file(path)
+    assert not dialog.mapping_error.text()
+    assert dialog.check()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert dialog.report.valid == 2 and dialog.report.invalid == 1
+    problems = [
+        [dialog.issues.item(r, c).text() for c in range(3)] for r in range(dialog.issues.rowCount())
+    ]
+    assert problems[0][0] == "4" and "KH-9999" in problems[0][2]
+    assert not dialog.import_all_button.isEnabled()
+
+    queue.append(QMessageBox.StandardButton.Yes)
+    dialog.import_rows(only_valid=True)
+    qtbot.waitUntil(lambda: dialog.imported == 2, timeout=10000)
+    assert dialog.summary.text() == "已导入 2 张抱怨单。"
+    # the tab heard about it through the hub
+    assert "KS-2024-0007" in _numbers(tab.model) and "KS-2024-0009" in _numbers(tab.model)
+    assert tab.model.rowCount() == 6

@@ -236,10 +236,12 @@ class ComplaintsTab(BaseTab):
         self.open_button = QPushButton(self.tr("Open"), self)
         self.ledger_button = QPushButton(self.tr("Export ledger to Excel…"), self)
         self.tracking_button = QPushButton(self.tr("Export tracking list to Excel…"), self)
+        self.import_button = QPushButton(self.tr("Import ledger from Excel…"), self)
         self.new_button.clicked.connect(self.new_complaint)
         self.open_button.clicked.connect(self.open_current)
         self.ledger_button.clicked.connect(self.export_ledger)
         self.tracking_button.clicked.connect(self.export_tracking_list)
+        self.import_button.clicked.connect(self.import_ledger)
 
         first = QHBoxLayout()
         first.addWidget(self.search, 4)
@@ -259,7 +261,7 @@ class ComplaintsTab(BaseTab):
         second.addWidget(self.clear_button)
         actions = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.ledger_button,
-                       self.tracking_button):  # fmt: skip
+                       self.tracking_button, self.import_button):  # fmt: skip
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -518,3 +520,9 @@ class ComplaintsTab(BaseTab):
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 10000)
+
+    def import_ledger(self) -> None:
+        from app.ui.complaints.import_dialog import ImportLedgerDialog
+
+        dialog = ImportLedgerDialog(self.engine, self.hub, self)
+        dialog.show()
