@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import types
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -21,15 +22,18 @@ ROOT = Path(__file__).resolve().parents[1]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run(
+    *args: str, env_extra: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
     env.pop("QUALITYDESK_DATA_DIR", None)
     env["LC_ALL"] = "C.UTF-8"  # an English system unless --lang says otherwise
     env["PYTHONIOENCODING"] = "utf-8"
     env.update(env_extra or {})
+    env["PYTHONPATH"] = str(ROOT)  # `-m app.cli` from any folder
     return subprocess.run(
         [sys.executable, "-m", "app.cli", *args],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
@@ -76,6 +80,16 @@ def test_help_lists_every_command_and_option():
         "--data-dir",
         "--lang",
         "--json",
+        "list complaints",
+        "import complaints",
+        "export complaint-ledger",
+        "export tracking-list",
+        "export 8d",
+        "bilingual",
+        "export quality-feedback",
+        "export capa",
+        "export prevent-recurrence",
+        "--complaints",
     ):
         assert text in result.stdout, text
     assert result.stderr == ""
@@ -99,6 +113,12 @@ def test_subcommand_help():
         ["export", "customer-card", "KH00001"],  # no -o
         ["--lang", "fr", "list", "customers"],
         ["import", "customers"],
+        ["list", "complaints", "--status", "done"],
+        ["list", "complaints", "--from", "last week"],
+        ["export", "complaint-ledger"],  # no -o
+        ["export", "8d", "KS-2024-0001", "-o", "x.pdf", "--lang", "fr"],
+        ["export", "capa", "KS-2024-0001", "-o", "x.pdf", "--lang", "bilingual"],
+        ["import", "complaints"],
     ],
 )
 def test_bad_arguments_give_one_line_and_exit_2(args, tmp_path):
@@ -350,3 +370,271 @@ def test_exported_customer_list_imports_back_unchanged(demo_dir, tmp_path, lang)
     before = [essentials(c) for c in list_json(demo_dir)]
     after = [essentials(c) for c in list_json(fresh)]
     assert after == before
+
+
+# ---------------------------------------------------------------- complaint tickets
+
+
+@pytest.fixture(scope="module")
+def complaints_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("cli-complaints")
+    result = run(
+        "--data-dir", str(folder), "--lang", "zh_CN", "demo", "--customers", "30",
+        "--complaints", "24", "--seed", "3",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "已添加 24 张演示抱怨单" in result.stdout
+    return folder
+
+
+def complaints_json(folder: Path, *filters: str) -> list[dict]:
+    result = run("--data-dir", str(folder), "list", "complaints", "--json", *filters)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_list_complaints_json_and_filters(complaints_dir):
+    tickets = complaints_json(complaints_dir)
+    assert len(tickets) == 24
+    first = tickets[0]
+    for key in ("number", "customer_code", "customer_name", "received_at", "status", "actions"):
+        assert key in first
+    assert first["number"].startswith("KS-")
+    statuses = {t["status"] for t in tickets}
+    assert {"open", "closed", "cancelled"} <= statuses
+
+    closed = complaints_json(complaints_dir, "--status", "已结案")
+    assert closed and {t["status"] for t in closed} == {"closed"}
+    assert len(closed) == sum(t["status"] == "closed" for t in tickets)
+
+    days = sorted(t["received_at"][:10] for t in tickets)
+    start, end = days[5], days[15]
+    ranged = complaints_json(complaints_dir, "--from", start, "--to", end)
+    expected = [
+        t["number"]
+        for t in tickets
+        if start <= datetime.fromisoformat(t["received_at"]).astimezone().date().isoformat() <= end
+    ]
+    assert [t["number"] for t in ranged] == expected
+    assert 0 < len(ranged) < len(tickets)
+
+
+def test_list_complaints_table(complaints_dir):
+    zh = run("--data-dir", str(complaints_dir), "--lang", "zh_CN", "list", "complaints")
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.splitlines()[0].split()[:3] == ["编号", "接收时间", "顾客"]
+    assert "共 24 张抱怨单" in zh.stdout
+    en = run("--data-dir", str(complaints_dir), "--lang", "en", "list", "complaints", "--status", "open")  # fmt: skip
+    assert en.stdout.splitlines()[0].startswith("Number")
+    open_count = sum(t["status"] == "open" for t in complaints_json(complaints_dir))
+    assert f"{open_count} ticket(s)" in en.stdout
+
+
+def test_from_after_to_gives_one_line_and_exit_1(complaints_dir):
+    result = run(
+        "--data-dir", str(complaints_dir), "list", "complaints", "--from", "2025-03-01",
+        "--to", "2025/1/1",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert one_line(result.stderr) == "qualitydesk: --from 2025-03-01 is after --to 2025-01-01."
+
+
+def _ledger_numbers(path: Path) -> list[str]:
+    ws = openpyxl.load_workbook(path).active
+    return [ws.cell(r, 1).value for r in range(3, ws.max_row + 1)]
+
+
+def test_export_complaint_ledger_everything_and_a_range(complaints_dir, tmp_path):
+    target = tmp_path / "总表.xlsx"
+    result = run(
+        "--data-dir", str(complaints_dir), "--lang", "zh_CN", "export", "complaint-ledger",
+        "-o", str(target),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "已导出 24 张抱怨单" in result.stdout
+    tickets = complaints_json(complaints_dir)
+    assert _ledger_numbers(target) == [t["number"] for t in tickets]
+    ws = openpyxl.load_workbook(target).active
+    assert "客户抱怨处理总表" in ws["A1"].value and ws["A2"].value == "编号"
+
+    days = sorted(t["received_at"][:10] for t in tickets)
+    ranged = tmp_path / "range.xlsx"
+    result = run(
+        "--data-dir", str(complaints_dir), "--lang", "zh_CN", "export", "complaint-ledger",
+        "--from", days[3], "--to", days[10], "-o", str(ranged),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    expected = [t["number"] for t in complaints_json(complaints_dir, "--from", days[3], "--to", days[10])]  # fmt: skip
+    assert _ledger_numbers(ranged) == expected
+    assert f"期间:{days[3]} 至 {days[10]}" in openpyxl.load_workbook(ranged).active["A1"].value
+
+
+def test_export_tracking_list_to_the_default_file(complaints_dir, tmp_path):
+    result = run(
+        "--data-dir", str(complaints_dir), "--lang", "zh_CN", "export", "tracking-list",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    written = list(tmp_path.glob("客户抱怨处理追踪一览表-*.xlsx"))
+    assert len(written) == 1
+    wb = openpyxl.load_workbook(written[0])
+    assert wb.sheetnames == ["追踪一览表", "未结案期限"]
+    tickets = [t for t in complaints_json(complaints_dir) if t["status"] != "cancelled"]
+    rows = sum(max(1, len(t["actions"])) for t in tickets)
+    assert wb["追踪一览表"].max_row == 2 + rows
+    assert wb["未结案期限"].max_row == 2 + sum(t["status"] == "open" for t in tickets)
+
+
+def _pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _with_photo(folder: Path) -> dict:
+    return next(t for t in complaints_json(folder) if t["attachments"])
+
+
+@pytest.mark.parametrize(
+    ("form", "title"),
+    [
+        ("8d", "客户抱怨处理单"),
+        ("quality-feedback", "质量信息反馈表"),
+        ("capa", "纠正/预防措施记录表"),
+        ("prevent-recurrence", "防止不合格品再发生报告"),
+    ],
+)
+def test_export_complaint_forms_as_pdf(complaints_dir, tmp_path, form, title):
+    number = _with_photo(complaints_dir)["number"]
+    target = tmp_path / f"{form}.pdf"
+    result = run(
+        "--data-dir", str(complaints_dir), "--lang", "zh_CN", "export", form, number.lower(),
+        "-o", str(target),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    text = _pdf_text(target)
+    assert number in text and title in text
+
+
+def test_8d_report_bilingual_with_the_tickets_photos(complaints_dir, tmp_path):
+    ticket = _with_photo(complaints_dir)
+    target = tmp_path / "8d.pdf"
+    result = run(
+        "--data-dir", str(complaints_dir), "export", "8d", ticket["number"], "-o", str(target),
+        "--lang", "bilingual",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("已写入")  # messages in Chinese for a bilingual form
+    text = _pdf_text(target)
+    assert "客户抱怨处理单" in text and "Customer complaint report" in text
+    images = [image for page in PdfReader(target).pages for image in page.images]
+    assert len(images) == sum(1 for a in ticket["attachments"] if a["file_name"].endswith(".png"))
+
+
+def test_8d_report_without_a_missing_photo_says_so(complaints_dir, tmp_path):
+    ticket = _with_photo(complaints_dir)
+    stored = complaints_dir / "attachments" / ticket["attachments"][0]["stored_name"]
+    hidden = stored.with_suffix(".hidden")
+    stored.rename(hidden)
+    try:
+        target = tmp_path / "8d.pdf"
+        result = run(
+            "--data-dir", str(complaints_dir), "export", "8d", ticket["number"], "-o", str(target)
+        )
+    finally:
+        hidden.rename(stored)
+    assert result.returncode == 0, result.stderr
+    warning = one_line(result.stderr)
+    assert warning.startswith("qualitydesk: the file of attachment")
+    assert ticket["attachments"][0]["file_name"] in warning
+    assert not [image for page in PdfReader(target).pages for image in page.images]
+
+
+@pytest.mark.parametrize("form", ["8d", "quality-feedback", "capa", "prevent-recurrence"])
+def test_unknown_ticket_number_gives_one_line_and_exit_1(complaints_dir, tmp_path, form):
+    target = tmp_path / "x.pdf"
+    result = run(
+        "--data-dir", str(complaints_dir), "--lang", "zh_CN", "export", form, "KS-1999-0001",
+        "-o", str(target),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert one_line(result.stderr) == "qualitydesk: 找不到编号为 KS-1999-0001 的抱怨单。"
+    assert not target.exists()
+
+
+LEDGER_HEADERS = ["抱怨单号", "抱怨日期", "客户编号", "客户名称", "不良类别", "不良现象", "严重程度", "结案状态"]  # fmt: skip
+
+
+def old_ledger(path: Path, rows: list[list[object]]) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["2023年客户抱怨处理总表"])
+    sheet.append(LEDGER_HEADERS)
+    for values in rows:
+        sheet.append(values)
+        for cell in sheet[sheet.max_row]:  # what the clerk typed is text in Excel
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    workbook.save(path)
+    return path
+
+
+def test_import_complaints_all_or_nothing_then_only_valid(tmp_path):
+    data = tmp_path / "data"
+    assert run("--data-dir", str(data), "demo", "--customers", "5").returncode == 0
+    customers = list_json(data)
+    code, name = customers[0]["code"], customers[1]["name"]
+    path = old_ledger(
+        tmp_path / "总表.xlsx",
+        [
+            [
+                "KS-2023-0011",
+                "2023-05-06 14:30",
+                code,
+                "",
+                "尺寸不良",
+                "孔位偏差",
+                "重大",
+                "已结案",
+            ],
+            ["", "2023/6/1", "", name, "外观不良", "=1+1", "一般", "处理中"],
+            ["KS-2023-0013", "2023-06-02", "KH99999", "某某公司", "异响", "异响", "一般", ""],
+        ],
+    )
+    result = run("--data-dir", str(data), "--lang", "zh_CN", "import", "complaints", str(path))
+    assert result.returncode == 1
+    assert "共 3 行:有效 2 行,有误 1 行。" in result.stdout
+    assert "第 5 行,C 列(客户编号):顾客档案中没有顾客“KH99999 某某公司”" in result.stdout
+    assert "A 抱怨单号 → 编号" in result.stdout
+    assert "有 1 行数据有误,未导入任何数据" in one_line(result.stderr)
+    assert complaints_json(data) == []
+
+    dry = run("--data-dir", str(data), "import", "complaints", str(path), "--only-valid", "--dry-run")  # fmt: skip
+    assert dry.returncode == 0 and "--dry-run" in dry.stdout
+    assert complaints_json(data) == []
+
+    only = run("--data-dir", str(data), "--lang", "zh_CN", "import", "complaints", str(path), "--only-valid")  # fmt: skip
+    assert only.returncode == 0, only.stderr
+    assert "已导入 2 张抱怨单。" in only.stdout
+    assert "其中 1 张在旧台账中已结案或作废" in only.stdout
+    stored = {t["number"]: t for t in complaints_json(data)}
+    assert sorted(stored) == ["KS-2023-0011", "KS-2023-0012"]  # the kept one, then a new one
+    assert stored["KS-2023-0011"]["severity"] == "major"
+    assert stored["KS-2023-0011"]["status"] == "open"
+    assert "原台账状态:已结案" in stored["KS-2023-0011"]["steps"][7]["content"]
+    assert stored["KS-2023-0012"]["description"] == "=1+1"
+    assert stored["KS-2023-0012"]["customer_name"] == name
+
+    again = run("--data-dir", str(data), "import", "complaints", str(path))
+    assert again.returncode == 1
+    assert "Number KS-2023-0011 is already in the data file" in again.stdout
+
+
+def test_import_complaints_without_required_columns(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["编号", "问题描述"])
+    workbook.active.append(["KS-2023-0001", "异响"])
+    workbook.save(tmp_path / "x.xlsx")
+    result = run("--data-dir", str(tmp_path), "import", "complaints", str(tmp_path / "x.xlsx"))
+    assert result.returncode == 1
+    line = one_line(result.stderr)
+    assert "Customer" in line and "Received" in line and "Defect category" in line

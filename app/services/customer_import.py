@@ -76,7 +76,7 @@ class SheetData:
     rows: list[SheetRow]
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     """A cell as text, the way the clerk sees it (13812345678.0 → "13812345678")."""
     if value is None:
         return ""
@@ -91,6 +91,9 @@ def _cell_text(value: object) -> str:
     if isinstance(value, date | time):
         return value.isoformat()
     return str(value).strip()
+
+
+_cell_text = cell_text
 
 
 def read_sheet(path: str | Path, sheet_name: str | None = None) -> SheetData:
@@ -230,14 +233,17 @@ def field_label(name: str, lang: str | None = None) -> str:
     return name
 
 
-def _key(header: str) -> str:
+def header_key(header: str) -> str:
     """Header text reduced for matching: half-width, lower case, no blanks or marks."""
     text = unicodedata.normalize("NFKC", header).lower()
     text = re.sub(r"[\s*:：_\-.·/\\]+", "", text)
     return text
 
 
-def _strip_unit(text: str) -> tuple[str, str]:
+_key = header_key
+
+
+def strip_unit(text: str) -> tuple[str, str]:
     """('采购额(万元)') → ('采购额', '万元'); also 单位:万元 written after the name."""
     units = re.findall(r"[(\[【]([^)\]】]*)[)\]】]", text)
     text = re.sub(r"[(\[【][^)\]】]*[)\]】]", "", text)
@@ -246,6 +252,8 @@ def _strip_unit(text: str) -> tuple[str, str]:
         text = text[: m.start()]
     return text, "".join(units)
 
+
+_strip_unit = strip_unit
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "code": (
@@ -368,18 +376,24 @@ def match_header(header: str, default_year: int | None = None) -> str | None:
     return None
 
 
-def suggest_mapping(headers: Sequence[str], default_year: int | None = None) -> dict[int, str]:
+def suggest_mapping(
+    headers: Sequence[str],
+    default_year: int | None = None,
+    *,
+    match: Callable[[str], str | None] | None = None,
+) -> dict[int, str]:
     """Column index → field for the headers that are recognised; each field at most once.
 
     A volume column without a year in its header ("年采购额") is taken for the last complete
-    year (``default_year``); the dialog shows this so the clerk can change it.
+    year (``default_year``); the dialog shows this so the clerk can change it. ``match``
+    recognises the headers of another register (default: the customer register's).
     """
     mapping: dict[int, str] = {}
     used: set[str] = set()
     for index, header in enumerate(headers):
         if not header:
             continue
-        name = match_header(header, default_year)
+        name = match(header) if match is not None else match_header(header, default_year)
         if name and name not in used:
             mapping[index] = name
             used.add(name)
@@ -666,13 +680,15 @@ class ImportIssue:
     header: str
     field: str
     error: FieldError
+    # the user's word for a field without a header (default: the customer register's)
+    labeler: Callable[[str, str | None], str] | None = None
 
     def message(self, lang: str | None = None) -> str:
         return self.error.message(lang)
 
     def describe(self, lang: str | None = None) -> str:
         """'第 5 行,E 列(邮箱):电子邮箱格式不正确…' in the current language."""
-        where = self.header or field_label(self.field, lang)
+        where = self.header or (self.labeler or field_label)(self.field, lang)
         if self.column:
             place = pick(
                 f"第 {self.excel_row} 行,{self.column} 列({where})",
@@ -704,7 +720,12 @@ class ImportReport:
         return [issue.describe(lang) for issue in self.issues]
 
 
-def make_report(rows: Sequence[ImportRow], sheet: SheetData | None = None) -> ImportReport:
+def make_report(
+    rows: Sequence[ImportRow],
+    sheet: SheetData | None = None,
+    labeler: Callable[[str, str | None], str] | None = None,
+) -> ImportReport:
+    """The row-by-row report; any rows with excel_row, errors, sources and is_valid will do."""
     from openpyxl.utils import get_column_letter
 
     headers = sheet.headers if sheet else []
@@ -719,6 +740,7 @@ def make_report(rows: Sequence[ImportRow], sheet: SheetData | None = None) -> Im
                     header=headers[column] if column is not None and column < len(headers) else "",
                     field=path,
                     error=error,
+                    labeler=labeler,
                 )
             )
     issues.sort(key=lambda i: (i.excel_row, len(i.column), i.column or "~"))
