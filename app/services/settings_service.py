@@ -17,9 +17,9 @@ from app.services.validation import FieldError, ValidationError, check_length
 
 # Form key -> (form code, revision, Chinese title, English title); codes from seed 003 §8.
 DEFAULT_FORMS: dict[str, tuple[str, str, str, str]] = {
+    "customer_card": ("Q/JL081301-C", "A/0", "顾客档案", "Customer file"),
     # the 8D report has no code in seed 003 §8; the department sets its own in Settings
     "eight_d": ("QR-8D", "A/0", "客户抱怨处理单(8D报告)", "Customer complaint report (8D)"),
-    "customer_card": ("Q/JL081301-C", "A/0", "顾客档案", "Customer file"),
     "failure_history": ("Q/JL081302-C", "A/0", "产品失败履历表", "Product failure history"),
     "prevent_recurrence": (
         "Q/JL081303-C",
