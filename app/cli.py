@@ -156,7 +156,7 @@ the commands in full:
                         the prevent-recurrence report 防止不合格品再发生报告
   demo [--customers N] [--complaints N] [--seed S]
                         add plausible demo customers KH00001… (existing codes are skipped)
-                        and, with --complaints, demo complaint tickets up to N
+                        and demo complaint tickets in every state up to N (default 60)
 
 Without a command the window opens. Exit codes: 0 done, 1 bad input or data, 2 bad arguments.
 The data folder: --data-dir, else the QUALITYDESK_DATA_DIR environment variable, else the
@@ -331,7 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser(
         "demo",
-        help="add demo customers",
+        help="add demo customers and complaint tickets",
         parents=[common],
         description="Add demo customers KH00001 … KH<N>; codes already present are skipped, "
         "so running it twice adds nothing.",
@@ -340,8 +340,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--complaints",
         type=_count,
+        default=60,
         metavar="N",
-        help="also add demo complaint tickets until there are N (default: none)",
+        help="add demo complaint tickets until there are N (default 60; 0 for none)",
     )
     demo.add_argument("--seed", type=_seed, default=1, metavar="S", help="default 1")
     return parser
@@ -813,10 +814,9 @@ def _import_complaints(args: argparse.Namespace) -> int:
     if not_open:
         print(
             pick(
-                f"注意:其中 {not_open} 张在旧台账中已结案或作废,导入后为“处理中”;"
-                "原状态和结案日期记在 D8 中,请在软件中完成结案。",
-                f"Note: {not_open} of them are closed or cancelled in the old ledger and are "
-                "open here; the old status and closing date are in D8. Close them in the app.",
+                f"其中 {not_open} 张在旧台账中已结案或作废,保留原状态(只读)。",
+                f"{not_open} of them are closed or cancelled in the old ledger and keep that "
+                "status (read-only).",
             )
         )
     return 0

@@ -5,10 +5,11 @@ The same steps as the customer import, whose generic pieces it uses:
 ``validate_rows`` (an ``ImportReport``, row by row) → ``commit`` (all or nothing, or only the
 valid rows). Tickets keep their old numbers; a row without a number gets the next new one.
 
-The old ledger's status cannot be kept: the complaint service registers open tickets only
-(closing needs verified actions and goes through the workflow). A row the ledger calls closed
-or cancelled is imported open, with its old status, closing date and notes written into the
-D8 step, so nothing of the old record is lost and the clerk closes it in the app.
+The ledger's status is kept: a ticket it calls closed is stored closed (with its closing
+date) and read-only, a cancelled one cancelled, and an old NUMBER-1 is linked to NUMBER. The
+old status, closing date and notes are also written into the D8 step as the ledger said them,
+so nothing of the old record is lost. Old closed tickets are not checked against today's
+closing rules: they were closed on paper.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sqlmodel import Session, select
 
 from app.i18n import pick
 from app.models import Complaint, Customer
-from app.services import complaint_service
+from app.services import complaint_service, numbering
 from app.services.complaint_data import (
     CHANNEL_LABELS,
     CLAIM_LABELS,
@@ -794,13 +795,42 @@ def commit(
     if report.invalid and not only_valid:
         raise ImportNotAllowed(report.invalid)
     valid = [row for row in rows if row.is_valid and row.data is not None]
-    valid.sort(key=lambda row: row.number is None)  # stable: file order within each group
+    valid.sort(key=_import_order)
     if not valid:
         return 0
+    for row in valid:
+        _apply_ledger_status(row)
     items = [(row.data, row.number) for row in valid]
-    return len(complaint_service.create_many(engine, items, user, progress=progress))  # type: ignore[arg-type]
+    return len(
+        complaint_service.create_many(
+            engine,
+            items,  # type: ignore[arg-type]
+            user,
+            progress=progress,
+            keep_ledger_status=True,
+        )
+    )
+
+
+def _import_order(row: ComplaintImportRow) -> tuple:
+    """Old numbers first, an origin before its -1 before its -2; new numbers last in file order."""
+    if row.number is None:
+        return (1, 0, 0, 0)
+    parsed = numbering.parse(row.number)
+    return (0, parsed.year, parsed.seq, parsed.reopen_index) if parsed else (0, 0, 0, 0)
+
+
+def _apply_ledger_status(row: ComplaintImportRow) -> None:
+    """The ledger's closed / cancelled / reopened status is kept, with its closing date."""
+    assert row.data is not None
+    status = row.old_status or "open"
+    row.data.status = status
+    if row.closed_on is not None:
+        row.data.closed_at = datetime.combine(row.closed_on, time(17)).astimezone()
+    if status == "cancelled":
+        row.data.cancel_reason = "原台账:作废"
 
 
 def closed_in_ledger(rows: Sequence[ComplaintImportRow]) -> int:
-    """How many valid rows the old ledger calls closed, reopened or cancelled (imported open)."""
+    """How many valid rows the old ledger calls closed, reopened or cancelled (kept so)."""
     return sum(1 for r in rows if r.is_valid and r.old_status not in (None, "open"))

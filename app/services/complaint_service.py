@@ -774,8 +774,15 @@ def create_many(
     items: Iterable[tuple[ComplaintData, str | None]],
     user: str,
     progress: Callable[[int], None] | None = None,
+    *,
+    keep_ledger_status: bool = False,
 ) -> list[int]:
-    """Register many tickets in one transaction: all of them or, on any error, none."""
+    """Register many tickets in one transaction: all of them or, on any error, none.
+
+    keep_ledger_status (importing an old ledger): the tickets keep the status the ledger gave
+    them (closed, cancelled, reopened; data.closed_at, data.cancel_reason), and an old number
+    NUMBER-k is linked to its origin NUMBER(-k-1) when that ticket is in the data file.
+    """
     settings = complaint_settings.load(engine)
     ids: list[int] = []
     with Session(engine) as session:
@@ -785,8 +792,15 @@ def create_many(
             validate(data)
             _check_customer(session, data)
             c = _new_complaint(session, data, number, settings)
+            ledger: dict[str, object] = {}
+            if keep_ledger_status and data.status in {s.value for s in ComplaintStatus}:
+                c.status, c.closed_at = data.status, data.closed_at
+                c.cancel_reason = data.cancel_reason
+                ledger = {"status": c.status, "closed_at": c.closed_at}
             session.add(c)
             session.flush()
+            if keep_ledger_status and c.reopen_index:
+                _link_to_origin(session, c, user)
             _write_children(session, c, data, user)
             refresh_progress(c, data, settings)
             session.add(c)
@@ -797,7 +811,7 @@ def create_many(
                 entity_uuid=c.uuid,
                 label=c.number,
                 action="create",
-                changes=audit_service.diff({}, {"number": c.number, **_flat(data)}),
+                changes=audit_service.diff({}, {"number": c.number, **_flat(data), **ledger}),
                 user=user,
             )
             ids.append(c.id)
@@ -805,6 +819,33 @@ def create_many(
                 progress(len(ids))
         session.commit()
     return ids
+
+
+def _link_to_origin(session: Session, c: Complaint, user: str) -> None:
+    """An imported NUMBER-k points at NUMBER-(k-1) (or NUMBER), which is then 'reopened'."""
+    base = c.number.rsplit("-", 1)[0]
+    origin_number = base if c.reopen_index == 1 else f"{base}-{c.reopen_index - 1}"
+    origin = session.exec(
+        select(Complaint).where(func.upper(Complaint.number) == origin_number.upper())
+    ).first()
+    if origin is None:
+        return
+    c.origin_id, c.root_id = origin.id, origin.root_id or origin.id
+    if origin.status in (ComplaintStatus.OPEN.value, ComplaintStatus.CLOSED.value):
+        audit_service.record(
+            session,
+            entity=ENTITY,
+            entity_uuid=origin.uuid,
+            label=origin.number,
+            action="update",
+            changes=[
+                ("status", origin.status, ComplaintStatus.REOPENED.value),
+                ("reopened_as", None, c.number),
+            ],
+            user=user,
+        )
+        origin.status, origin.next_due, origin.next_due_key = "reopened", None, ""
+        session.add(origin)
 
 
 def _new_complaint(

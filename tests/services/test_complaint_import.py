@@ -219,8 +219,11 @@ def test_good_ledger_is_imported_keeping_old_numbers(engine, customers, tmp_path
     assert first.visit_satisfied is True
     assert first.visit_at == datetime(2024, 3, 6).astimezone()
     assert (first.claim_amount, first.claim_status) == (5000, "claimed")
-    # the ledger's status cannot be kept: open here, the old status and date noted in D8
-    assert first.status == "open"
+    # the ledger's status is kept (closed, read-only, no deadline); the old words noted in D8
+    assert first.status == "closed" and not first.editable
+    assert first.closed_at == datetime(2024, 3, 20, 17).astimezone()
+    row_in_list = complaint_service.rows_for_ids(engine, [first.id])[first.id]
+    assert row_in_list.next_due is None
     assert first.step(8).content == (
         "原台账状态:已结案,结案日期 2024-03-20\n原台账备注:客户要求每批附检验报告"
     )
@@ -433,3 +436,25 @@ def test_excel_time_cells_keep_their_time(engine, customers, tmp_path):
     path = write_ledger(tmp_path / "k.xlsx", [row("KS-2024-0001", received)])
     _sheet, built, _report = check(engine, path)
     assert built[0].data.received_at == received.astimezone()
+
+
+def test_ledger_status_and_reopen_chain_are_kept(engine, customers, tmp_path):
+    rows = [
+        row("KS-2024-0031-1", "2024-05-10", 结案状态="处理中"),  # before its origin in the file
+        row("KS-2024-0031", "2024-05-02", 结案状态="已结案", 结案日期="2024-05-08"),
+        row("KS-2024-0032", "2024-05-03", 结案状态="作废"),
+    ]
+    path = write_ledger(tmp_path / "old.xlsx", rows)
+    _sheet, built, report = check(engine, path)
+    assert report.invalid == 0
+    assert complaint_import.commit(engine, built, only_valid=False, user="t") == 3
+    origin = complaint_service.get_by_number(engine, "KS-2024-0031")
+    reopened = complaint_service.get_by_number(engine, "KS-2024-0031-1")
+    cancelled = complaint_service.get_by_number(engine, "KS-2024-0032")
+    assert origin.status == "reopened" and [r.number for r in origin.reopenings] == [
+        "KS-2024-0031-1"
+    ]
+    assert reopened.status == "open" and reopened.origin.number == "KS-2024-0031"
+    assert cancelled.status == "cancelled" and cancelled.cancel_reason
+    due = {r.number for r in complaint_service.due_rows(engine)}
+    assert due == {"KS-2024-0031-1"}  # only the open ticket is overdue

@@ -279,9 +279,8 @@ class ImportLedgerDialog(QDialog):
             closed = complaint_import.closed_in_ledger(self.rows)
             if closed:
                 text += "\n" + self.tr(
-                    "{count} of the valid rows are closed or cancelled in the old ledger. They "
-                    "are registered as open tickets with the old status and closing date in D8; "
-                    "close them here once their actions are verified."
+                    "{count} of the valid rows are closed or cancelled in the old ledger; they "
+                    "keep that status and are read-only here."
                 ).format(count=closed)
             self.summary.setText(text)
             self.issues.setRowCount(len(report.issues))
