@@ -105,7 +105,8 @@ def _ticket(rng: random.Random, customer: tuple[int, str, list[str]], received: 
 def _work_8d(rng: random.Random, data: ComplaintData, upto: int, now: datetime) -> None:
     """Fill the 8D up to step `upto` with dates between receipt and now."""
     start = data.received_at
-    span = max((now - start).total_seconds(), 3600)
+    # most tickets are worked within weeks; old ones are not dragged out to today
+    span = min(max((now - start).total_seconds(), 3600), 40 * 86400)
 
     def at(fraction: float) -> datetime:
         return start + timedelta(seconds=span * fraction)
