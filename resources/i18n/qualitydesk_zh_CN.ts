@@ -1,6 +1,112 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>效果验证</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>验证效果…</translation>
+    </message>
+    <message>
+        <source>Record whether the selected action is effective (it must be done first)</source>
+        <translation>记录所选措施是否有效(措施须先完成)</translation>
+    </message>
+    <message>
+        <source>New due date…</source>
+        <translation>重订期限…</translation>
+    </message>
+    <message>
+        <source>Set a new due date for a late action; the old date stays in its history</source>
+        <translation>为未按期完成的措施重订期限;原期限保留在记录中</translation>
+    </message>
+    <message>
+        <source>History of the selected action</source>
+        <translation>所选措施的记录</translation>
+    </message>
+    <message>
+        <source>First due {date}</source>
+        <translation>原定期限 {date}</translation>
+    </message>
+    <message>
+        <source>not effective → new due date</source>
+        <translation>无效 → 已重订期限</translation>
+    </message>
+    <message>
+        <source>{when} {user}: verified {result} ({by}, {on})</source>
+        <translation>{when} {user}:验证{result}(验证人 {by},{on})</translation>
+    </message>
+    <message>
+        <source>; due {old} → {new}</source>
+        <translation>;期限 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{when} {user}: due {old} → {new}</source>
+        <translation>{when} {user}:期限 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Select an action to see its due dates and verifications.</source>
+        <translation>选择一项措施,查看其期限变更和验证记录。</translation>
+    </message>
+    <message>
+        <source>New action: save the ticket before verifying it.</source>
+        <translation>新措施:保存抱怨单后才能验证。</translation>
+    </message>
+    <message>
+        <source>No verification or new due date yet.</source>
+        <translation>尚无验证或期限变更。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Add photos/files…</source>
+        <translation>添加照片/文件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>{size}, added by {user} {when}</source>
+        <translation>{size},{user} 于 {when} 添加</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundOp</name>
     <message>
         <source>Cancel</source>
@@ -20,6 +126,916 @@
     <message>
         <source>Row {row}, {column}: {message}</source>
         <translation>第 {row} 行,{column}:{message}</translation>
+    </message>
+</context>
+<context>
+    <name>CloseTicketDialog</name>
+    <message>
+        <source>Close ticket {number}</source>
+        <translation>结案 {number}</translation>
+    </message>
+    <message>
+        <source>After closing, the ticket is read-only. If the customer is later not satisfied, it can be reopened as a new ticket.</source>
+        <translation>结案后本单只读。如顾客事后仍不满意,可重开为新的抱怨单。</translation>
+    </message>
+    <message>
+        <source>e.g. actions verified effective, customer satisfied</source>
+        <translation>例:措施经验证有效,顾客满意</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>结案说明</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Close ticket…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>D8: close when every action is verified and the customer is satisfied</source>
+        <translation>D8:全部措施验证有效且顾客满意后结案</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重开…</translation>
+    </message>
+    <message>
+        <source>The customer is not satisfied: open a new ticket with this number plus -1</source>
+        <translation>顾客不满意:以原编号加 -1 重开新单</translation>
+    </message>
+    <message>
+        <source>Cancel ticket…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Void a ticket registered in error</source>
+        <translation>作废误登记的抱怨单</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>照片与附件</translation>
+    </message>
+    <message>
+        <source>8D report (customer complaint form)…</source>
+        <translation>8D 报告(客户抱怨处理单)…</translation>
+    </message>
+    <message>
+        <source>Quality information feedback form…</source>
+        <translation>质量信息反馈表…</translation>
+    </message>
+    <message>
+        <source>Corrective/preventive action record…</source>
+        <translation>纠正/预防措施记录表…</translation>
+    </message>
+    <message>
+        <source>Prevent-recurrence report…</source>
+        <translation>防止不合格品再发生报告…</translation>
+    </message>
+    <message>
+        <source>Forms in Chinese</source>
+        <translation>表单用中文</translation>
+    </message>
+    <message>
+        <source>Forms in English</source>
+        <translation>表单用英文</translation>
+    </message>
+    <message>
+        <source>Forms bilingual (Chinese / English)</source>
+        <translation>表单中英双语</translation>
+    </message>
+    <message>
+        <source>now at {step}</source>
+        <translation>当前:{step}</translation>
+    </message>
+    <message>
+        <source>Origin: {link}</source>
+        <translation>原单:{link}</translation>
+    </message>
+    <message>
+        <source>Reopened as: {links}</source>
+        <translation>已重开为:{links}</translation>
+    </message>
+    <message>
+        <source>Closed {when} by {who}: this quality record is read-only. If the customer is not satisfied, reopen it as a new ticket.</source>
+        <translation>已于 {when} 由 {who} 结案:本质量记录只读。如顾客不满意,请重开为新单。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存:请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Registered as {number}.</source>
+        <translation>已登记,编号 {number}。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Customer not satisfied</source>
+        <translation>顾客不满意</translation>
+    </message>
+    <message>
+        <source>Select an action in the list first.</source>
+        <translation>请先在措施表中选择一项措施。</translation>
+    </message>
+    <message>
+        <source>Verification recorded.</source>
+        <translation>已记录验证结果。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The form has unsaved changes. Save them first?</source>
+        <translation>表单有未保存的修改。先保存吗?</translation>
+    </message>
+    <message>
+        <source>Not closed yet: see the marked fields.</source>
+        <translation>尚不能结案:请查看标红的字段。</translation>
+    </message>
+    <message>
+        <source>Not ready to close</source>
+        <translation>尚不能结案</translation>
+    </message>
+    <message>
+        <source>The ticket cannot be closed yet:</source>
+        <translation>本单尚不能结案:</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重开</translation>
+    </message>
+    <message>
+        <source>Reopen {number}</source>
+        <translation>重开 {number}</translation>
+    </message>
+    <message>
+        <source>Reopened as {number}; {origin} is read-only now.</source>
+        <translation>已重开为 {number};{origin} 现为只读。</translation>
+    </message>
+    <message>
+        <source>Cancel ticket {number}</source>
+        <translation>作废 {number}</translation>
+    </message>
+    <message>
+        <source>Cancel only a ticket registered in error. Its number stays used (the numbering has no gaps) and the ticket becomes read-only.</source>
+        <translation>仅作废误登记的抱怨单。其编号保留占用(编号连续不断号),作废后本单只读。</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已作废。</translation>
+    </message>
+    <message>
+        <source>Add photos or files</source>
+        <translation>添加照片或文件</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.bmp *.gif);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.bmp *.gif);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) added.</source>
+        <translation><numerusform>已添加 %n 个文件。</numerusform></translation>
+    </message>
+    <message>
+        <source>Adding files…</source>
+        <translation>正在添加文件…</translation>
+    </message>
+    <message>
+        <source>The file {name} is missing from the data folder:
+{path}</source>
+        <translation>数据文件夹中找不到文件 {name}:
+{path}</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from this ticket? The file itself stays in the data folder and the removal is kept in the history.</source>
+        <translation>从本单移除“{name}”?文件本身仍保留在数据文件夹中,移除操作记入修改记录。</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>已移除 {name}。</translation>
+    </message>
+    <message>
+        <source>Save {form} as PDF</source>
+        <translation>将{form}保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {form}…</source>
+        <translation>正在生成{form}…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>New complaint ticket</source>
+        <translation>新建客户抱怨单</translation>
+    </message>
+    <message>
+        <source>Print / PDF</source>
+        <translation>打印 / PDF</translation>
+    </message>
+    <message>
+        <source>Print the ticket's forms as PDF (Ctrl+P)</source>
+        <translation>将本单的表单输出为 PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Opened from another ticket for reading only. Open it from the list to edit it.</source>
+        <translation>从其他抱怨单打开,仅供查阅。如需修改,请从抱怨清单中打开。</translation>
+    </message>
+    <message>
+        <source>Reopened as {numbers}: this ticket is read-only; the work goes on in the new one.</source>
+        <translation>已重开为 {numbers}:本单只读,后续处理在新单中进行。</translation>
+    </message>
+    <message>
+        <source>Cancelled ({reason}): the ticket is read-only.</source>
+        <translation>已作废(原因:{reason}):本单只读。</translation>
+    </message>
+    <message>
+        <source>Read-only.</source>
+        <translation>只读。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} {customer}</source>
+        <translation>客户抱怨 {number} {customer}</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
+        <translation>(只读)</translation>
+    </message>
+    <message>
+        <source>Not saved: the ticket was closed, reopened or cancelled meanwhile. Close this window and open the ticket again.</source>
+        <translation>未保存:该单已在此期间被结案、重开或作废。请关闭本窗口后重新打开。</translation>
+    </message>
+    <message>
+        <source>The customer is not satisfied with the answer. Reopen the complaint now as a new ticket ({number}-1, -2 …)?</source>
+        <translation>顾客对处理结果不满意。现在重开抱怨单({number}-1、-2 …)吗?</translation>
+    </message>
+    <message>
+        <source>New due date recorded; the old one is kept in the history.</source>
+        <translation>已重订期限,原期限保留在记录中。</translation>
+    </message>
+    <message>
+        <source>Closed. The ticket is read-only now.</source>
+        <translation>已结案,本单现为只读。</translation>
+    </message>
+    <message>
+        <source>A new ticket {number}-N is opened with the registration, the team and the problem description; every deadline starts again now. {number} becomes read-only.</source>
+        <translation>将开立新单 {number}-N,沿用登记信息、小组和问题描述;所有期限从现在重新计算。{number} 将变为只读。</translation>
+    </message>
+    <message>
+        <source>Why (what the customer is not satisfied with) *</source>
+        <translation>重开原因(顾客不满意之处) *</translation>
+    </message>
+    <message>
+        <source>Files are kept with a registered ticket: correct the marked fields first.</source>
+        <translation>附件须挂在已登记的抱怨单上:请先更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>This complaint ticket has unsaved changes. Save them?</source>
+        <translation>此抱怨单有未保存的修改,是否保存?</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <source>Why {n}</source>
+        <translation>为什么 {n}</translation>
+    </message>
+    <message>
+        <source>D5–D7 Actions</source>
+        <translation>D5–D7 措施</translation>
+    </message>
+    <message>
+        <source>Closed {when} by {who}. {note}</source>
+        <translation>{who} 于 {when} 结案。{note}</translation>
+    </message>
+    <message>
+        <source>The ticket is read-only: files can be opened, not added or removed.</source>
+        <translation>本单只读:附件可以打开,不能添加或移除。</translation>
+    </message>
+    <message>
+        <source>Adding a file registers the ticket first.</source>
+        <translation>添加附件时会先登记本单。</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>效果验证</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>验证人</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>验证日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Sorting {n}</source>
+        <translation>挑选 {n}</translation>
+    </message>
+    <message>
+        <source>Action {n}</source>
+        <translation>措施 {n}</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>照片与附件</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>结案说明</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>原单</translation>
+    </message>
+    <message>
+        <source>Reopened as</source>
+        <translation>重开为</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Not a date and time (e.g. 2026-03-15 14:30).</source>
+        <translation>日期时间格式不正确(例:2026-03-15 14:30)。</translation>
+    </message>
+    <message>
+        <source>Several customers match “{text}”: pick one from the list.</source>
+        <translation>有多个顾客与“{text}”相符:请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>No customer matches “{text}”. Create the customer file first.</source>
+        <translation>没有与“{text}”相符的顾客。请先建立顾客档案。</translation>
+    </message>
+    <message>
+        <source>Enter the received time to see the deadlines.</source>
+        <translation>填写接收时间后显示各项期限。</translation>
+    </message>
+    <message>
+        <source>Preview: stored when the ticket is saved.</source>
+        <translation>预览:保存后生效。</translation>
+    </message>
+    <message>
+        <source>due {when} · {state}</source>
+        <translation>期限 {when} · {state}</translation>
+    </message>
+    <message>
+        <source>Quarantine batch {batch}: hold it in our warehouse, in production and in transit; release only after 100% inspection. Inform the warehouse, production and sales, and trace where the rest of the batch was shipped.</source>
+        <translation>建议隔离批次 {batch}:冻结本公司库存、在制品及在途的该批产品,全数检验合格后方可放行;通知仓库、生产部和营业部,并追溯该批其余产品的发货去向。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPages</name>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Type code or name, pick from the list</source>
+        <translation>输入编号或名称,从列表中选择</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(请选择)</translation>
+    </message>
+    <message>
+        <source>Major: stops the customer's production, or a batch problem</source>
+        <translation>重大:造成顾客停产,或属批量问题</translation>
+    </message>
+    <message>
+        <source>Urgent: answer within 2 days; normal: within 7 days</source>
+        <translation>急件:2 天内答复;普通件:7 天内答复</translation>
+    </message>
+    <message>
+        <source>Stops the customer's line</source>
+        <translation>造成顾客停线</translation>
+    </message>
+    <message>
+        <source>The customer's own deadline for the corrective-action reply, if any</source>
+        <translation>顾客要求的纠正预防措施回复期限(如有)</translation>
+    </message>
+    <message>
+        <source>What the customer found: where, when, how many</source>
+        <translation>顾客发现的问题:在哪里、何时、多少件</translation>
+    </message>
+    <message>
+        <source>Replacement, sorting, 8D report, claim…</source>
+        <translation>换货、挑选、8D 报告、索赔…</translation>
+    </message>
+    <message>
+        <source>Customer *</source>
+        <translation>顾客 *</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Received via</source>
+        <translation>接收方式</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>反馈类别</translation>
+    </message>
+    <message>
+        <source>Received at *</source>
+        <translation>接收时间 *</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Product model</source>
+        <translation>产品型号</translation>
+    </message>
+    <message>
+        <source>Part no.</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <source>Batch / lot</source>
+        <translation>批次号</translation>
+    </message>
+    <message>
+        <source>Production date</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <source>Qty delivered</source>
+        <translation>交货数量</translation>
+    </message>
+    <message>
+        <source>Qty defective</source>
+        <translation>不良数量</translation>
+    </message>
+    <message>
+        <source>Defect category *</source>
+        <translation>缺陷类别 *</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重度</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急度</translation>
+    </message>
+    <message>
+        <source>Customer's deadline</source>
+        <translation>顾客要求期限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <source>Description *</source>
+        <translation>问题描述 *</translation>
+    </message>
+    <message>
+        <source>Customer asks for</source>
+        <translation>顾客要求</translation>
+    </message>
+    <message>
+        <source>Who works on the complaint: names, departments and roles (leader first).</source>
+        <translation>处理小组:姓名、部门和职责(组长在前)。</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟 (质量保障部, leader); 李强 (生产部); 王芳 (技术部)</source>
+        <translation>例:张伟(质量保障部,组长);李强(生产部);王芳(技术部)</translation>
+    </message>
+    <message>
+        <source>Describe the problem with 5W2H: what, where, when, who, why, how, how many.</source>
+        <translation>用 5W2H 描述问题:何事、何地、何时、何人、为何、如何、多少。</translation>
+    </message>
+    <message>
+        <source>What / Where / When / Who / Why / How / How many</source>
+        <translation>何事 / 何地 / 何时 / 何人 / 为何 / 如何 / 多少</translation>
+    </message>
+    <message>
+        <source>Contain the problem within 24 hours; sort every stock: at the customer, in transit, in our warehouse.</source>
+        <translation>24 小时内采取临时围堵措施;挑选各处库存:顾客处、在途、本公司库存。</translation>
+    </message>
+    <message>
+        <source>Containment actions taken</source>
+        <translation>已采取的临时围堵措施</translation>
+    </message>
+    <message>
+        <source>Stock sorting</source>
+        <translation>库存挑选</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>检查数</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>不良数</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add sorting</source>
+        <translation>添加挑选记录</translation>
+    </message>
+    <message>
+        <source>Why did it happen (occurrence) and why did it reach the customer (escape)? Man, machine, material, method, environment, measurement.</source>
+        <translation>为什么会发生(产生原因)?为什么流到顾客处(流出原因)?按人、机、料、法、环、测分析。</translation>
+    </message>
+    <message>
+        <source>Summary of the analysis</source>
+        <translation>分析概要</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Occurrence category</source>
+        <translation>产生原因类别</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Occurrence cause</source>
+        <translation>产生原因</translation>
+    </message>
+    <message>
+        <source>Escape category</source>
+        <translation>流出原因类别</translation>
+    </message>
+    <message>
+        <source>Escape cause</source>
+        <translation>流出原因</translation>
+    </message>
+    <message>
+        <source>Occurrence (why it happened)</source>
+        <translation>产生原因(为什么会发生)</translation>
+    </message>
+    <message>
+        <source>Escape (why it was not detected)</source>
+        <translation>流出原因(为什么未被发现)</translation>
+    </message>
+    <message>
+        <source>5-Why: one answer per line, each asking “why?” of the one before</source>
+        <translation>5-Why:每行一个答案,逐层追问上一行“为什么”</translation>
+    </message>
+    <message>
+        <source>5-Why</source>
+        <translation>5-Why</translation>
+    </message>
+    <message>
+        <source>D5–D7 Actions</source>
+        <translation>D5–D7 措施</translation>
+    </message>
+    <message>
+        <source>Corrective actions remove the cause (D5) and are implemented and verified (D6); preventive actions (D7) go in the same list. The ticket closes only when every action is verified effective.</source>
+        <translation>纠正措施消除原因(D5),实施后验证效果(D6);预防措施(D7)登记在同一表中。所有措施验证有效后才能结案。</translation>
+    </message>
+    <message>
+        <source>Permanent corrective actions chosen</source>
+        <translation>确定的永久纠正措施</translation>
+    </message>
+    <message>
+        <source>How they were implemented and verified</source>
+        <translation>实施及效果验证情况</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Prevent the same problem on this and similar products. Waiving prevention needs the general manager's approval.</source>
+        <translation>防止本产品及类似产品再发生同样问题。不执行预防措施须经总经理核准。</translation>
+    </message>
+    <message>
+        <source>What prevents recurrence</source>
+        <translation>防止再发生的做法</translation>
+    </message>
+    <message>
+        <source>Documents updated</source>
+        <translation>已更新的文件</translation>
+    </message>
+    <message>
+        <source>FMEA</source>
+        <translation>FMEA</translation>
+    </message>
+    <message>
+        <source>Control plan</source>
+        <translation>控制计划</translation>
+    </message>
+    <message>
+        <source>Work instruction</source>
+        <translation>作业指导书</translation>
+    </message>
+    <message>
+        <source>Add preventive action</source>
+        <translation>添加预防措施</translation>
+    </message>
+    <message>
+        <source>Other products or parts with the same risk</source>
+        <translation>存在同样风险的其他产品或零件</translation>
+    </message>
+    <message>
+        <source>Similar products</source>
+        <translation>类似产品</translation>
+    </message>
+    <message>
+        <source>Prevention waived</source>
+        <translation>免除预防措施</translation>
+    </message>
+    <message>
+        <source>No preventive action (approved by the general manager)</source>
+        <translation>不执行预防措施(经总经理核准)</translation>
+    </message>
+    <message>
+        <source>Approved by (GM)</source>
+        <translation>核准人(总经理)</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>核准日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Waiver reason</source>
+        <translation>免除原因</translation>
+    </message>
+    <message>
+        <source>Close the ticket with “Close ticket…” once every action is verified, the customer is answered and the return visit found them satisfied.</source>
+        <translation>全部措施验证有效、已答复顾客且回访顾客满意后,用“结案…”关闭本单。</translation>
+    </message>
+    <message>
+        <source>Closing summary, lessons learned</source>
+        <translation>结案总结、经验教训</translation>
+    </message>
+    <message>
+        <source>Responsibility and claim</source>
+        <translation>责任与索赔</translation>
+    </message>
+    <message>
+        <source>Our fault in a batch: which stock to quarantine and how to release it</source>
+        <translation>本公司责任的批量问题:隔离哪些库存、如何放行</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任归属</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Quarantine advice</source>
+        <translation>隔离建议</translation>
+    </message>
+    <message>
+        <source>Claim and external loss</source>
+        <translation>索赔与外部损失</translation>
+    </message>
+    <message>
+        <source>Claim status</source>
+        <translation>索赔状态</translation>
+    </message>
+    <message>
+        <source>Claimed (CNY)</source>
+        <translation>索赔金额(元)</translation>
+    </message>
+    <message>
+        <source>Agreed (CNY)</source>
+        <translation>确认金额(元)</translation>
+    </message>
+    <message>
+        <source>Paid (CNY)</source>
+        <translation>已付金额(元)</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Charged back to supplier</source>
+        <translation>转嫁供应商</translation>
+    </message>
+    <message>
+        <source>Charge-back (CNY)</source>
+        <translation>转嫁金额(元)</translation>
+    </message>
+    <message>
+        <source>Reward/penalty notice no.</source>
+        <translation>奖惩通知单号</translation>
+    </message>
+    <message>
+        <source>Replies and return visit</source>
+        <translation>答复与回访</translation>
+    </message>
+    <message>
+        <source>What the customer was told (the approved answer)</source>
+        <translation>答复顾客的内容(经核决的处理意见)</translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation>尚未回访</translation>
+    </message>
+    <message>
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Replies to the customer</source>
+        <translation>回复顾客</translation>
+    </message>
+    <message>
+        <source>Answer to the customer</source>
+        <translation>答复顾客</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>First reply</source>
+        <translation>首次回复</translation>
+    </message>
+    <message>
+        <source>Containment reply</source>
+        <translation>临时对策回复</translation>
+    </message>
+    <message>
+        <source>Corrective-action reply</source>
+        <translation>纠正预防措施回复</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>Visited at</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>Customer satisfied?</source>
+        <translation>顾客是否满意</translation>
+    </message>
+    <message>
+        <source>Visit notes</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>照片与附件</translation>
+    </message>
+    <message>
+        <source>Photos of the defect, the customer's letter, measurement reports. Double-click opens a file.</source>
+        <translation>不良照片、顾客来函、测量报告等。双击打开文件。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
     </message>
 </context>
 <context>
@@ -769,6 +1785,76 @@ They are updated when each ticket is saved next.</source>
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>年-月-日 时:分,如 2024-03-15 14:30</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Fill in the current date and time</source>
+        <translation>填入当前日期和时间</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPanel</name>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>done late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>{name} (customer's deadline)</source>
+        <translation>{name}(顾客要求)</translation>
+    </message>
+    <message>
+        <source>Done {when}</source>
+        <translation>完成于 {when}</translation>
+    </message>
+    <message>
+        <source>Public holidays of {years} are not known yet; working days are counted Monday to Friday. Enter the official calendar in the settings.</source>
+        <translation>{years} 年节假日未知,按周一至周五估算工作日。请在设置中录入官方假期安排。</translation>
+    </message>
+</context>
+<context>
     <name>DueDialog</name>
     <message>
         <source>Complaint deadlines: overdue and due soon</source>
@@ -1186,6 +2272,71 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     </message>
 </context>
 <context>
+    <name>RecurrencePanel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Double-click to open the earlier ticket (read-only)</source>
+        <translation>双击打开以前的抱怨单(只读)</translation>
+    </message>
+    <message>
+        <source>Recurrence check: enter the customer, the part no. (or product model) and the defect category.</source>
+        <translation>重复发生检查:请填写顾客、零件号(或产品型号)和缺陷类别。</translation>
+    </message>
+    <message>
+        <source>No earlier ticket of this customer with the same part and defect in the last {months} months.</source>
+        <translation>近 {months} 个月内,该顾客没有同一零件同一缺陷的抱怨单。</translation>
+    </message>
+    <message>
+        <source>Recurrence: this customer already has {count} ticket(s) for the same part and defect</source>
+        <translation>重复发生:该顾客同一零件同一缺陷已有 {count} 单</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleActionDialog</name>
+    <message>
+        <source>New due date</source>
+        <translation>新的完成期限</translation>
+    </message>
+    <message>
+        <source>Why the date moves</source>
+        <translation>期限变更的原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RowTable</name>
+    <message>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Row {row}, {column}: {message}</source>
+        <translation>第 {row} 行,{column}:{message}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1250,6 +2401,61 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message>
         <source>This file is not an image that can be read.</source>
         <translation>此文件不是可读取的图片。</translation>
+    </message>
+</context>
+<context>
+    <name>StepEditor</name>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyActionDialog</name>
+    <message>
+        <source>Verify action</source>
+        <translation>验证措施效果</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Not effective</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>验证结果</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>验证人</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>验证日期</translation>
+    </message>
+    <message>
+        <source>New due date</source>
+        <translation>新的完成期限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowDialog</name>
+    <message>
+        <source>Action {n}: {description}
+Responsible {owner} · due {due} · done {done}</source>
+        <translation>措施 {n}:{description}
+负责人 {owner} · 期限 {due} · 完成 {done}</translation>
     </message>
 </context>
 </TS>
