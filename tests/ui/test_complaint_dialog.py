@@ -577,3 +577,31 @@ def test_late_action_gets_a_new_due_date_with_a_reason(qtbot, engine, hub, custo
     assert lines[0] == f"原定期限 {TODAY.isoformat()}"
     assert f"{TODAY.isoformat()} → {new_due.isoformat()}" in lines[1] and "工装延期到货" in lines[1]
     assert form.actions.item(0, "due").toolTip() == f"原定期限 {TODAY.isoformat()}"
+
+
+def test_deadlines_panel_colours_states_and_warns_about_guessed_holidays(qtbot):
+    from app.services.deadlines import Deadline
+    from app.ui.complaints.complaint_panels import AMBER, GREEN, RED, DeadlinesPanel
+
+    now = datetime(2026, 12, 28, 10, 0).astimezone()
+    panel = DeadlinesPanel()
+    qtbot.addWidget(panel)
+    panel.show_deadlines(
+        [
+            Deadline("first_reply", now - timedelta(hours=2), now - timedelta(hours=3)),
+            Deadline("containment", now - timedelta(hours=1), None),
+            Deadline("action_reply", now + timedelta(days=3), None, (2027,)),
+            Deadline("answer", now - timedelta(hours=5), now - timedelta(hours=4)),
+        ],
+        now=now,
+    )
+    states = [(panel.table.item(r, 2).text(), panel.table.item(r, 2).foreground().color().name())
+              for r in range(4)]  # fmt: skip
+    assert states == [
+        ("已完成", GREEN),
+        ("已逾期", RED),
+        ("未到期", "#000000"),
+        ("逾期完成", AMBER),
+    ]
+    assert not panel.warning.isHidden()
+    assert panel.warning.text().startswith("2027 年节假日未知,按周一至周五估算")
