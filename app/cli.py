@@ -75,14 +75,18 @@ def _grade(text: str) -> str:
     return grade
 
 
-def _count(text: str) -> int:
+def _count(text: str, lowest: int = 1) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 1 <= value <= 99_999:
-        raise argparse.ArgumentTypeError(f"must be between 1 and 99999, not {value}")
+    if not lowest <= value <= 99_999:
+        raise argparse.ArgumentTypeError(f"must be between {lowest} and 99999, not {value}")
     return value
+
+
+def _count_or_none(text: str) -> int:
+    return _count(text, lowest=0)
 
 
 def _seed(text: str) -> int:
@@ -339,7 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--customers", type=_count, default=200, metavar="N", help="default 200")
     demo.add_argument(
         "--complaints",
-        type=_count,
+        type=_count_or_none,
         default=60,
         metavar="N",
         help="add demo complaint tickets until there are N (default 60; 0 for none)",
