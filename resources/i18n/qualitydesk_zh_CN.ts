@@ -2153,8 +2153,8 @@ They are updated when each ticket is saved next.</source>
         <translation>点击“检查”查看哪些行可以导入。</translation>
     </message>
     <message>
-        <source>{count} of the valid rows are closed or cancelled in the old ledger. They are registered as open tickets with the old status and closing date in D8; close them here once their actions are verified.</source>
-        <translation>有效行中有 {count} 行在原总表中已结案或已作废。它们将登记为处理中的抱怨单,原状态和结案日期记入 D8;措施验证后请在本程序中结案。</translation>
+        <source>{count} of the valid rows are closed or cancelled in the old ledger; they keep that status and are read-only here.</source>
+        <translation>有效行中有 {count} 行在原总表中已结案或已作废,导入后保留原状态,在本程序中为只读。</translation>
     </message>
     <message>
         <source>Import only the valid rows</source>
