@@ -1917,6 +1917,109 @@ They are updated when each ticket is saved next.</source>
     </message>
 </context>
 <context>
+    <name>ExcelImportDialog</name>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>首个值</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>列对应关系</translation>
+    </message>
+    <message>
+        <source>Preview (first rows)</source>
+        <translation>预览(前几行)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Import all</source>
+        <translation>全部导入</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows…</source>
+        <translation>仅导入有效行…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>(不导入)</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {fields}</source>
+        <translation>请为以下字段选择对应列:{fields}</translation>
+    </message>
+    <message>
+        <source>“{field}” is chosen for two columns.</source>
+        <translation>“{field}”被选给了两列。</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Press “Check” to see which rows can be imported.</source>
+        <translation>点击“检查”查看哪些行可以导入。</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>仅导入有效行</translation>
+    </message>
+    <message>
+        <source>{valid} valid row(s) will be imported; {invalid} row(s) with errors will be left out. Continue?</source>
+        <translation>将导入 {valid} 行有效数据,{invalid} 行有误的数据不导入。继续吗?</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>未导入任何数据:{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>The file could not be written: {reason}</source>
@@ -1938,112 +2041,12 @@ They are updated when each ticket is saved next.</source>
         <translation>选择原顾客台账的 .xlsx 文件</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Sheet</source>
-        <translation>工作表</translation>
-    </message>
-    <message>
-        <source>Column in the file</source>
-        <translation>文件中的列</translation>
-    </message>
-    <message>
-        <source>First value</source>
-        <translation>首个值</translation>
-    </message>
-    <message>
-        <source>Import as</source>
-        <translation>导入为</translation>
-    </message>
-    <message>
-        <source>Column mapping</source>
-        <translation>列对应关系</translation>
-    </message>
-    <message>
-        <source>Preview (first rows)</source>
-        <translation>预览(前几行)</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Check result</source>
-        <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <source>Import all</source>
-        <translation>全部导入</translation>
-    </message>
-    <message>
-        <source>Import only the valid rows…</source>
-        <translation>仅导入有效行…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Choose the customer register</source>
         <translation>选择顾客台账</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>(do not import)</source>
-        <translation>(不导入)</translation>
-    </message>
-    <message>
-        <source>Choose a column for: {fields}</source>
-        <translation>请为以下字段选择对应列:{fields}</translation>
-    </message>
-    <message>
-        <source>“{field}” is chosen for two columns.</source>
-        <translation>“{field}”被选给了两列。</translation>
-    </message>
-    <message>
-        <source>Checking the rows…</source>
-        <translation>正在检查各行…</translation>
-    </message>
-    <message>
-        <source>Press “Check” to see which rows can be imported.</source>
-        <translation>点击“检查”查看哪些行可以导入。</translation>
-    </message>
-    <message>
-        <source>Import only the valid rows</source>
-        <translation>仅导入有效行</translation>
-    </message>
-    <message>
-        <source>{valid} valid row(s) will be imported; {invalid} row(s) with errors will be left out. Continue?</source>
-        <translation>将导入 {valid} 行有效数据,{invalid} 行有误的数据不导入。继续吗?</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s) imported.</source>
         <translation><numerusform>已导入 %n 个顾客。</numerusform></translation>
-    </message>
-    <message>
-        <source>Nothing was imported: {reason}</source>
-        <translation>未导入任何数据:{reason}</translation>
     </message>
     <message>
         <source>Importing customers…</source>
@@ -2061,116 +2064,16 @@ They are updated when each ticket is saved next.</source>
         <translation>选择原有客户抱怨处理总表的 .xlsx 文件</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Sheet</source>
-        <translation>工作表</translation>
-    </message>
-    <message>
-        <source>Column in the file</source>
-        <translation>文件中的列</translation>
-    </message>
-    <message>
-        <source>First value</source>
-        <translation>首个值</translation>
-    </message>
-    <message>
-        <source>Import as</source>
-        <translation>导入为</translation>
-    </message>
-    <message>
-        <source>Column mapping</source>
-        <translation>列对应关系</translation>
-    </message>
-    <message>
-        <source>Preview (first rows)</source>
-        <translation>预览(前几行)</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Check result</source>
-        <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <source>Import all</source>
-        <translation>全部导入</translation>
-    </message>
-    <message>
-        <source>Import only the valid rows…</source>
-        <translation>仅导入有效行…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Choose the complaint ledger</source>
         <translation>选择客户抱怨处理总表</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>(do not import)</source>
-        <translation>(不导入)</translation>
-    </message>
-    <message>
-        <source>Choose a column for: {fields}</source>
-        <translation>请为以下字段选择对应列:{fields}</translation>
-    </message>
-    <message>
-        <source>“{field}” is chosen for two columns.</source>
-        <translation>“{field}”被选给了两列。</translation>
-    </message>
-    <message>
-        <source>Checking the rows…</source>
-        <translation>正在检查各行…</translation>
-    </message>
-    <message>
-        <source>Press “Check” to see which rows can be imported.</source>
-        <translation>点击“检查”查看哪些行可以导入。</translation>
     </message>
     <message>
         <source>{count} of the valid rows are closed or cancelled in the old ledger; they keep that status and are read-only here.</source>
         <translation>有效行中有 {count} 行在原总表中已结案或已作废,导入后保留原状态,在本程序中为只读。</translation>
     </message>
     <message>
-        <source>Import only the valid rows</source>
-        <translation>仅导入有效行</translation>
-    </message>
-    <message>
-        <source>{valid} valid row(s) will be imported; {invalid} row(s) with errors will be left out. Continue?</source>
-        <translation>将导入 {valid} 行有效数据,{invalid} 行有误的数据不导入。继续吗?</translation>
-    </message>
-    <message>
         <source>{count} ticket(s) imported.</source>
         <translation>已导入 {count} 张抱怨单。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: {reason}</source>
-        <translation>未导入任何数据:{reason}</translation>
     </message>
     <message>
         <source>Importing complaint tickets…</source>
