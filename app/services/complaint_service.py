@@ -933,12 +933,18 @@ def recompute_open(engine: Engine) -> int:
     """Recompute the deadlines of every open ticket (after the rules or the calendar changed)."""
     settings = complaint_settings.load(engine)
     with Session(engine) as session:
-        ids = list(
-            session.exec(select(Complaint.id).where(Complaint.status == ComplaintStatus.OPEN.value))
-        )
-        for complaint_id in ids:
-            c = session.get(Complaint, complaint_id)
-            refresh_progress(c, _to_data(session, c, settings), settings)
-            session.add(c)
+        open_tickets = session.exec(
+            select(Complaint).where(Complaint.status == ComplaintStatus.OPEN.value)
+        ).all()
+        for start in range(0, len(open_tickets), 500):
+            chunk = open_tickets[start : start + 500]
+            for c, data in zip(chunk, _load_many(session, chunk, settings), strict=True):
+                refresh_progress(c, data, settings)
+                session.add(c)
         session.commit()
-    return len(ids)
+    return len(open_tickets)
+
+
+def preview_deadlines(data: ComplaintData, settings: ComplaintSettings) -> list[deadlines.Deadline]:
+    """The deadlines of a ticket as the form stands, before it is saved."""
+    return deadlines.compute(_milestones(data), settings)

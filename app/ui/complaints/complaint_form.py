@@ -641,8 +641,7 @@ class ComplaintForm(ComplaintPages):
         if data.received_at is None:
             self.show_deadlines([], self.tr("Enter the received time to see the deadlines."))
             return
-        # the service's own mapping of a ticket to its milestones, so the preview cannot drift
-        preview = deadlines.compute(complaint_service._milestones(data), self.settings)
+        preview = complaint_service.preview_deadlines(data, self.settings)
         note = (
             self.tr("Preview: stored when the ticket is saved.")
             if self.dirty or self.complaint_id is None
