@@ -21,6 +21,7 @@ from app.models.customer import (
     CustomerStatus,
     CustomerType,
 )
+from app.models.returns import ReturnLine, ReturnReceipt, ReturnStatus
 from app.models.setting import Setting
 
 __all__ = [
@@ -39,6 +40,9 @@ __all__ = [
     "CustomerProduct",
     "CustomerStatus",
     "CustomerType",
+    "ReturnLine",
+    "ReturnReceipt",
+    "ReturnStatus",
     "Setting",
     "Severity",
     "Urgency",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models.common import RecordBase, utcnow
@@ -29,6 +29,9 @@ class Urgency(StrEnum):
 
 
 class Complaint(RecordBase, table=True):
+    # the list opens sorted by number, newest first (migration 0004)
+    __table_args__ = (Index("ix_complaint_list_order", "year", "seq", "reopen_index", "number"),)
+
     number: str = Field(max_length=40, unique=True, index=True)
     prefix: str = Field(default="KS", max_length=12)
     year: int = Field(index=True)
@@ -154,6 +157,9 @@ class CorrectiveAction(RecordBase, table=True):
 
     complaint_id: int | None = Field(
         default=None, foreign_key="complaint.id", ondelete="CASCADE", index=True
+    )
+    return_id: int | None = Field(  # an action opened from a return (app/models/returns.py)
+        default=None, foreign_key="return_receipt.id", ondelete="CASCADE", index=True
     )
     position: int = Field(default=0)
     kind: str = Field(default="corrective", max_length=12)  # corrective / preventive
