@@ -13,17 +13,16 @@ from sqlalchemy import Engine, and_, func, or_
 from sqlmodel import Session, col, delete, select
 
 from app.models import (
-    ActionEvent,
     Attachment,
     Complaint,
     ComplaintSorting,
     ComplaintStatus,
     ComplaintStep,
-    CorrectiveAction,
     Customer,
 )
 from app.models.common import utcnow
 from app.services import (
+    action_service,
     attachment_service,
     audit_service,
     complaint_settings,
@@ -31,7 +30,6 @@ from app.services import (
     numbering,
 )
 from app.services.complaint_data import (
-    ACTION_KIND_LABELS,
     CAUSE_LABELS,
     CHANNEL_LABELS,
     CLAIM_LABELS,
@@ -41,8 +39,6 @@ from app.services.complaint_data import (
     SORTING_LABELS,
     STEP_COUNT,
     URGENCY_LABELS,
-    ActionData,
-    ActionEventData,
     ComplaintData,
     ComplaintFilter,
     ComplaintRow,
@@ -133,13 +129,7 @@ def normalize(data: ComplaintData) -> ComplaintData:
         for s in data.sorting
         if s.qty_checked or s.qty_defective or s.handled_by.strip() or s.notes.strip()
     ]
-    for action in data.actions:
-        action.description = action.description.strip()
-        action.department = action.department.strip()
-        action.owner = action.owner.strip()
-    data.actions = [
-        a for a in data.actions if a.id or a.description or a.owner or a.due or a.department
-    ]
+    data.actions = action_service.normalize(data.actions)
     return data
 
 
@@ -239,19 +229,7 @@ def validate(data: ComplaintData, now: datetime | None = None) -> None:
         put(f"sorting[{i}].done_on", _check_day(s.done_on, received_day, today))
         put(f"sorting[{i}].handled_by", check_length(s.handled_by, 60))
         put(f"sorting[{i}].notes", check_length(s.notes, 300))
-    for i, a in enumerate(data.actions):
-        if a.kind not in ACTION_KIND_LABELS:
-            put(f"actions[{i}].kind", FieldError("choice", {"value": a.kind, "allowed": choices_text(ACTION_KIND_LABELS)}))  # fmt: skip
-        if not a.description:
-            put(f"actions[{i}].description", FieldError("required"))
-        put(f"actions[{i}].description", check_length(a.description, 2000))
-        if not a.due:
-            put(f"actions[{i}].due", FieldError("required"))
-        elif received_day and a.due < received_day:
-            put(f"actions[{i}].due", FieldError("before_received"))
-        put(f"actions[{i}].department", check_length(a.department, 60))
-        put(f"actions[{i}].owner", check_length(a.owner, 60))
-        put(f"actions[{i}].done_on", _check_day(a.done_on, received_day, today))
+    action_service.validate(data.actions, put, earliest=received_day, today=today)
     if errors:
         raise ValidationError(errors)
 
@@ -299,10 +277,7 @@ def _flat(data: ComplaintData) -> dict[str, object]:
     for i, s in enumerate(data.sorting):
         for key, value in asdict(s).items():
             flat[f"sorting[{i + 1}].{key}"] = value
-    for i, a in enumerate(data.actions):
-        for key in ("kind", "description", "department", "owner", "due", "done_on"):
-            flat[f"actions[{i + 1}].{key}"] = getattr(a, key)
-        flat[f"actions[{i + 1}].verification"] = a.verification
+    flat.update(action_service.flat(data.actions))
     return flat
 
 
@@ -359,27 +334,7 @@ def _load_many(
         "complaint_id",
         ids,
     )
-    actions = _grouped(
-        session,
-        lambda chunk: (
-            select(CorrectiveAction)
-            .where(col(CorrectiveAction.complaint_id).in_(chunk))
-            .order_by(CorrectiveAction.position, CorrectiveAction.id)
-        ),
-        "complaint_id",
-        ids,
-    )
-    action_ids = [a.id for rows in actions.values() for a in rows]
-    events = _grouped(
-        session,
-        lambda chunk: (
-            select(ActionEvent)
-            .where(col(ActionEvent.action_id).in_(chunk))
-            .order_by(ActionEvent.at, ActionEvent.id)
-        ),
-        "action_id",
-        action_ids,
-    )
+    actions = action_service.load(session, "complaint_id", ids)
     uuids = [c.uuid for c in complaints]
     attachments = _grouped(
         session,
@@ -429,36 +384,7 @@ def _load_many(
             )
             for s in sortings[c.id]
         ]
-        data.actions = [
-            ActionData(
-                a.kind,
-                a.description,
-                a.department,
-                a.owner,
-                a.due,
-                a.done_on,
-                a.verification,
-                a.verified_by,
-                a.verified_on,
-                a.id,
-                a.uuid,
-                [
-                    ActionEventData(
-                        e.at,
-                        e.user,
-                        e.kind,
-                        e.result,
-                        e.verified_by,
-                        e.verified_on,
-                        e.old_due,
-                        e.new_due,
-                        e.note,
-                    )
-                    for e in events[a.id]
-                ],
-            )  # fmt: skip
-            for a in actions[c.id]
-        ]
+        data.actions = actions[c.id]
         if c.origin_id and (
             origin := related.get(c.origin_id) or session.get(Complaint, c.origin_id)
         ):
@@ -720,42 +646,7 @@ def _write_children(session: Session, c: Complaint, data: ComplaintData, user: s
             session.add(ComplaintStep(complaint_id=c.id, **asdict(s)))
     for i, s in enumerate(data.sorting):
         session.add(ComplaintSorting(complaint_id=c.id, position=i, **asdict(s)))
-    stored = {
-        a.id: a
-        for a in session.exec(select(CorrectiveAction).where(CorrectiveAction.complaint_id == c.id))
-    }
-    kept: set[int] = set()
-    for i, a in enumerate(data.actions):
-        row = stored.get(a.id) if a.id is not None else None
-        if row is None:
-            row = CorrectiveAction(complaint_id=c.id)
-        else:
-            kept.add(row.id)
-            if row.due is not None and a.due is not None and a.due != row.due:
-                # a new due date never overwrites the old one silently (seed 002 §6.3.1 B)
-                session.add(
-                    ActionEvent(
-                        action_id=row.id,
-                        user=user,
-                        kind="rescheduled",
-                        old_due=row.due,
-                        new_due=a.due,
-                    )  # fmt: skip
-                )
-        row.position, row.kind, row.description = i, a.kind, a.description
-        row.department, row.owner, row.due, row.done_on = a.department, a.owner, a.due, a.done_on
-        row.updated_at = utcnow()
-        session.add(row)
-    for action_id, row in stored.items():
-        if action_id not in kept:
-            if (
-                row.verification
-                or session.exec(
-                    select(ActionEvent.id).where(ActionEvent.action_id == action_id)
-                ).first()
-            ):
-                raise ValidationError({"actions": FieldError("action_has_history")})
-            session.delete(row)
+    action_service.write(session, "complaint_id", c.id, data.actions, user)
 
 
 def create(
@@ -894,16 +785,7 @@ def update(engine: Engine, data: ComplaintData, user: str) -> ComplaintData:
         raise RecordLocked(before.number, before.status)
     validate(data)
     # verification is recorded only through complaint_workflow.verify_action
-    stored_actions = {a.id: a for a in before.actions}
-    for a in data.actions:
-        if (old := stored_actions.get(a.id)) is not None:
-            a.verification, a.verified_by, a.verified_on = (
-                old.verification,
-                old.verified_by,
-                old.verified_on,
-            )
-        else:
-            a.id, a.verification, a.verified_by, a.verified_on = None, "", "", None
+    action_service.keep_verification(data.actions, before.actions)
     settings = complaint_settings.load(engine)
     with Session(engine) as session:
         _check_customer(session, data)

@@ -15,9 +15,15 @@ from datetime import date, datetime, time
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from app.models import ActionEvent, Complaint, ComplaintStatus, ComplaintStep, CorrectiveAction
+from app.models import Complaint, ComplaintStatus, ComplaintStep, CorrectiveAction
 from app.models.common import utcnow
-from app.services import audit_service, complaint_service, complaint_settings, numbering
+from app.services import (
+    action_service,
+    audit_service,
+    complaint_service,
+    complaint_settings,
+    numbering,
+)
 from app.services.complaint_data import STEP_COUNT, ComplaintData, StepData
 from app.services.complaint_service import ENTITY, RecordLocked
 from app.services.validation import FieldError, ValidationError
@@ -41,56 +47,18 @@ def verify_action(
     new_due: date | None = None,
 ) -> ComplaintData:
     """Record a verification. Not effective → the action is due again on new_due (seed 002 §6.3.1 B)."""
-    errors: dict[str, FieldError] = {}
-    if not verified_by.strip():
-        errors["verified_by"] = FieldError("required")
-    if verified_on > date.today():
-        errors["verified_on"] = FieldError("date_future")
     with Session(engine) as session:
         action, complaint = _action_and_ticket(session, action_id)
-        if action.done_on is None:
-            errors["verified_on"] = FieldError("action_not_done")
-        elif verified_on < action.done_on:
-            errors["verified_on"] = FieldError("before_done")
-        if action.verification == "effective":
-            errors["verified_on"] = FieldError("already_verified")
-        if not effective:
-            if new_due is None:
-                errors["new_due"] = FieldError("required")
-            elif new_due <= verified_on:
-                errors["new_due"] = FieldError("due_after_verification")
-        if errors:
-            raise ValidationError(errors)
-        event = ActionEvent(
-            action_id=action.id,
-            user=user,
-            kind="verified",
-            result="effective" if effective else "not_effective",
-            verified_by=verified_by.strip(),
+        changes = action_service.verify(
+            session,
+            action,
+            effective=effective,
+            verified_by=verified_by,
             verified_on=verified_on,
-            note=note.strip(),
+            user=user,
+            note=note,
+            new_due=new_due,
         )
-        label = f"actions[{action.position + 1}]"
-        if effective:
-            changes = [
-                (f"{label}.verification", None, "effective"),
-                (f"{label}.verified_by", None, verified_by.strip()),
-                (f"{label}.verified_on", None, verified_on.isoformat()),
-            ]
-            action.verification, action.verified_by = "effective", verified_by.strip()
-            action.verified_on = verified_on
-        else:
-            event.old_due, event.new_due = action.due, new_due
-            changes = [
-                (f"{label}.verification", None, "not_effective"),
-                (f"{label}.due", audit_service.as_text(action.due), new_due.isoformat()),  # type: ignore[union-attr]
-                (f"{label}.done_on", audit_service.as_text(action.done_on), None),
-            ]
-            action.due, action.done_on = new_due, None
-        if note.strip():
-            changes.append((f"{label}.verification_note", None, note.strip()))
-        action.updated_at = utcnow()
-        session.add_all([action, event])
         _touch(session, complaint, changes, user)
         session.commit()
         complaint_id = complaint.id
@@ -101,36 +69,11 @@ def reschedule_action(
     engine: Engine, action_id: int, *, new_due: date, reason: str, user: str
 ) -> ComplaintData:
     """A late action gets a new due date; the old one stays in its history."""
-    errors: dict[str, FieldError] = {}
-    if not reason.strip():
-        errors["reason"] = FieldError("required")
     with Session(engine) as session:
         action, complaint = _action_and_ticket(session, action_id)
-        if action.verification == "effective":
-            errors["new_due"] = FieldError("already_verified")
-        elif new_due == action.due:
-            errors["new_due"] = FieldError("same_due")
-        elif new_due < date.today():
-            errors["new_due"] = FieldError("due_in_past")
-        if errors:
-            raise ValidationError(errors)
-        session.add(
-            ActionEvent(
-                action_id=action.id,
-                user=user,
-                kind="rescheduled",
-                old_due=action.due,
-                new_due=new_due,
-                note=reason.strip(),
-            )
+        changes = action_service.reschedule(
+            session, action, new_due=new_due, reason=reason, user=user
         )
-        label = f"actions[{action.position + 1}]"
-        changes = [
-            (f"{label}.due", audit_service.as_text(action.due), new_due.isoformat()),
-            (f"{label}.reschedule_reason", None, reason.strip()),
-        ]
-        action.due, action.updated_at = new_due, utcnow()
-        session.add(action)
         _touch(session, complaint, changes, user)
         session.commit()
         complaint_id = complaint.id
