@@ -20,6 +20,7 @@ from app.models import (
     CustomerProduct,
     CustomerStatus,
     CustomerType,
+    ReturnReceipt,
 )
 from app.models.common import new_uuid, utcnow
 from app.services import audit_service
@@ -651,12 +652,18 @@ def delete_customer(engine: Engine, customer_id: int, user: str) -> None:
         tickets = session.exec(
             select(func.count()).select_from(Complaint).where(Complaint.customer_id == customer_id)
         ).one()
-        if tickets:
+        returns = session.exec(
+            select(func.count())
+            .select_from(ReturnReceipt)
+            .where(ReturnReceipt.customer_id == customer_id)
+        ).one()
+        if tickets or returns:
             # quality records point at the customer; the file stays (mark it lost instead)
             raise ValidationError(
                 {
                     "code": FieldError(
-                        "customer_has_records", {"name": before.name, "count": tickets}
+                        "customer_has_records",
+                        {"name": before.name, "tickets": tickets, "returns": returns},
                     )
                 }
             )

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, select
 
 from app.models import Complaint
 
@@ -43,11 +43,16 @@ def format_number(prefix: str, year: int, seq: int, reopen_index: int = 0) -> st
     return f"{base}-{reopen_index}" if reopen_index else base
 
 
-def next_complaint_seq(session: Session, prefix: str, year: int) -> int:
+def next_seq(session: Session, table: type[SQLModel], prefix: str, year: int) -> int:
+    """The next free sequence number of a numbered table (columns prefix, year, seq)."""
     highest = session.exec(
-        select(func.max(Complaint.seq)).where(Complaint.prefix == prefix, Complaint.year == year)
+        select(func.max(table.seq)).where(table.prefix == prefix, table.year == year)
     ).one()
     return (highest or 0) + 1
+
+
+def next_complaint_seq(session: Session, prefix: str, year: int) -> int:
+    return next_seq(session, Complaint, prefix, year)
 
 
 def next_reopen_index(session: Session, root_id: int) -> int:

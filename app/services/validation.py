@@ -129,8 +129,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The customer has not been answered yet; carry on with this ticket instead of reopening.",
     ),
     "customer_has_records": (
-        "顾客“{name}”有 {count} 张抱怨单,不能删除;如不再合作,请将状态设为“已流失”。",
-        "“{name}” has {count} complaint ticket(s) and cannot be deleted; set its status to Lost instead.",
+        "顾客“{name}”有 {tickets} 张抱怨单、{returns} 张退货单,不能删除;如不再合作,请将状态设为“已流失”。",
+        "“{name}” has {tickets} complaint ticket(s) and {returns} return(s) and cannot be deleted; set its status to Lost instead.",
+    ),
+    # returns
+    "not_positive": ("应大于 0。", "Must be more than 0."),
+    "inspection_sum": (
+        "合格数 {good} + 不良数 {defective} = {sum},应等于检验数 {inspected}。",
+        "Good {good} + defective {defective} = {sum}; it must equal the {inspected} inspected.",
+    ),
+    "disposition_sum": (
+        "处置数量合计 {sum},应等于不良数 {defective}。",
+        "The disposition adds up to {sum}; it must equal the {defective} defective.",
+    ),
+    "inspect_first": ("请先记录检验结果,再处置。", "Record the inspection before the disposition."),
+    "before_inspection": ("不能早于检验日期。", "Cannot be before the inspection."),
+    "disposition_missing": (
+        "已填处置日期,请分配处置数量。",
+        "A disposition date is set; split the quantities as well.",
+    ),
+    "needs_quantity": (
+        "只有重工数量大于 0 时才填写重工工令和作业指示。",
+        "A rework order and instruction need a rework quantity.",
+    ),
+    "stock_short_needs_replace": (
+        "只有需要换货时才标记库存不足。",
+        "Stock short applies only when pieces are replaced.",
+    ),
+    "before_return_received": (
+        "不能早于退货接收日期。",
+        "Cannot be before the return was received.",
+    ),
+    "no_lines": ("至少填写一行退货明细。", "Enter at least one returned item."),
+    "too_many_lines": ("明细最多 {max} 行。", "At most {max} lines."),
+    "complaint_unknown": (
+        "找不到该抱怨单,请重新选择。",
+        "This complaint ticket does not exist; pick again.",
+    ),
+    "complaint_other_customer": (
+        "抱怨单 {number} 属于其他顾客。",
+        "Complaint ticket {number} belongs to another customer.",
+    ),
+    "return_not_found": ("找不到编号为 {number} 的退货单。", "No return {number}."),
+    "return_locked": (
+        "该退货单已归档或作废,不能再修改。",
+        "This return is archived or cancelled and can no longer be changed.",
+    ),
+    "archive_not_disposed": (
+        "第 {rows} 行尚未检验并处置完毕,不能归档。",
+        "Line(s) {rows} are not yet inspected and disposed of; the return cannot be archived.",
+    ),
+    "archive_no_analysis": (
+        "本公司责任的退货,归档前须有制造单位的分析结果。",
+        "A return that is our fault needs the manufacturing analysis before it is archived.",
+    ),
+    "bulk_not_complaint": (
+        "统退货不作为客户抱怨案件;如需改善,请开立纠正措施。",
+        "A bulk periodic return is not a complaint; open a corrective action instead.",
+    ),
+    "complaint_already_linked": (
+        "已关联抱怨单 {number}。",
+        "Already linked to complaint ticket {number}.",
+    ),
+    "complaint_needs_our_fault": (
+        "没有判定为本公司责任的明细,不能开立抱怨单。",
+        "No line is judged to be our fault, so no complaint ticket can be opened.",
     ),
     "file_too_large": ("文件过大(最大 {max} MB)。", "The file is too large (at most {max} MB)."),
     "prefix_shape": (
