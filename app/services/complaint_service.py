@@ -48,7 +48,7 @@ from app.services.complaint_data import (
 )
 from app.services.complaint_settings import ComplaintSettings
 from app.services.customer_service import choices_text
-from app.services.validation import FieldError, ValidationError, check_length
+from app.services.validation import FieldError, RecordLocked, ValidationError, check_length
 
 ENTITY = "complaint"
 
@@ -103,14 +103,6 @@ SORT_KEYS = {
     "defect": (Complaint.defect_category,),
     "department": (Complaint.responsible_department,),
 }
-
-
-class RecordLocked(Exception):
-    """The ticket is closed, reopened or cancelled and cannot be edited."""
-
-    def __init__(self, number: str, status: str):
-        self.number, self.status = number, status
-        super().__init__(f"{number} is {status} and read-only")
 
 
 # ---------------------------------------------------------------- validation

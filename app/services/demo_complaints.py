@@ -25,7 +25,7 @@ from app.services import attachment_service, complaint_service, complaint_workfl
 from app.services.complaint_data import ActionData, ComplaintData, SortingData
 from app.services.complaint_settings import DEFAULT_DEPARTMENTS
 
-_PROBLEMS = (
+PROBLEMS = (
     ("异响", "装车路试时起动机有异响,拆检发现单向器磨损"),
     ("功能失效", "发电机不发电,仪表充电指示灯常亮"),
     ("尺寸不良", "安装孔位置偏差 0.8 mm,无法装配"),
@@ -36,7 +36,7 @@ _PROBLEMS = (
     ("标识错误", "产品标签型号与实物不符"),
 )
 _REQUESTS = ("退货并补发", "8D 报告三个工作日内回复", "现场挑选并索赔", "更换同批次库存")
-_PEOPLE = ("张伟", "王芳", "李强", "刘洋", "陈静", "杨磊", "赵敏", "黄勇")
+PEOPLE = ("张伟", "王芳", "李强", "刘洋", "陈静", "杨磊", "赵敏", "黄勇")
 _CAUSES = (
     ("machine", "模具磨损未及时更换", "method", "终检未覆盖该特性"),
     ("man", "新员工未按作业指导书操作", "measurement", "检具精度不足,漏检"),
@@ -60,7 +60,7 @@ def demo_photo(seed: int, caption: str) -> bytes:
     return out.getvalue()
 
 
-def _customers(engine: Engine) -> list[tuple[int, str, list[str]]]:
+def customers_with_products(engine: Engine) -> list[tuple[int, str, list[str]]]:
     with Session(engine) as session:
         customers = session.exec(select(Customer.id, Customer.name).order_by(Customer.id)).all()
         products: dict[int, list[str]] = {}
@@ -72,8 +72,8 @@ def _customers(engine: Engine) -> list[tuple[int, str, list[str]]]:
 
 
 def _ticket(rng: random.Random, customer: tuple[int, str, list[str]], received: datetime):
-    category, description = rng.choice(_PROBLEMS)
-    person = rng.choice(_PEOPLE)
+    category, description = rng.choice(PROBLEMS)
+    person = rng.choice(PEOPLE)
     delivered = rng.choice((200, 500, 1000, 2000))
     data = ComplaintData(
         customer_id=customer[0],
@@ -82,7 +82,7 @@ def _ticket(rng: random.Random, customer: tuple[int, str, list[str]], received: 
         channel=rng.choice(("phone", "phone", "email", "fax", "visit")),
         kind=rng.choice(("complaint", "complaint", "complaint", "return", "opinion")),
         received_at=received,
-        received_by=rng.choice(_PEOPLE),
+        received_by=rng.choice(PEOPLE),
         product_model=rng.choice(customer[2]),
         part_no=f"P-{rng.randint(1000, 1030)}",
         batch_no=f"B{received:%y%m}{rng.randint(1, 9):02d}",
@@ -95,9 +95,9 @@ def _ticket(rng: random.Random, customer: tuple[int, str, list[str]], received: 
         line_stopped=rng.random() < 0.15,
         severity="major" if rng.random() < 0.25 else "general",
         urgency="urgent" if rng.random() < 0.3 else "normal",
-        owner=rng.choice(_PEOPLE),
+        owner=rng.choice(PEOPLE),
     )
-    data.step(1).content = "、".join(rng.sample(_PEOPLE, 3))
+    data.step(1).content = "、".join(rng.sample(PEOPLE, 3))
     data.step(2).content = f"What: {description};Where: 顾客装配线;How many: {data.qty_defective}"
     return data
 
@@ -113,14 +113,14 @@ def _work_8d(rng: random.Random, data: ComplaintData, upto: int, now: datetime) 
 
     data.first_reply_at = at(0.01)
     for step in range(1, min(upto, 7) + 1):
-        data.step(step).owner = data.step(step).owner or rng.choice(_PEOPLE)
+        data.step(step).owner = data.step(step).owner or rng.choice(PEOPLE)
         data.step(step).done_on = at(0.05 * step).date()
     if upto >= 3:
         data.containment_reply_at = at(0.02)
         data.step(3).content = "顾客处与在库品 100% 挑选,在途品拦截"
         data.sorting = [
-            SortingData("customer", 300, rng.randint(0, 9), "售后 " + rng.choice(_PEOPLE), at(0.05).date()),
-            SortingData("in_stock", 800, rng.randint(0, 5), "品保 " + rng.choice(_PEOPLE), at(0.05).date()),
+            SortingData("customer", 300, rng.randint(0, 9), "售后 " + rng.choice(PEOPLE), at(0.05).date()),
+            SortingData("in_stock", 800, rng.randint(0, 5), "品保 " + rng.choice(PEOPLE), at(0.05).date()),
         ]  # fmt: skip
     if upto >= 4:
         occ_cat, occ, esc_cat, esc = rng.choice(_CAUSES)
@@ -133,16 +133,16 @@ def _work_8d(rng: random.Random, data: ComplaintData, upto: int, now: datetime) 
         data.action_reply_at = at(0.06)
         data.actions = [
             ActionData("corrective", "修复/更换模具并首件确认", data.responsible_department,
-                       rng.choice(_PEOPLE), at(0.3).date(), at(0.25).date() if upto >= 6 else None),
+                       rng.choice(PEOPLE), at(0.3).date(), at(0.25).date() if upto >= 6 else None),
             ActionData("preventive", "更新 PFMEA、控制计划与作业指导书", "技术部",
-                       rng.choice(_PEOPLE), at(0.4).date(), at(0.35).date() if upto >= 7 else None),
+                       rng.choice(PEOPLE), at(0.4).date(), at(0.35).date() if upto >= 7 else None),
         ]  # fmt: skip
     if upto >= 7:
         data.fmea_updated = data.control_plan_updated = data.work_instruction_updated = True
         data.similar_products = "同平台 QD 系列共 3 个型号一并整改"
         data.reply_at = at(0.5)
         data.reply_content = "已完成纠正预防措施,附 8D 报告与验证数据"
-        data.reply_by = rng.choice(_PEOPLE)
+        data.reply_by = rng.choice(PEOPLE)
         data.visit_at = at(0.55)
         data.visit_satisfied = True
         if rng.random() < 0.3:
@@ -160,7 +160,7 @@ def load_demo_complaints(
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Add demo tickets until the data file holds `count`; returns how many were added."""
-    customers = _customers(engine)
+    customers = customers_with_products(engine)
     if not customers:
         return 0
     have = complaint_service.count(engine)
@@ -207,7 +207,7 @@ def _close(engine: Engine, ticket, rng, user: str, now: datetime, not_effective_
         done = action.done_on or ticket.reply_at.date()
         if not_effective_first and action.kind == "corrective":
             ticket = complaint_workflow.verify_action(
-                engine, action.id, effective=False, verified_by="品保 " + rng.choice(_PEOPLE),
+                engine, action.id, effective=False, verified_by="品保 " + rng.choice(PEOPLE),
                 verified_on=done, user=user, note="抽检仍有不良,重新整改",
                 new_due=done + timedelta(days=7),
             )  # fmt: skip
@@ -216,7 +216,7 @@ def _close(engine: Engine, ticket, rng, user: str, now: datetime, not_effective_
             ticket = complaint_service.update(engine, ticket, user)
             done = ticket.actions[0].done_on
         ticket = complaint_workflow.verify_action(
-            engine, action.id, effective=True, verified_by="品保 " + rng.choice(_PEOPLE),
+            engine, action.id, effective=True, verified_by="品保 " + rng.choice(PEOPLE),
             verified_on=min(done + timedelta(days=2), now.date()), user=user,
         )  # fmt: skip
     closed_on = min((ticket.visit_at + timedelta(days=1)).date(), now.date())

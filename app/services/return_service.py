@@ -45,7 +45,7 @@ from app.services.return_data import (
     ReturnLineData,
     ReturnRow,
 )
-from app.services.validation import FieldError, ValidationError, check_length
+from app.services.validation import FieldError, RecordLocked, ValidationError, check_length
 
 ENTITY = "return"
 LINE_ENTITY = "return_line"  # photos are attached to a line
@@ -91,14 +91,6 @@ SORT_KEYS = {
     "urgent": (ReturnReceipt.urgent_production,),
     "complaint": (Complaint.number,),
 }
-
-
-class RecordLocked(Exception):
-    """The return is archived or cancelled and cannot be edited."""
-
-    def __init__(self, number: str, status: str):
-        self.number, self.status = number, status
-        super().__init__(f"{number} is {status} and read-only")
 
 
 # ---------------------------------------------------------------- validation

@@ -216,6 +216,14 @@ class FieldError:
         return pick(zh, en, lang).format(**self.params)
 
 
+class RecordLocked(Exception):
+    """The record is closed, archived or cancelled (a quality record) and cannot be edited."""
+
+    def __init__(self, number: str, status: str):
+        self.number, self.status = number, status
+        super().__init__(f"{number} is {status} and read-only")
+
+
 class ValidationError(Exception):
     """Input refused; errors maps a field path (e.g. "contacts[1].phone") to its error."""
 

@@ -1,0 +1,194 @@
+"""What every command shares: errors, the argument parser, argument types, output helpers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import NoReturn
+
+from app.i18n import pick
+
+PROG = "qualitydesk"
+
+
+class CommandError(Exception):
+    """A command cannot be done; the message is the one line shown on stderr (exit 1)."""
+
+
+# ---------------------------------------------------------------- parser
+
+
+class Parser(argparse.ArgumentParser):
+    """Bad arguments give one line on stderr and exit code 2, not the whole usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = pick(f"用 '{self.prog} --help' 查看用法", f"see '{self.prog} --help'")
+        line = " ".join(message.split())
+        self.exit(2, f"{PROG}: error: {line} ({hint})\n")
+
+
+def whole_number(text: str, lowest: int = 1) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not lowest <= value <= 99_999:
+        raise argparse.ArgumentTypeError(f"must be between {lowest} and 99999, not {value}")
+    return value
+
+
+def whole_number_or_none(text: str) -> int:
+    return whole_number(text, lowest=0)
+
+
+def seed_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+
+
+BILINGUAL = "bilingual"  # the 8D report only: Chinese with English, for OEM customers
+
+
+def day_arg(text: str) -> date:
+    """A date as the clerk writes it: 2024-03-05, 2024/3/5, 2024年3月5日, 20240305."""
+    from app.services.parsing import parse_date_text
+
+    try:
+        day = parse_date_text(text)
+    except ValueError:
+        day = None
+    if day is None:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (e.g. 2024-03-05)")
+    return day
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns aligned for a terminal, Chinese characters counting double."""
+    widths = [_width(h) for h in headers]
+    for row in rows:
+        widths = [max(w, _width(cell)) for w, cell in zip(widths, row, strict=True)]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += [
+        "  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    return "\n".join(lines)
+
+
+def json_value(value: object) -> object:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: json_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_value(v) for v in value]
+    return value
+
+
+def open_engine(args: argparse.Namespace):  # noqa: ANN202
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.config import database_path, resolve_data_dir
+    from app.db import DatabaseError, open_database
+
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        return open_database(data_dir)
+    except (OSError, DatabaseError, SQLAlchemyError) as exc:
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        raise CommandError(
+            pick(
+                f"无法打开数据文件 {database_path(data_dir)}:{reason}",
+                f"Cannot open the data file {database_path(data_dir)}: {reason}",
+            )
+        ) from exc
+
+
+def check_output(path: Path) -> None:
+    if path.is_dir():
+        raise CommandError(
+            pick(f"{path} 是文件夹,请给出文件名。", f"{path} is a folder, not a file.")
+        )
+    if not path.parent.is_dir():
+        raise CommandError(
+            pick(f"文件夹 {path.parent} 不存在。", f"The folder {path.parent} does not exist.")
+        )
+
+
+def write_failed(path: Path, exc: OSError) -> CommandError:
+    reason = exc.strerror or str(exc)
+    return CommandError(pick(f"无法写入 {path}:{reason}", f"Cannot write {path}: {reason}"))
+
+
+class Progress:
+    """ "done/total" on stderr when someone watches it; nothing in scripts and pipes."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.shown = False
+
+    def __call__(self, done: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{self.total}", end="", file=sys.stderr, flush=True)
+            self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
+
+
+def local_text(value: datetime | None) -> str:
+    """A timestamp as the PC's wall-clock time, to the minute."""
+    if value is None:
+        return ""
+    return (value.astimezone() if value.tzinfo else value).strftime("%Y-%m-%d %H:%M")
+
+
+class PagedProgress(Progress):
+    """The same, for callbacks that pass (done, total)."""
+
+    def __call__(self, done: int, total: int | None = None) -> None:  # type: ignore[override]
+        if total is not None:
+            self.total = total
+        super().__call__(done)
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+@dataclass(frozen=True)
+class CommandGroups:
+    """The sub-command groups a record family adds its commands to."""
+
+    list_what: argparse._SubParsersAction
+    import_what: argparse._SubParsersAction
+    export_what: argparse._SubParsersAction
+    common: argparse.ArgumentParser  # --data-dir and --lang after the command
+    common_bilingual: argparse.ArgumentParser  # the same, with --lang bilingual
+
+
+def print_json(records: list[dict[str, object]]) -> None:
+    """A JSON array on stdout, UTF-8 whatever the locale."""
+    text = json.dumps(records, ensure_ascii=False, indent=2)
+    if not sys.stdout.isatty():
+        sys.stdout.reconfigure(encoding="utf-8")
+    print(text)
