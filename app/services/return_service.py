@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 
-from sqlalchemy import Engine, and_, exists, func, or_
+from sqlalchemy import Engine, and_, func, or_
 from sqlmodel import Session, col, select
 
 from app.models import (
@@ -399,14 +399,16 @@ def _where(flt: ReturnFilter):  # noqa: ANN202
     conditions = []
     text = flt.text.strip()
     if text:
-        in_lines = exists().where(
-            ReturnLine.return_id == ReturnReceipt.id,
-            or_(
-                col(ReturnLine.material_no).icontains(text, autoescape=True),
-                col(ReturnLine.material_name).icontains(text, autoescape=True),
-                col(ReturnLine.batch_no).icontains(text, autoescape=True),
-                col(ReturnLine.defect_found).icontains(text, autoescape=True),
-            ),
+        # one pass over the lines (an IN list), not a correlated look-up per receipt
+        in_lines = col(ReturnReceipt.id).in_(
+            select(ReturnLine.return_id).where(
+                or_(
+                    col(ReturnLine.material_no).icontains(text, autoescape=True),
+                    col(ReturnLine.material_name).icontains(text, autoescape=True),
+                    col(ReturnLine.batch_no).icontains(text, autoescape=True),
+                    col(ReturnLine.defect_found).icontains(text, autoescape=True),
+                )
+            )
         )
         conditions.append(
             or_(
