@@ -33,6 +33,14 @@ DEFAULT_FORMS: dict[str, tuple[str, str, str, str]] = {
     "capa": ("Q/JL060301-C", "A/0", "纠正/预防措施记录表", "Corrective/preventive action record"),
     "quality_feedback": ("Q/JL090201-C", "A/0", "质量信息反馈表", "Quality information feedback"),
     "survey": ("Q/JL090101-C", "A/0", "顾客满意度调查表", "Customer satisfaction survey"),
+    # the return forms have no code in seed 003 §8 either; the department sets its own
+    "return_report": (
+        "QR-TH",
+        "A/0",
+        "退货接收及检验处置报告",
+        "Return receipt, inspection and disposition report",
+    ),
+    "rework_order": ("QR-CG", "A/0", "重工工令", "Rework order"),
     "three_guarantees": (
         "Q/JL100101-C",
         "A/0",
