@@ -641,3 +641,110 @@ def test_import_complaints_without_required_columns(tmp_path):
     assert result.returncode == 1
     line = one_line(result.stderr)
     assert "Customer" in line and "Received" in line and "Defect category" in line
+
+
+# ---------------------------------------------------------------- returns
+
+
+@pytest.fixture(scope="module")
+def returns_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("cli-returns")
+    result = run(
+        "--data-dir", str(folder), "--lang", "zh_CN", "demo", "--customers", "20",
+        "--complaints", "10", "--returns", "16", "--seed", "4",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "已添加 16 张演示退货单" in result.stdout
+    return folder
+
+
+def returns_json(folder: Path, *filters: str) -> list[dict]:
+    result = run("--data-dir", str(folder), "list", "returns", "--json", *filters)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_list_returns_json_and_filters(returns_dir):
+    returns = returns_json(returns_dir)
+    assert len(returns) == 16
+    first = returns[0]
+    for key in ("number", "customer_name", "received_on", "bulk", "status", "lines", "actions"):
+        assert key in first
+    assert first["number"].startswith("TH-") and "qty_defective" in first["lines"][0]
+    assert {"open", "disposed", "archived", "cancelled"} <= {r["status"] for r in returns}
+    archived = returns_json(returns_dir, "--status", "已归档")
+    assert {r["status"] for r in archived} == {"archived"}
+    days = sorted(r["received_on"] for r in returns)
+    ranged = returns_json(returns_dir, "--from", days[4], "--to", days[11])
+    assert [r["number"] for r in ranged] == [
+        r["number"] for r in returns if days[4] <= r["received_on"] <= days[11]
+    ]
+
+
+def test_list_returns_table(returns_dir):
+    zh = run("--data-dir", str(returns_dir), "--lang", "zh_CN", "list", "returns")
+    assert zh.returncode == 0, zh.stderr
+    assert zh.stdout.splitlines()[0].split()[:3] == ["编号", "接收日期", "顾客"]
+    assert "共 16 张退货单" in zh.stdout and "紧急生产" in zh.stdout
+
+
+def _with_rework(folder: Path) -> dict:
+    return next(r for r in returns_json(folder) if any(ln["qty_rework"] for ln in r["lines"]))
+
+
+@pytest.mark.parametrize(
+    ("form", "title"),
+    [
+        ("return-report", "退货接收及检验处置报告"),
+        ("rework-order", "重工工令"),
+        ("three-guarantees", "不良品(三包件)信息反馈表"),
+    ],
+)
+def test_export_return_forms_as_pdf(returns_dir, tmp_path, form, title):
+    number = _with_rework(returns_dir)["number"]
+    target = tmp_path / f"{form}.pdf"
+    result = run(
+        "--data-dir", str(returns_dir), "--lang", "zh_CN", "export", form, number.lower(),
+        "-o", str(target),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = _pdf_text(target)
+    assert number in text and title in text
+
+
+def test_rework_order_without_rework_and_unknown_number(returns_dir, tmp_path):
+    plain = next(
+        r for r in returns_json(returns_dir) if not any(ln["qty_rework"] for ln in r["lines"])
+    )
+    target = tmp_path / "rework.pdf"
+    result = run("--data-dir", str(returns_dir), "export", "rework-order", plain["number"], "-o", str(target))  # fmt: skip
+    assert result.returncode == 1
+    assert (
+        one_line(result.stderr) == f"qualitydesk: Return {plain['number']} has no line to rework."
+    )
+    assert not target.exists()
+    result = run("--data-dir", str(returns_dir), "export", "return-report", "TH-1999-0001", "-o", str(target))  # fmt: skip
+    assert result.returncode == 1
+    assert one_line(result.stderr) == "qualitydesk: No return TH-1999-0001."
+
+
+def test_export_returns_summary_everything_and_a_range(returns_dir, tmp_path):
+    returns = returns_json(returns_dir)
+    target = tmp_path / "退货汇总.xlsx"
+    result = run("--data-dir", str(returns_dir), "--lang", "zh_CN", "export", "returns-summary", "-o", str(target))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    workbook = openpyxl.load_workbook(target)
+    assert len(workbook.sheetnames) >= 6
+    cells = [str(v) for row in workbook.worksheets[0].iter_rows(values_only=True) for v in row if v is not None]  # fmt: skip
+    counted = sum(r["status"] != "cancelled" for r in returns)
+    assert str(counted) in cells
+    days = sorted(r["received_on"] for r in returns)
+    ranged = tmp_path / "range.xlsx"
+    result = run(
+        "--data-dir", str(returns_dir), "--lang", "zh_CN", "export", "returns-summary",
+        "--from", days[2], "--to", days[9], "-o", str(ranged),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    first = openpyxl.load_workbook(ranged).worksheets[0]
+    text = " ".join(str(v) for row in first.iter_rows(values_only=True) for v in row if v)
+    assert days[2] in text and days[9] in text

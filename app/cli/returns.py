@@ -200,17 +200,22 @@ def _export_form(args: argparse.Namespace) -> int:
 
 def _export_summary(args: argparse.Namespace) -> int:
     from app.reports.excel.returns_summary_xlsx import returns_summary_xlsx
+    from app.services import settings_service
     from app.services.return_summary import returns_summary
 
     output = Path(args.output).expanduser()
     check_output(output)
     _checked_period(args)
     engine = open_engine(args)
-    summary = returns_summary(engine, args.date_from, args.date_to)
-    _write(
-        output,
-        returns_summary_xlsx(summary, lang=current_language(), source=engine.url.database or ""),
+    lang = current_language()
+    summary = returns_summary(engine, args.date_from, args.date_to, lang=lang)
+    content = returns_summary_xlsx(
+        summary,
+        lang=lang,
+        source_file=engine.url.database or "",
+        company=settings_service.load(engine).company_name,
     )
+    _write(output, content)
     return 0
 
 
