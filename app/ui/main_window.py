@@ -15,6 +15,7 @@ from app.ui.complaints.due_dialog import DueDialog, OverdueIndicator
 from app.ui.complaints.settings_page import ComplaintSettingsDialog
 from app.ui.complaints.tab import ComplaintsTab
 from app.ui.customers.tab import CustomersTab
+from app.ui.returns.tab import ReturnsTab
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.signals import DataHub
 
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.customers_tab = CustomersTab(engine, self.hub, self)
         self.complaints_tab = ComplaintsTab(engine, self.hub, self)
+        self.returns_tab = ReturnsTab(engine, self.hub, self)
         for tab in self.record_tabs():
             self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
@@ -51,7 +53,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.show_due_list_if_any)
 
     def record_tabs(self) -> list[BaseTab]:
-        return [self.customers_tab, self.complaints_tab]
+        return [self.customers_tab, self.complaints_tab, self.returns_tab]
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -71,6 +73,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self.tr("Export complaint tracking list to Excel…"),
             self.complaints_tab.export_tracking_list,
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self.tr("Export returns summary to Excel…"), self.returns_tab.export_summary
         )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)

@@ -79,12 +79,27 @@
         <translation>选择一项措施,查看其期限变更和验证记录。</translation>
     </message>
     <message>
-        <source>New action: save the ticket before verifying it.</source>
-        <translation>新措施:保存抱怨单后才能验证。</translation>
+        <source>New action: save it before verifying it.</source>
+        <translation>新措施:请先保存,再验证。</translation>
     </message>
     <message>
         <source>No verification or new due date yet.</source>
         <translation>尚无验证或期限变更。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveReturnDialog</name>
+    <message>
+        <source>Archive return {number}</source>
+        <translation>归档退货单 {number}</translation>
+    </message>
+    <message>
+        <source>Every line is inspected and disposed of. After archiving, the return and its analysis are a read-only quality record.</source>
+        <translation>各行明细均已检验并处置。归档后,退货单及其分析结果作为质量记录只读保存。</translation>
+    </message>
+    <message>
+        <source>Archived on</source>
+        <translation>归档日期</translation>
     </message>
 </context>
 <context>
@@ -104,6 +119,35 @@
     <message>
         <source>{size}, added by {user} {when}</source>
         <translation>{size},{user} 于 {when} 添加</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>Add photos or files</source>
+        <translation>添加照片或文件</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.bmp *.gif);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.bmp *.gif);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>照片与附件</translation>
+    </message>
+    <message>
+        <source>Adding files…</source>
+        <translation>正在添加文件…</translation>
+    </message>
+    <message>
+        <source>The file {name} is missing from the data folder:
+{path}</source>
+        <translation>数据文件夹中找不到文件 {name}:
+{path}</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>移除文件</translation>
     </message>
 </context>
 <context>
@@ -313,31 +357,9 @@
         <source>Cancelled.</source>
         <translation>已作废。</translation>
     </message>
-    <message>
-        <source>Add photos or files</source>
-        <translation>添加照片或文件</translation>
-    </message>
-    <message>
-        <source>Photos (*.jpg *.jpeg *.png *.bmp *.gif);;All files (*)</source>
-        <translation>照片 (*.jpg *.jpeg *.png *.bmp *.gif);;所有文件 (*)</translation>
-    </message>
     <message numerus="yes">
         <source>%n file(s) added.</source>
         <translation><numerusform>已添加 %n 个文件。</numerusform></translation>
-    </message>
-    <message>
-        <source>Adding files…</source>
-        <translation>正在添加文件…</translation>
-    </message>
-    <message>
-        <source>The file {name} is missing from the data folder:
-{path}</source>
-        <translation>数据文件夹中找不到文件 {name}:
-{path}</translation>
-    </message>
-    <message>
-        <source>Remove file</source>
-        <translation>移除文件</translation>
     </message>
     <message>
         <source>Remove “{name}” from this ticket? The file itself stays in the data folder and the removal is kept in the history.</source>
@@ -1620,6 +1642,21 @@ They are updated when each ticket is saved next.</source>
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Type code or name, pick from the list</source>
+        <translation>输入编号或名称,从列表中选择</translation>
+    </message>
+    <message>
+        <source>Several customers match “{text}”: pick one from the list.</source>
+        <translation>有多个顾客与“{text}”相符:请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>No customer matches “{text}”. Create the customer file first.</source>
+        <translation>没有与“{text}”相符的顾客。请先建立顾客档案。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Code</source>
@@ -2031,6 +2068,49 @@ They are updated when each ticket is saved next.</source>
     </message>
 </context>
 <context>
+    <name>HistoryTable</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>作废</translation>
+    </message>
+</context>
+<context>
     <name>ImportCustomersDialog</name>
     <message>
         <source>Import customers from Excel</source>
@@ -2081,6 +2161,227 @@ They are updated when each ticket is saved next.</source>
     </message>
 </context>
 <context>
+    <name>LineEditor</name>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <source>What the inspection found on the returned pieces</source>
+        <translation>检验退回品时发现的问题</translation>
+    </message>
+    <message>
+        <source>Why it is not our fault, as told to the customer</source>
+        <translation>非本公司责任的理由(向顾客说明)</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检验员</translation>
+    </message>
+    <message>
+        <source>Inspected on</source>
+        <translation>检验日期</translation>
+    </message>
+    <message>
+        <source>Qty inspected</source>
+        <translation>检验数</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>合格数</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>不良数</translation>
+    </message>
+    <message>
+        <source>Defect category</source>
+        <translation>不良类别</translation>
+    </message>
+    <message>
+        <source>Defect found</source>
+        <translation>不良现象</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任归属</translation>
+    </message>
+    <message>
+        <source>Explanation for the customer</source>
+        <translation>向顾客的说明</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>blank: return number-line</source>
+        <translation>留空:退货单号-行号</translation>
+    </message>
+    <message>
+        <source>What to rework, how, acceptance</source>
+        <translation>重工内容、方法及验收要求</translation>
+    </message>
+    <message>
+        <source>Nonconforming product report no.</source>
+        <translation>不合格品报告单号</translation>
+    </message>
+    <message>
+        <source>Stock short</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <source>Not enough stock for the replacement: plan urgent production</source>
+        <translation>换货库存不足:安排紧急生产</translation>
+    </message>
+    <message>
+        <source>Urgent production</source>
+        <translation>紧急生产</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation>重工</translation>
+    </message>
+    <message>
+        <source>Rework order no.</source>
+        <translation>重工工令号</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>作业指示</translation>
+    </message>
+    <message>
+        <source>Rework notes</source>
+        <translation>重工说明</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Scrap report no.</source>
+        <translation>报废单号</translation>
+    </message>
+    <message>
+        <source>Return to customer</source>
+        <translation>退回顾客</translation>
+    </message>
+    <message>
+        <source>Accept as is</source>
+        <translation>让步接收</translation>
+    </message>
+    <message>
+        <source>Concession approved by</source>
+        <translation>让步批准人</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>三包 warranty</source>
+        <translation>三包</translation>
+    </message>
+    <message>
+        <source>Disposed by</source>
+        <translation>处置人</translation>
+    </message>
+    <message>
+        <source>Disposed on</source>
+        <translation>处置日期</translation>
+    </message>
+    <message>
+        <source>No defective pieces to dispose of.</source>
+        <translation>没有需要处置的不良品。</translation>
+    </message>
+    <message>
+        <source>{disposed} of {defective} defective disposed of</source>
+        <translation>已处置 {disposed} / 不良 {defective}</translation>
+    </message>
+</context>
+<context>
+    <name>LinePhotos</name>
+    <message>
+        <source>The return is read-only: photos can be opened, not added or removed.</source>
+        <translation>退货单为只读:照片可以打开,不能添加或移除。</translation>
+    </message>
+    <message>
+        <source>Save the return first: photos are kept with a saved line.</source>
+        <translation>请先保存退货单:照片随已保存的明细保存。</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added to line {line}.</source>
+        <translation><numerusform>已为第 {line} 行添加 %n 张照片。</numerusform></translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from line {line}? The file itself stays in the data folder and the removal is kept in the history.</source>
+        <translation>从第 {line} 行移除“{name}”?文件本身仍保留在数据文件夹中,移除操作记入修改记录。</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>已移除 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>LinesPanel</name>
+    <message>
+        <source>Material no. *</source>
+        <translation>物料号 *</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>Qty *</source>
+        <translation>数量 *</translation>
+    </message>
+    <message>
+        <source>Customer's reason</source>
+        <translation>顾客退货原因</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加明细</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除明细</translation>
+    </message>
+    <message>
+        <source>to inspect</source>
+        <translation>待检验</translation>
+    </message>
+    <message>
+        <source>disposed of</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>to dispose of</source>
+        <translation>待处置</translation>
+    </message>
+    <message>
+        <source>urgent production</source>
+        <translation>紧急生产</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>QualityDesk — {path}</source>
@@ -2113,6 +2414,10 @@ They are updated when each ticket is saved next.</source>
     <message>
         <source>Export complaint tracking list to Excel…</source>
         <translation>导出客户抱怨处理追踪一览表到 Excel…</translation>
+    </message>
+    <message>
+        <source>Export returns summary to Excel…</source>
+        <translation>导出退货汇总表到 Excel…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2157,6 +2462,37 @@ They are updated when each ticket is saved next.</source>
 Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on this computer.</source>
         <translation>QualityDesk 质量服务台 {version}
 顾客服务与顾客反馈记录(ISO 9001 / IATF 16949),保存在本机。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenActionDialog</name>
+    <message>
+        <source>Open an action from return {number}</source>
+        <translation>由退货单 {number} 开立措施</translation>
+    </message>
+    <message>
+        <source>The action is kept with the return and verified like any other.</source>
+        <translation>措施随退货单保存,并与其他措施一样验证效果。</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Action *</source>
+        <translation>措施 *</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due *</source>
+        <translation>完成期限 *</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +2558,573 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Print / PDF</source>
+        <translation>打印 / PDF</translation>
+    </message>
+    <message>
+        <source>Print the return's forms as PDF (Ctrl+P)</source>
+        <translation>将退货单的表单打印为 PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Who changed what, and when</source>
+        <translation>谁在何时修改了什么</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>开立抱怨单</translation>
+    </message>
+    <message>
+        <source>Open action…</source>
+        <translation>开立措施…</translation>
+    </message>
+    <message>
+        <source>A corrective or preventive action from this return</source>
+        <translation>由本退货单开立纠正或预防措施</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>归档…</translation>
+    </message>
+    <message>
+        <source>Cancel return…</source>
+        <translation>作废退货单…</translation>
+    </message>
+    <message>
+        <source>Void a return booked in error</source>
+        <translation>作废误登记的退货单</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Forms in Chinese</source>
+        <translation>表单用中文</translation>
+    </message>
+    <message>
+        <source>Forms in English</source>
+        <translation>表单用英文</translation>
+    </message>
+    <message>
+        <source>Forms bilingual (Chinese / English)</source>
+        <translation>表单中英双语</translation>
+    </message>
+    <message>
+        <source>Bulk return</source>
+        <translation>统退货</translation>
+    </message>
+    <message>
+        <source>Complaint {number}</source>
+        <translation>抱怨单 {number}</translation>
+    </message>
+    <message>
+        <source>Save the return first.</source>
+        <translation>请先保存退货单。</translation>
+    </message>
+    <message>
+        <source>Register a complaint ticket from the lines that are our fault</source>
+        <translation>以判定为本公司责任的明细开立客户抱怨单</translation>
+    </message>
+    <message>
+        <source>Archived {day} by {who}: this quality record is read-only.</source>
+        <translation>已于 {day} 由 {who} 归档:本质量记录为只读。</translation>
+    </message>
+    <message>
+        <source>Cancelled ({reason}): the return is read-only.</source>
+        <translation>已作废({reason}):本退货单为只读。</translation>
+    </message>
+    <message>
+        <source>Opened for reading only.</source>
+        <translation>以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>New return</source>
+        <translation>新建退货单</translation>
+    </message>
+    <message>
+        <source>Urgent production</source>
+        <translation>紧急生产</translation>
+    </message>
+    <message>
+        <source>Return {number} {customer}</source>
+        <translation>退货单 {number} {customer}</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
+        <translation>(只读)</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存:请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Not saved: the return was archived or cancelled meanwhile. Close this window and open the return again.</source>
+        <translation>未保存:退货单已在此期间归档或作废。请关闭本窗口后重新打开。</translation>
+    </message>
+    <message>
+        <source>Booked as {number}.</source>
+        <translation>已登记,编号 {number}。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The form has unsaved changes. Save them first?</source>
+        <translation>表单有未保存的修改。先保存吗?</translation>
+    </message>
+    <message>
+        <source>Not archived yet: see the marked fields.</source>
+        <translation>尚未归档:请查看标红的字段。</translation>
+    </message>
+    <message>
+        <source>Not ready to archive</source>
+        <translation>尚不能归档</translation>
+    </message>
+    <message>
+        <source>The return cannot be archived yet:</source>
+        <translation>本退货单尚不能归档:</translation>
+    </message>
+    <message>
+        <source>Archived. The return is read-only now.</source>
+        <translation>已归档。退货单现为只读。</translation>
+    </message>
+    <message>
+        <source>Cancel return {number}</source>
+        <translation>作废退货单 {number}</translation>
+    </message>
+    <message>
+        <source>Cancel only a return booked in error. Its number stays used (the numbering has no gaps) and the return becomes read-only.</source>
+        <translation>仅作废误登记的退货单。其编号保留不再使用(编号连续无缺号),退货单变为只读。</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已作废。</translation>
+    </message>
+    <message>
+        <source>Complaint ticket {number} registered and linked.</source>
+        <translation>已登记客户抱怨单 {number} 并关联。</translation>
+    </message>
+    <message>
+        <source>Action opened.</source>
+        <translation>已开立措施。</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Select an action in the list first.</source>
+        <translation>请先在措施表中选择一项措施。</translation>
+    </message>
+    <message>
+        <source>Save the return before verifying a new action.</source>
+        <translation>请先保存退货单,再验证新措施。</translation>
+    </message>
+    <message>
+        <source>Verification recorded.</source>
+        <translation>已记录验证结果。</translation>
+    </message>
+    <message>
+        <source>New due date recorded; the old one is kept in the history.</source>
+        <translation>已重订期限,原期限保留在记录中。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>This return has unsaved changes. Save them?</source>
+        <translation>本退货单有未保存的修改,是否保存?</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnForm</name>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>A complaint ticket of this customer (pick by number)</source>
+        <translation>该顾客的客户抱怨单(按编号选择)</translation>
+    </message>
+    <message>
+        <source>Bulk periodic return 统退货</source>
+        <translation>统退货(定期批量退货)</translation>
+    </message>
+    <message>
+        <source>Returns collected over a period; never a complaint case</source>
+        <translation>顾客在一段时期内集中退回的货物;不作为抱怨案件</translation>
+    </message>
+    <message>
+        <source>A bulk return never counts as a complaint.</source>
+        <translation>统退货不计为客户抱怨。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Linked complaint</source>
+        <translation>关联抱怨单</translation>
+    </message>
+    <message>
+        <source>Customer *</source>
+        <translation>顾客 *</translation>
+    </message>
+    <message>
+        <source>Received on *</source>
+        <translation>接收日期 *</translation>
+    </message>
+    <message>
+        <source>Warehouse receipt no.</source>
+        <translation>入库单号</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Bulk return</source>
+        <translation>统退货</translation>
+    </message>
+    <message>
+        <source>Receipt and lines</source>
+        <translation>收货与明细</translation>
+    </message>
+    <message>
+        <source>Analysis by manufacturing</source>
+        <translation>制造单位分析</translation>
+    </message>
+    <message>
+        <source>Cause found by manufacturing and what was done; needed to archive a return that is our fault</source>
+        <translation>制造单位查明的原因及处理;本公司责任的退货归档前必填</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>分析结果</translation>
+    </message>
+    <message>
+        <source>Analysed by</source>
+        <translation>分析人</translation>
+    </message>
+    <message>
+        <source>Analysed on</source>
+        <translation>分析日期</translation>
+    </message>
+    <message>
+        <source>Corrective and preventive actions</source>
+        <translation>纠正和预防措施</translation>
+    </message>
+    <message>
+        <source>Analysis and actions</source>
+        <translation>分析与措施</translation>
+    </message>
+    <message>
+        <source>Archived {day} by {who}.</source>
+        <translation>已于 {day} 由 {who} 归档。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>Line {n} · {field}</source>
+        <translation>第 {n} 行 · {field}</translation>
+    </message>
+    <message>
+        <source>Action {n} · {field}</source>
+        <translation>措施 {n} · {field}</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Archived on</source>
+        <translation>归档日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnForms</name>
+    <message>
+        <source>Return receipt, inspection and disposition report…</source>
+        <translation>退货接收及检验处置报告…</translation>
+    </message>
+    <message>
+        <source>Rework order…</source>
+        <translation>重工工令…</translation>
+    </message>
+    <message>
+        <source>Defect (三包) feedback form…</source>
+        <translation>不良品(三包件)信息反馈表…</translation>
+    </message>
+    <message>
+        <source>Rework order</source>
+        <translation>重工工令</translation>
+    </message>
+    <message>
+        <source>No line of this return is reworked.</source>
+        <translation>本退货单没有需要重工的明细。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>退货单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>Warehouse receipt</source>
+        <translation>入库单</translation>
+    </message>
+    <message>
+        <source>Bulk</source>
+        <translation>统退</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Qty returned</source>
+        <translation>退货数量</translation>
+    </message>
+    <message>
+        <source>Qty defective</source>
+        <translation>不良数量</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任归属</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Urgent production</source>
+        <translation>紧急生产</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>抱怨单</translation>
+    </message>
+    <message>
+        <source>Bulk return</source>
+        <translation>统退货</translation>
+    </message>
+    <message>
+        <source>Bulk periodic return: never counted as a complaint</source>
+        <translation>统退货:不计为客户抱怨</translation>
+    </message>
+    <message>
+        <source>Replacement needed and stock short: plan urgent production</source>
+        <translation>需换货且库存不足:安排紧急生产</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsTab</name>
+    <message>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Search number, receipt no., customer, material, batch, defect (Ctrl+F)</source>
+        <translation>搜索单号、入库单号、顾客、物料、批号、不良现象 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Bulk and single</source>
+        <translation>统退货和单次退货</translation>
+    </message>
+    <message>
+        <source>Bulk returns only</source>
+        <translation>仅统退货</translation>
+    </message>
+    <message>
+        <source>Without bulk returns</source>
+        <translation>不含统退货</translation>
+    </message>
+    <message>
+        <source>All responsibilities</source>
+        <translation>全部责任归属</translation>
+    </message>
+    <message>
+        <source>Disposition open or done</source>
+        <translation>处置中和已处置</translation>
+    </message>
+    <message>
+        <source>Disposition open</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Disposition done</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>With or without complaint</source>
+        <translation>有无抱怨单均可</translation>
+    </message>
+    <message>
+        <source>Linked to a complaint</source>
+        <translation>已关联抱怨单</translation>
+    </message>
+    <message>
+        <source>No complaint linked</source>
+        <translation>未关联抱怨单</translation>
+    </message>
+    <message>
+        <source>Urgent production only</source>
+        <translation>仅紧急生产</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>起 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>止 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Export summary to Excel…</source>
+        <translation>导出汇总表到 Excel…</translation>
+    </message>
+    <message>
+        <source>Returns summary for the received-on period set in the filter</source>
+        <translation>按筛选中的接收日期区间生成退货汇总表</translation>
+    </message>
+    <message>
+        <source>Print / PDF</source>
+        <translation>打印 / PDF</translation>
+    </message>
+    <message>
+        <source>Forms of the selected return as PDF (Ctrl+P)</source>
+        <translation>将所选退货单的表单生成 PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>Not a date (e.g. 2026-03-15); ignored for now.</source>
+        <translation>不是有效日期(例:2026-03-15),暂不按此筛选。</translation>
+    </message>
+    <message>
+        <source>{count} return(s)</source>
+        <translation>{count} 张退货单</translation>
+    </message>
+    <message>
+        <source>Returns summary {period}.xlsx</source>
+        <translation>退货汇总表 {period}.xlsx</translation>
+    </message>
+    <message>
+        <source>Returns summary.xlsx</source>
+        <translation>退货汇总表.xlsx</translation>
+    </message>
+    <message>
+        <source>Save returns summary as Excel</source>
+        <translation>将退货汇总表另存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the returns summary…</source>
+        <translation>正在生成退货汇总表…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
 </context>
 <context>

@@ -25,14 +25,11 @@ from PySide6.QtWidgets import (
 from app.services import attachment_service, complaint_service, complaint_workflow, customer_service
 from app.services.complaint_data import ActionData, ComplaintData
 from app.services.customer_service import ContactData, CustomerData, ProductData
-from app.ui.complaints.action_dialogs import (
-    CloseTicketDialog,
-    ReasonDialog,
-    VerifyActionDialog,
-)
+from app.ui.complaints.action_dialogs import CloseTicketDialog
 from app.ui.complaints.complaint_dialog import ComplaintDialog
 from app.ui.complaints.complaint_pages import PAGE_ACTIONS
 from app.ui.signals import DataHub
+from app.ui.widgets.action_dialogs import ReasonDialog, VerifyActionDialog
 
 TODAY = date.today()
 
@@ -537,7 +534,7 @@ def test_cancel_a_ticket_registered_in_error(qtbot, engine, hub, customer, answe
 
 
 def test_late_action_gets_a_new_due_date_with_a_reason(qtbot, engine, hub, customer, answers):
-    from app.ui.complaints.action_dialogs import RescheduleActionDialog
+    from app.ui.widgets.action_dialogs import RescheduleActionDialog
 
     ticket = complaint_service.create(
         engine,

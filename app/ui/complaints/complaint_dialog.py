@@ -11,11 +11,10 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -44,17 +43,14 @@ from app.services.complaint_data import (
 )
 from app.services.complaint_service import RecordLocked
 from app.services.validation import FieldError, ValidationError
-from app.ui.background import BackgroundOp, Progress, run_in_background
-from app.ui.complaints.action_dialogs import (
-    CloseTicketDialog,
-    ReasonDialog,
-    RescheduleActionDialog,
-    VerifyActionDialog,
-)
+from app.ui.background import BackgroundOp, Progress
+from app.ui.complaints.action_dialogs import CloseTicketDialog
 from app.ui.complaints.complaint_form import ComplaintForm
 from app.ui.complaints.complaint_pages import PAGE_ACTIONS, PAGE_REGISTRATION
 from app.ui.exporting import ask_save_path, export_in_background
 from app.ui.signals import DataHub
+from app.ui.widgets import attachment_files
+from app.ui.widgets.action_dialogs import ReasonDialog, RescheduleActionDialog, VerifyActionDialog
 from app.ui.widgets.datetime_field import format_local
 
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|]+')
@@ -597,16 +593,8 @@ class ComplaintDialog(QDialog):
         self.hub.dataChanged.emit(complaint_service.ENTITY, self.complaint.id or 0)
 
     def add_attachments(self) -> None:
-        if self.read_only:
-            return
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Add photos or files"),
-            str(Path.home()),
-            self.tr("Photos (*.jpg *.jpeg *.png *.bmp *.gif);;All files (*)"),
-        )
-        if paths:
-            self.add_files(paths)
+        if not self.read_only:
+            self.add_files(attachment_files.choose_files(self))
 
     def add_files(self, paths: list[str]) -> BackgroundOp | None:
         """Copy files into the data folder off the GUI thread; a new ticket is registered first."""
@@ -621,37 +609,16 @@ class ComplaintDialog(QDialog):
                 ),
             )
             return None
-        complaint, engine, user = self.complaint, self.engine, self.user
-        lang = current_language()
 
-        def work(progress: Progress) -> tuple[int, list[str]]:
-            added, problems = 0, []
-            for i, path in enumerate(paths):
-                progress.report(i, len(paths))
-                try:
-                    attachment_service.add(
-                        engine, entity=complaint_service.ENTITY, entity_uuid=complaint.uuid,
-                        label=complaint.number, source=Path(path), user=user,
-                    )  # fmt: skip
-                    added += 1
-                except ValidationError as error:
-                    problems.extend(error.messages(lang).values())
-                except OSError as error:
-                    problems.append(f"{Path(path).name}: {error.strerror or error}")
-            return added, problems
-
-        def done(result: tuple[int, list[str]]) -> None:
-            added, problems = result
+        def done(added: int) -> None:
             self._refresh_attachments()
             if added:
                 self._say(self.tr("%n file(s) added.", "", added))
-            if problems:
-                QMessageBox.warning(self, self.tr("Photos and files"), "\n".join(problems))
 
-        def failed(error: BaseException) -> None:
-            QMessageBox.warning(self, self.tr("Photos and files"), str(error) or repr(error))
-
-        op = run_in_background(self, work, done, failed, self.tr("Adding files…"))
+        op = attachment_files.add_files(
+            self, self.engine, entity=complaint_service.ENTITY, entity_uuid=self.complaint.uuid,
+            label=self.complaint.number, user=self.user, paths=paths, on_done=done,
+        )  # fmt: skip
         self._ops.append(op)
         return op
 
@@ -662,35 +629,18 @@ class ComplaintDialog(QDialog):
 
     def open_attachment(self, attachment_id: int) -> None:
         attachment = self._attachment(attachment_id)
-        if attachment is None:
-            return
-        path = attachment_service.file_path(self.engine, attachment)
-        if not path.exists():
-            QMessageBox.warning(
-                self,
-                self.tr("Photos and files"),
-                self.tr("The file {name} is missing from the data folder:\n{path}").format(
-                    name=attachment.file_name, path=path
-                ),
-            )
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if attachment is not None:
+            attachment_files.open_file(self, self.engine, attachment)
 
     def remove_attachment(self, attachment_id: int) -> None:
         attachment = self._attachment(attachment_id)
         if attachment is None or self.read_only or self.complaint is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Remove file"),
-            self.tr(
-                "Remove “{name}” from this ticket? The file itself stays in the data folder "
-                "and the removal is kept in the history."
-            ).format(name=attachment.file_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = self.tr(
+            "Remove “{name}” from this ticket? The file itself stays in the data folder "
+            "and the removal is kept in the history."
+        ).format(name=attachment.file_name)
+        if not attachment_files.confirm_remove(self, question):
             return
         attachment_service.remove(
             self.engine, attachment_id, label=self.complaint.number, user=self.user

@@ -6,7 +6,6 @@ Saving and the workflow belong to ComplaintDialog; the layout to ComplaintPages.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -35,7 +34,6 @@ from app.services.complaint_data import (
     STATUS_LABELS,
     URGENCY_LABELS,
     VERIFICATION_LABELS,
-    ActionData,
     AttachmentData,
     ComplaintData,
     SortingData,
@@ -442,34 +440,8 @@ class ComplaintForm(ComplaintPages):
                     notes=row["notes"],
                 )
             )
-        for row in self.actions.rows():
-            stored = self.actions.row_data(int(row["_row"]))
-            stored = stored if isinstance(stored, ActionData) else None
-            if not (
-                stored or row["description"] or row["owner"] or row["due"] or row["department"]
-            ):
-                continue
-            path = f"actions[{len(data.actions)}]"
-            table_rows[path] = int(row["_row"])
-            action = ActionData(
-                kind=row["kind"] or "corrective",
-                description=row["description"],
-                department=row["department"],
-                owner=row["owner"],
-                due=day(row["due"], f"{path}.due"),
-                done_on=day(row["done_on"], f"{path}.done_on"),
-            )
-            if stored is not None:
-                action = replace(
-                    action,
-                    id=stored.id,
-                    uuid=stored.uuid,
-                    history=stored.history,
-                    verification=stored.verification,
-                    verified_by=stored.verified_by,
-                    verified_on=stored.verified_on,
-                )
-            data.actions.append(action)
+        data.actions, action_rows = self.actions_panel.collect(errors)
+        table_rows.update(action_rows)
         return data, errors, table_rows
 
     def action_index(self, table_row: int) -> int | None:

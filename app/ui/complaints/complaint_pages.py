@@ -47,16 +47,16 @@ from app.services.complaint_data import (
 )
 from app.services.complaint_settings import ComplaintSettings
 from app.ui.complaints.complaint_panels import (
-    ActionsPanel,
     DeadlinesPanel,
     RecurrencePanel,
     StepEditor,
 )
-from app.ui.complaints.row_table import Column, RowTable
+from app.ui.widgets.actions_panel import ActionsPanel
 from app.ui.widgets.attachment_strip import AttachmentStrip
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.datetime_field import DateTimeField
 from app.ui.widgets.form import FieldWithError
+from app.ui.widgets.row_table import Column, RowTable
 
 # the pages of the step list
 (PAGE_REGISTRATION, PAGE_D1, PAGE_D2, PAGE_D3, PAGE_D4, PAGE_ACTIONS, PAGE_D7, PAGE_D8,

@@ -1,8 +1,11 @@
-"""Parts of the complaint form: an 8D step editor, the recurrence and deadline panels, actions."""
+"""Parts of the complaint form: an 8D step editor, the recurrence and deadline panels.
+
+The actions panel is shared with returns: app/ui/widgets/actions_panel.py.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -11,13 +14,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,21 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.complaint_data import (
-    ACTION_KIND_LABELS,
     STATUS_LABELS,
-    VERIFICATION_LABELS,
-    ActionData,
     TicketRef,
     label,
     step_label,
 )
 from app.services.deadlines import Deadline, deadline_label
-from app.ui.complaints.row_table import Column, RowTable
+from app.ui.widgets.actions_panel import AMBER, GREEN, GREY, RED
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.datetime_field import format_local
 from app.ui.widgets.form import FieldWithError
-
-GREEN, AMBER, RED, GREY = "#1e7e34", "#b45309", "#c0392b", "#6c757d"
 
 
 def local_day(value: datetime | None) -> str:
@@ -278,172 +273,3 @@ class DeadlinesPanel(QGroupBox):
         self.warning.setVisible(bool(years))
         self.note.setText(note)
         self.note.setVisible(bool(note))
-
-
-class ActionsPanel(QWidget):
-    """Corrective and preventive actions (Q/JL060301-C) with verification and their history."""
-
-    verifyRequested = Signal()
-    rescheduleRequested = Signal()
-
-    def __init__(self, departments: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = RowTable(
-            [
-                Column(
-                    "kind",
-                    self.tr("Type"),
-                    "choice",
-                    tuple((k, label(ACTION_KIND_LABELS, k)) for k in ACTION_KIND_LABELS),
-                    90,
-                ),
-                Column("description", self.tr("Action")),
-                Column(
-                    "department",
-                    self.tr("Department"),
-                    "combo",
-                    tuple((d, d) for d in departments),
-                    100,
-                ),  # fmt: skip
-                Column("owner", self.tr("Responsible"), width=80),
-                Column("due", self.tr("Due"), "date", width=90),
-                Column("done_on", self.tr("Done"), "date", width=90),
-                Column("verification", self.tr("Verification"), "readonly", width=170),
-            ],
-            self.tr("Add action"),
-        )
-        self.table.table.setMinimumHeight(150)
-        self.verify_button = QPushButton(self.tr("Verify…"))
-        self.verify_button.setToolTip(
-            self.tr("Record whether the selected action is effective (it must be done first)")
-        )
-        self.reschedule_button = QPushButton(self.tr("New due date…"))
-        self.reschedule_button.setToolTip(
-            self.tr("Set a new due date for a late action; the old date stays in its history")
-        )
-        for button in (self.verify_button, self.reschedule_button):
-            button.setAutoDefault(False)
-        self.table.buttons.insertWidget(2, self.verify_button)
-        self.table.buttons.insertWidget(3, self.reschedule_button)
-        self.verify_button.clicked.connect(self.verifyRequested)
-        self.reschedule_button.clicked.connect(self.rescheduleRequested)
-        self.history_title = QLabel(self.tr("History of the selected action"))
-        self.history_title.setStyleSheet(f"color: {GREY};")
-        self.history = QListWidget()
-        self.history.setMaximumHeight(86)
-        self.history.setWordWrap(True)
-        self.table.table.itemSelectionChanged.connect(self.show_history)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 1)
-        history_row = QHBoxLayout()
-        history_row.addWidget(self.history_title)
-        history_row.addStretch(1)
-        layout.addLayout(history_row)
-        layout.addWidget(self.history)
-
-    # ------------------------------------------------------------------ content
-
-    def set_actions(self, actions: list[ActionData], today: date | None = None) -> None:
-        today = today or date.today()
-        rows = [
-            {
-                "kind": a.kind,
-                "description": a.description,
-                "department": a.department,
-                "owner": a.owner,
-                "due": a.due.isoformat() if a.due else "",
-                "done_on": a.done_on.isoformat() if a.done_on else "",
-                "verification": self.verification_text(a),
-            }
-            for a in actions
-        ]
-        self.table.set_rows(rows, list(actions))
-        for row, action in enumerate(actions):
-            self._decorate(row, action, today)
-        self.show_history()
-
-    def _decorate(self, row: int, action: ActionData, today: date) -> None:
-        self.table._quiet = True
-        verification = self.table.item(row, "verification")
-        if action.verification == "effective":
-            verification.setForeground(QBrush(QColor(GREEN)))
-        elif self._last_result(action) == "not_effective":
-            verification.setForeground(QBrush(QColor(AMBER)))
-        due = self.table.item(row, "due")
-        if action.due and action.done_on is None and action.due < today:
-            due.setForeground(QBrush(QColor(RED)))
-        self.table._quiet = False
-        history = "\n".join(self.event_lines(action))
-        self.table.set_cell_tooltip(row, "verification", history or self.verification_text(action))
-        if action.first_due and action.first_due != action.due:
-            self.table.set_cell_tooltip(
-                row, "due", self.tr("First due {date}").format(date=action.first_due.isoformat())
-            )
-
-    @staticmethod
-    def _last_result(action: ActionData) -> str:
-        results = [e.result for e in action.history if e.kind == "verified"]
-        return results[-1] if results else ""
-
-    def verification_text(self, action: ActionData) -> str:
-        if action.verification == "effective":
-            on = action.verified_on.isoformat() if action.verified_on else ""
-            return f"{label(VERIFICATION_LABELS, 'effective')} · {action.verified_by} {on}".strip()
-        if self._last_result(action) == "not_effective":
-            return self.tr("not effective → new due date")
-        return label(VERIFICATION_LABELS, "")
-
-    def event_lines(self, action: ActionData) -> list[str]:
-        lines = []
-        for e in action.history:
-            when = format_local(e.at)
-            if e.kind == "verified":
-                text = self.tr("{when} {user}: verified {result} ({by}, {on})").format(
-                    when=when,
-                    user=e.user,
-                    result=label(VERIFICATION_LABELS, e.result),
-                    by=e.verified_by,
-                    on=e.verified_on.isoformat() if e.verified_on else "",
-                )
-                if e.new_due:
-                    text += self.tr("; due {old} → {new}").format(
-                        old=e.old_due.isoformat() if e.old_due else "—", new=e.new_due.isoformat()
-                    )
-            else:
-                text = self.tr("{when} {user}: due {old} → {new}").format(
-                    when=when,
-                    user=e.user,
-                    old=e.old_due.isoformat() if e.old_due else "—",
-                    new=e.new_due.isoformat() if e.new_due else "—",
-                )
-            if e.note:
-                text += f"; {e.note}"
-            lines.append(text)
-        return lines
-
-    def show_history(self) -> None:
-        self.history.clear()
-        row = self.table.selected_row()
-        action = self.table.row_data(row) if row is not None else None
-        if row is None:
-            self.history.addItem(
-                self.tr("Select an action to see its due dates and verifications.")
-            )
-        elif not isinstance(action, ActionData):
-            self.history.addItem(self.tr("New action: save the ticket before verifying it."))
-        else:
-            lines = self.event_lines(action)
-            if action.due:
-                lines.insert(
-                    0,
-                    self.tr("First due {date}").format(
-                        date=(action.first_due or action.due).isoformat()
-                    ),
-                )
-            self.history.addItems(lines or [self.tr("No verification or new due date yet.")])
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.table.set_read_only(read_only)
-        self.verify_button.setEnabled(not read_only)
-        self.reschedule_button.setEnabled(not read_only)

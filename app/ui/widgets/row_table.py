@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -132,6 +134,15 @@ class RowTable(QWidget):
         if not self._quiet:
             self.changed.emit()
 
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Cells set by the program (not typed) do not count as a change."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = quiet
+
     # ------------------------------------------------------------------ cells
 
     def _column(self, key: str) -> tuple[int, Column]:
@@ -171,6 +182,12 @@ class RowTable(QWidget):
     def row_data(self, row: int) -> object:
         item = self.table.item(row, 0)
         return item.data(ROW_DATA_ROLE) if item is not None else None
+
+    def set_row_data(self, row: int, data: object) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            with self.quietly():
+                item.setData(ROW_DATA_ROLE, data)
 
     # ------------------------------------------------------------------ rows
 
@@ -245,15 +262,28 @@ class RowTable(QWidget):
 
     # ------------------------------------------------------------------ messages
 
-    def show_errors(self, errors: dict[tuple[int, str], str], general: str = "") -> None:
-        """errors: (table row, column key) -> message; marks the cells and lists the messages."""
+    def show_errors(
+        self,
+        errors: dict[tuple[int, str], str],
+        general: str = "",
+        field_titles: dict[str, str] | None = None,
+        other_column: str = "",
+    ) -> None:
+        """errors: (table row, key) -> message; marks the cells and lists the messages. A key that
+        is no column (a field edited beside the table) is named from field_titles and marked on
+        the row's other_column cell."""
+        titles = {c.key: c.title.rstrip(" *") for c in self.columns} | (field_titles or {})
         self._quiet = True
         for row in range(self.table.rowCount()):
             for column, key in enumerate(self.keys):
                 item = self.table.item(row, column)
                 if item is None:
                     continue
-                message = errors.get((row, key), "")
+                found = [errors.get((row, key), "")]
+                if key == other_column:
+                    found += [f"{titles.get(k, k)}:{m}" for (r, k), m in sorted(errors.items())
+                              if r == row and k not in self.keys]  # fmt: skip
+                message = "\n".join(m for m in found if m)
                 if message or item.background() == INVALID_BRUSH:
                     item.setBackground(INVALID_BRUSH if message else QBrush())
                 if message or item.data(Qt.ItemDataRole.UserRole + 2):
@@ -262,13 +292,15 @@ class RowTable(QWidget):
                     item.setToolTip(message or own)
                     item.setData(Qt.ItemDataRole.UserRole + 2, bool(message))
         self._quiet = False
-        titles = {c.key: c.title for c in self.columns}
+        order = {key: i for i, key in enumerate(titles)}  # the columns, then the other fields
         lines = [general] if general else []
         lines += [
             self.tr("Row {row}, {column}: {message}").format(
                 row=row + 1, column=titles.get(key, key), message=message
             )
-            for (row, key), message in sorted(errors.items())
+            for (row, key), message in sorted(
+                errors.items(), key=lambda e: (e[0][0], order.get(e[0][1], len(order)), e[0][1])
+            )
         ]
         self.error.show_message("\n".join(lines))
 

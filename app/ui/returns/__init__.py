@@ -1,0 +1,1 @@
+"""The returns tab 退货 and the return form."""
