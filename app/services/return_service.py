@@ -743,6 +743,7 @@ def archive(
             ("archived_on", None, archived_on.isoformat()),
         ]
         r.status, r.archived_on, r.archived_by = ReturnStatus.ARCHIVED.value, archived_on, user
+        r.urgent_production = False  # handled; the lines keep their stock-short mark
         _touch(session, r, changes, user)
         session.commit()
     return get(engine, return_id)  # type: ignore[return-value]

@@ -191,6 +191,12 @@ def test_urgent_production_when_replacement_is_short(engine):
     assert return_service.search_ids(engine, ReturnFilter(urgent_only=True)) == [booked.id]
     return_service.cancel(engine, booked.id, reason="录错", user="clerk")
     assert return_service.search_ids(engine, ReturnFilter(urgent_only=True)) == []
+    handled = book(engine, c, disposed(10, qty_rework=0, rework_instruction="", qty_scrap=0, qty_replace=10, stock_short=True))  # fmt: skip
+    handled.analysis_result, handled.analysis_by = "密封圈供应商批次问题", "制造部 张"
+    handled = return_service.update(engine, handled, "qe")
+    archived = return_service.archive(engine, handled.id, user="qe")
+    assert archived.lines[0].stock_short  # the record keeps what happened
+    assert return_service.search_ids(engine, ReturnFilter(urgent_only=True)) == []
 
 
 def test_lines_keep_their_identity_and_photos_across_edits(engine, tmp_path):

@@ -346,8 +346,11 @@ class ReturnsTab(BaseTab):
             from app.reports.excel.returns_summary_xlsx import returns_summary_xlsx
             from app.services.return_summary import returns_summary
 
-            summary = returns_summary(engine, flt.received_from, flt.received_to)
-            write_atomically(path, returns_summary_xlsx(summary, lang=lang, company=company))
+            summary = returns_summary(engine, flt.received_from, flt.received_to, lang=lang)
+            content = returns_summary_xlsx(
+                summary, lang=lang, company=company, source_file=engine.url.database or ""
+            )
+            write_atomically(path, content)
             return path
 
         export_in_background(self, self.tr("Writing the returns summary…"), work, self._exported)
