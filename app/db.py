@@ -1,9 +1,13 @@
-"""Database engine, SQLite pragmas and migrations applied at start-up."""
+"""Database engine, SQLite pragmas, the start-up check and migrations applied at start-up."""
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import warnings
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
@@ -11,12 +15,52 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SAWarning
 
 from app.config import database_path
+from app.i18n import pick
+
+if TYPE_CHECKING:
+    from app.services.backup_service import BackupInfo
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+CHECK_TIMEOUT = 5.0  # seconds the start-up check waits for another program's lock
+SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite keeps beside a data file
+# SQLite's own message quoted bytes of the file that are not text: only a damaged file does that
+GARBLED = "database disk image is malformed (garbled names)"
 
 
 class DatabaseError(RuntimeError):
     """The data file cannot be opened or brought up to date."""
+
+
+class DamagedDatabase(DatabaseError):
+    """The data file was damaged; it has been moved aside (never overwritten) to moved_to."""
+
+    def __init__(
+        self, path: Path, moved_to: Path, problem: str, newest_backup: BackupInfo | None
+    ) -> None:
+        self.path = path
+        self.moved_to = moved_to
+        self.problem = problem
+        self.newest_backup = newest_backup
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """One line: what was wrong, where the file went, which backup to restore."""
+        problem = " ".join(self.problem.split())
+        if self.newest_backup is None:
+            offer = pick("没有可用的备份。", "There is no good backup.")
+        else:
+            when = self.newest_backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            path = self.newest_backup.path
+            offer = pick(
+                f"最新的完好备份:{path}({when}),可用 qualitydesk restore 恢复。",
+                f"The newest good backup is {path} of {when} "
+                "(qualitydesk restore with that file puts it back).",
+            )
+        return pick(
+            f"数据文件已损坏({problem}),已移至 {self.moved_to},未作任何改动。{offer}",
+            f"The data file is damaged ({problem}); it was moved unchanged to {self.moved_to}. "
+            f"{offer}",
+        )
 
 
 def sqlite_url(path: Path) -> str:
@@ -79,9 +123,147 @@ def migrate(engine: Engine) -> None:
                 raise DatabaseError(f"foreign key check failed after migration: {problems[:5]}")
 
 
-def open_database(data_dir: Path) -> Engine:
-    """Open (creating if needed) the data file in data_dir, migrated to the newest schema."""
+# ---------------------------------------------------------------- the start-up check
+
+
+def read_only_connection(path: Path, timeout: float | None = None) -> sqlite3.Connection:
+    """A plain connection that can neither create nor change the file, nor checkpoint it on close."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    connection = sqlite3.connect(
+        uri, uri=True, timeout=CHECK_TIMEOUT if timeout is None else timeout
+    )
+    # a damaged file can hold names that are not UTF-8; the check must report them, not crash
+    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    return connection
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """SQLITE_CORRUPT or SQLITE_NOTADB: the bytes are wrong, not merely locked or unreadable."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    return "malformed" in str(exc) or "not a database" in str(exc)
+
+
+def _side_file(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def startup_problem(path: Path) -> str | None:
+    """What is wrong with the data file at path as found by PRAGMA quick_check; None when fine.
+
+    A missing file is fine (a new one is made). A file that is locked or unreadable raises
+    DatabaseError: that is not damage, and such a file must not be moved.
+    """
+    wal = _side_file(path, "-wal")
+    if not path.exists():
+        if wal.exists() and wal.stat().st_size > 0:
+            # a new data file would take this journal's pages as its own
+            return pick("只有日志文件(-wal),没有数据文件", "a journal (-wal) without its data file")
+        return None
+    if path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0):
+        return pick("文件为空(0 字节)", "the file is empty (0 bytes)")
+    try:
+        connection = read_only_connection(path)
+        try:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return str(exc)
+        raise DatabaseError(f"{path}: {exc}") from exc
+    except UnicodeDecodeError:
+        return GARBLED
+    if rows == [("ok",)]:
+        return None
+    return "; ".join(str(row[0]) for row in rows[:3])
+
+
+def set_aside(path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged data file (and its -wal/-shm/-journal) to <name>.damaged; the new path.
+
+    When <name>.damaged exists already, the new one is <name>.<UTC time>.damaged. The data file
+    is renamed first: a -wal left behind on failure is caught by the next start-up check.
+    """
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    names = [f"{path.name}.damaged"]
+    names += [f"{path.name}.{stamp}{n}.damaged" for n in ("", "-2", "-3", "-4", "-5")]
+    free = (
+        path.with_name(name)
+        for name in names
+        if not any(path.with_name(name + s).exists() for s in ("", *SIDE_FILES))
+    )
+    target = next(free, None)
+    if target is None:
+        raise DatabaseError(f"{path} is damaged, but there is no free name to move it aside")
+    moved = None
+    try:
+        if path.exists():
+            os.rename(path, target)
+            moved = target
+        for suffix in SIDE_FILES:
+            side = _side_file(path, suffix)
+            if side.exists():
+                os.rename(side, _side_file(target, suffix))
+                moved = moved or _side_file(target, suffix)
+    except OSError as exc:
+        raise DatabaseError(
+            f"{path} is damaged and could not be moved aside: {exc.strerror or exc}"
+        ) from exc
+    return moved or target
+
+
+def check_data_file(path: Path, backup_folder: Path | None = None) -> None:
+    """The start-up check: a damaged file is moved aside and DamagedDatabase raised."""
+    problem = startup_problem(path)
+    if problem is None:
+        return
+    moved = set_aside(path)
+    from app.services import backup_service
+
+    folder = backup_folder or backup_service.default_folder(path)
+    raise DamagedDatabase(path, moved, problem, backup_service.newest_good_backup(folder))
+
+
+def _needs_migration_backup(path: Path) -> bool:
+    """True when the file holds tables and its schema is not the newest one."""
+    from alembic.script import ScriptDirectory
+
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        connection = read_only_connection(path)
+        try:
+            listed = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            tables = {row[0] for row in listed}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        raise DatabaseError(f"{path}: {exc}") from exc
+    if not tables:
+        return False
+    return revision != ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def open_database(data_dir: Path, backup_folder: Path | None = None) -> Engine:
+    """Open (creating if needed) the data file in data_dir, migrated to the newest schema.
+
+    Before anything writes, an existing file is checked (quick_check); a damaged one is moved
+    aside and DamagedDatabase raised, never replaced by a new empty file. A file with data
+    that needs a migration is backed up first (reason "before-migration").
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(sqlite_url(database_path(data_dir)))
+    path = database_path(data_dir)
+    check_data_file(path, backup_folder)
+    if _needs_migration_backup(path):
+        from app.services import backup_service
+
+        backup_service.make_backup(path, backup_folder, reason="before-migration")
+    engine = make_engine(sqlite_url(path))
     migrate(engine)
     return engine

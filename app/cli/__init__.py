@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import complaints, customers, demo, returns
+from app.cli import complaints, customers, demo, maintenance, returns
 from app.cli.common import BILINGUAL, PROG, CommandError, CommandGroups, Handler, Parser
 from app.i18n import LANGUAGES, set_language, system_language
 
@@ -55,6 +55,10 @@ the commands in full:
                         add plausible demo customers KH00001… (existing codes are skipped),
                         demo complaint tickets in every state up to N (default 60) and
                         demo returns in every state up to N (default 40)
+  backup [-o FILE]      a verified backup of the data file (default: into backups/ beside it,
+                        keeping the newest of the last 14 days, 8 weeks, 12 months); prints its path
+  restore FILE          replace the data with a backup's, after a safety backup (path printed)
+  check                 integrity and foreign-key check of the data file; "ok" or the problems
 
 Without a command the window opens. Exit codes: 0 done, 1 bad input or data, 2 bad arguments.
 The data folder: --data-dir, else the QUALITYDESK_DATA_DIR environment variable, else the
@@ -124,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         family.add_parsers(groups)
 
     demo.add_parser(commands, common)
+    maintenance.add_parsers(commands, common)
     return parser
 
 
@@ -132,6 +137,7 @@ _COMMANDS: dict[tuple[str, str | None], Handler] = {
     key: handler for family in FAMILIES for key, handler in family.COMMANDS.items()
 }
 _COMMANDS[("demo", None)] = demo.run
+_COMMANDS.update(maintenance.COMMANDS)
 
 
 def _message_language(lang: str | None) -> str:

@@ -1,0 +1,118 @@
+"""Commands that look after the data file: backup, restore, check."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.common import CommandError, Handler, check_output
+from app.i18n import pick
+
+
+def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    backup = commands.add_parser(
+        "backup",
+        help="back up the data file (verified)",
+        parents=[common],
+        description="Copy the data file with SQLite's backup API, check the copy with "
+        "integrity_check and print its path. Without -o the copy goes to backups/ beside the "
+        "data file, named qualitydesk-YYYYMMDD-HHMMSS-manual.sqlite3 (UTC), and older backups "
+        "there are thinned out (newest of the last 14 days, 8 weeks, 12 months).",
+    )
+    backup.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the backup to FILE, or into the folder FILE (e.g. a USB stick)",
+    )
+    restore = commands.add_parser(
+        "restore",
+        help="replace the data with a backup's (after a safety backup)",
+        parents=[common],
+        description="Check the backup, back up the current data file (reason before-restore; "
+        "its path is printed), then copy the backup into the data file. A damaged backup or a "
+        "file that is not a QualityDesk database is refused and nothing changes.",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+    commands.add_parser(
+        "check",
+        help="check the data file (integrity and foreign keys)",
+        parents=[common],
+        description="Run integrity_check and foreign_key_check on the data file without "
+        "changing it. Prints 'ok', or one line per problem and exits with 1.",
+    )
+
+
+def _data_file(args: argparse.Namespace) -> Path:
+    from app.config import database_path, resolve_data_dir
+
+    return database_path(resolve_data_dir(args.data_dir))
+
+
+def _existing_data_file(args: argparse.Namespace) -> Path:
+    path = _data_file(args)
+    if not path.is_file():
+        raise CommandError(pick(f"没有数据文件:{path}", f"There is no data file at {path}."))
+    return path
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from app.db import DatabaseError, check_data_file
+    from app.services import backup_service
+
+    path = _existing_data_file(args)
+    output: Path | None = args.output
+    try:
+        check_data_file(path)
+        if output is None:
+            info = backup_service.make_backup(path)
+        elif output.is_dir():
+            info = backup_service.make_backup(path, output, rotation=None)
+        else:
+            check_output(output)
+            info = backup_service.backup_to(path, output)
+    except DatabaseError as exc:
+        raise CommandError(pick(f"备份未完成:{exc}", f"No backup made: {exc}")) from exc
+    print(info.path)
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.db import DatabaseError
+    from app.services import backup_service
+
+    path = _data_file(args)
+    try:
+        before = backup_service.restore(args.file, path)
+    except backup_service.DamagedBackup as exc:
+        raise CommandError(pick(f"未恢复,数据文件未改动:{exc}", f"Not restored, the data file is unchanged: {exc}")) from exc  # fmt: skip
+    except (DatabaseError, OSError) as exc:
+        raise CommandError(pick(f"恢复失败:{exc}", f"Restore failed: {exc}")) from exc
+    if before is not None:
+        print(before.path)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from app.db import DatabaseError
+    from app.services import backup_service
+
+    path = _existing_data_file(args)
+    try:
+        problems = backup_service.check_database(path)
+    except DatabaseError as exc:
+        raise CommandError(pick(f"无法检查:{exc}", f"Cannot check: {exc}")) from exc
+    if not problems:
+        print("ok")
+        return 0
+    for problem in problems:
+        print(" ".join(problem.split()))
+    return 1
+
+
+COMMANDS: dict[tuple[str, str | None], Handler] = {
+    ("backup", None): _backup,
+    ("restore", None): _restore,
+    ("check", None): _check,
+}

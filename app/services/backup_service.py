@@ -1,0 +1,591 @@
+"""Backups of the data file: made, verified, rotated, listed and restored.
+
+Every copy goes through SQLite's online backup API (never a file copy of an open database),
+is written under a temporary name, checked with ``PRAGMA integrity_check`` and only then
+renamed to ``qualitydesk-YYYYMMDD-HHMMSS[-reason].sqlite3``. The time in the name is UTC, so
+names sort in the order the backups were made whatever the PC's time zone or summer time.
+Older backups are pruned only after the new one passed its check, and only files with that
+name pattern are ever deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from app.db import GARBLED, DatabaseError, alembic_config, is_damage, read_only_connection
+from app.i18n import pick
+
+BACKUP_FOLDER = "backups"
+NAME_PREFIX = "qualitydesk-"
+NAME_SUFFIX = ".sqlite3"
+NAME_PATTERN = re.compile(r"^qualitydesk-(\d{8})-(\d{6})(?:-([a-z0-9][a-z0-9-]*))?\.sqlite3$")
+_REASON = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MANUAL = "manual"
+SAFETY_PREFIX = "before-"  # before-restore, before-migration, before-import …
+MARKER_NAME = "last-backup.json"
+BUSY_TIMEOUT = 30.0  # seconds to wait for another program's lock before giving up
+
+
+class BackupError(DatabaseError):
+    """A backup could not be made, verified or restored; the message says why."""
+
+
+class DamagedBackup(BackupError):
+    """A backup file is damaged or is not a QualityDesk database."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime  # UTC, aware
+    size: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """How many generations prune keeps: the newest of each of the last N days, weeks, months."""
+
+    daily: int = 14
+    weekly: int = 8
+    monthly: int = 12
+
+
+DEFAULT_ROTATION = Rotation()
+
+
+# ---------------------------------------------------------------- names and listing
+
+
+def default_folder(db_path: Path) -> Path:
+    """backups/ beside the data file."""
+    return Path(db_path).parent / BACKUP_FOLDER
+
+
+def backup_name(made_at: datetime, reason: str = "") -> str:
+    stamp = made_at.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    return f"{NAME_PREFIX}{stamp}{'-' + reason if reason else ''}{NAME_SUFFIX}"
+
+
+def parse_name(path: Path) -> tuple[datetime, str] | None:
+    """(UTC time, reason) of a backup file name, None for any other file."""
+    match = NAME_PATTERN.match(path.name)
+    if not match:
+        return None
+    try:
+        made_at = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return made_at, match[3] or ""
+
+
+def _info(path: Path) -> BackupInfo | None:
+    parsed = parse_name(path)
+    if parsed is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if not path.is_file():
+        return None
+    return BackupInfo(path=path, made_at=parsed[0], size=stat.st_size, reason=parsed[1])
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in folder, newest first (by the time in their names)."""
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return []
+    found = [info for entry in entries if (info := _info(entry)) is not None]
+    return sorted(found, key=lambda info: (info.made_at, info.path.name), reverse=True)
+
+
+# ---------------------------------------------------------------- connections and checks
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return read_only_connection(path, timeout=BUSY_TIMEOUT)
+
+
+def _integrity_problems(
+    connection: sqlite3.Connection, pragma: str = "integrity_check"
+) -> list[str]:
+    rows = connection.execute(f"PRAGMA {pragma}").fetchall()
+    return [] if rows == [("ok",)] else [str(row[0]) for row in rows]
+
+
+def integrity_problems(path: Path, pragma: str = "integrity_check") -> list[str]:
+    """What PRAGMA integrity_check (or quick_check) reports on a file; empty when it is fine."""
+    try:
+        with closing(_read_only(path)) as connection:
+            return _integrity_problems(connection, pragma)
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return [str(exc)]
+        raise BackupError(f"{path}: {exc}") from exc
+    except UnicodeDecodeError:
+        return [GARBLED]
+
+
+def check_database(db_path: Path) -> list[str]:
+    """Problems found by integrity_check and foreign_key_check; an empty list means fine."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise BackupError(pick(f"没有数据文件:{path}", f"there is no data file at {path}"))
+    try:
+        with closing(_read_only(path)) as connection:
+            problems = _integrity_problems(connection)
+            if problems:
+                return problems
+            for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
+                problems.append(
+                    pick(
+                        f"{table} 第 {rowid} 行:引用的 {parent} 记录不存在",
+                        f"{table} row {rowid}: refers to a {parent} row that does not exist",
+                    )
+                )
+            return problems
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return [str(exc)]
+        raise BackupError(f"{path}: {exc}") from exc
+    except UnicodeDecodeError:
+        return [GARBLED]
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+
+
+def verify_backup(path: Path) -> None:
+    """Raise DamagedBackup unless path is an intact QualityDesk database this program can open."""
+    path = Path(path)
+    if not path.is_file():
+        raise DamagedBackup(pick(f"{path} 不是文件", f"{path} is not a file"))
+    problems = integrity_problems(path)
+    if problems:
+        found = "; ".join(problems[:3])
+        raise DamagedBackup(pick(f"{path} 已损坏:{found}", f"{path} is damaged: {found}"))
+    try:
+        with closing(_read_only(path)) as connection:
+            has_version = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).fetchone()
+            revision = (
+                connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                if has_version
+                else None
+            )
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        raise BackupError(pick(f"无法读取 {path}:{exc}", f"cannot read {path}: {exc}")) from exc
+    if revision is None:
+        raise DamagedBackup(
+            pick(f"{path} 不是 QualityDesk 数据文件", f"{path} is not a QualityDesk database")
+        )
+    if revision[0] not in _known_revisions():
+        raise DamagedBackup(
+            pick(
+                f"{path} 由较新版本的 QualityDesk 生成(结构 {revision[0]}),请先更新程序",
+                f"{path} was made by a newer QualityDesk (schema {revision[0]}); "
+                "update the program first",
+            )
+        )
+
+
+def newest_good_backup(folder: Path) -> BackupInfo | None:
+    """The newest backup in folder that passes verify_backup, or None."""
+    for info in list_backups(folder):
+        try:
+            verify_backup(info.path)
+        except BackupError:
+            continue
+        return info
+    return None
+
+
+# ---------------------------------------------------------------- the content fingerprint
+
+
+def content_fingerprint(path: Path) -> str:
+    """A SHA-256 over the schema and every row, read in one snapshot.
+
+    needs_backup compares the data file with its newest backup by content, not by file size or
+    time: a WAL checkpoint, a copy to a USB stick or a coarse FAT clock change those without
+    changing a record, and two files holding the same records always give the same fingerprint
+    (page layout, journal mode and header counters do not enter it).
+    """
+    digest = hashlib.sha256()
+    with closing(_read_only(path)) as connection:
+        connection.text_factory = bytes  # the stored bytes exactly, valid UTF-8 or not
+        connection.execute("BEGIN")  # one read snapshot for every table
+        schema = connection.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        digest.update(repr(schema).encode())
+        for kind, name, _table, sql in schema:
+            if kind != b"table" or name.startswith(b"sqlite_stat"):
+                continue
+            quoted = '"' + name.decode("utf-8", "replace").replace('"', '""') + '"'
+            if b"WITHOUT ROWID" in (sql or b"").upper():
+                width = len(connection.execute(f"SELECT * FROM {quoted} LIMIT 0").description)
+                order = ", ".join(str(i + 1) for i in range(width))
+            else:
+                order = "rowid"
+            digest.update(b"\x00" + name + b"\x00")
+            cursor = connection.execute(f"SELECT * FROM {quoted} ORDER BY {order}")
+            while rows := cursor.fetchmany(500):
+                digest.update(repr(rows).encode())
+        connection.rollback()
+    return digest.hexdigest()
+
+
+def _write_marker(folder: Path, info: BackupInfo, fingerprint: str) -> None:
+    """Remember the newest backup's fingerprint so needs_backup need not read the backup again."""
+    marker = folder / MARKER_NAME
+    tmp = folder / f".{MARKER_NAME}.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(
+            json.dumps({"backup": info.path.name, "size": info.size, "fingerprint": fingerprint}),
+            encoding="utf-8",
+        )
+        tmp.replace(marker)
+    except OSError:  # only a cache: without it needs_backup reads the backup itself
+        tmp.unlink(missing_ok=True)
+
+
+def _backup_fingerprint(info: BackupInfo) -> str:
+    try:
+        marker = json.loads((info.path.parent / MARKER_NAME).read_text(encoding="utf-8"))
+        if marker["backup"] == info.path.name and marker["size"] == info.size:
+            return str(marker["fingerprint"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return content_fingerprint(info.path)
+
+
+def needs_backup(db_path: Path, folder: Path | None = None) -> bool:
+    """True when the data file holds something its newest backup does not."""
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        return False
+    backups = list_backups(folder or default_folder(db_path))
+    if not backups:
+        return True
+    try:
+        return content_fingerprint(db_path) != _backup_fingerprint(backups[0])
+    except (sqlite3.Error, UnicodeDecodeError):
+        return True
+
+
+# ---------------------------------------------------------------- making backups
+
+
+def _source_path(source: Engine | Path | str) -> Path:
+    if isinstance(source, Engine):
+        database = source.url.database
+        if source.dialect.name != "sqlite" or not database or database == ":memory:":
+            raise BackupError(
+                pick(
+                    "只能这样备份 SQLite 数据文件",
+                    "only a SQLite data file can be backed up this way",
+                )
+            )
+        return Path(database)
+    return Path(source)
+
+
+def _give_up_after(seconds: float) -> Callable[[int, int, int], None]:
+    """A backup progress callback that ends the copy after seconds of waiting for a lock.
+
+    Python's backup loop retries a busy database for ever; an exception from the callback is
+    the way to stop it, so a file held by a hung program cannot hang a backup or restore.
+    """
+    deadline = time.monotonic() + seconds
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise BackupError(
+                pick(
+                    "数据文件一直被其他程序锁定,请稍后再试",
+                    "the data file stayed locked by another program; try again later",
+                )
+            )
+
+    return progress
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy source into a new file target through the backup API, as a one-file (non-WAL) database."""
+    with (
+        closing(_read_only(source)) as src,
+        closing(sqlite3.connect(target, timeout=BUSY_TIMEOUT)) as dst,
+    ):
+        # the copy is a temporary file until it is checked and renamed, so SQLite need not
+        # journal or sync it: one fsync of the finished file (below) makes it durable
+        dst.execute("PRAGMA synchronous=OFF")
+        dst.execute("PRAGMA journal_mode=MEMORY")
+        # pages=-1: one step in one read transaction, so the copy is one consistent snapshot
+        # even while another connection keeps writing (WAL lets it go on meanwhile)
+        src.backup(dst, pages=-1, progress=_give_up_after(BUSY_TIMEOUT))
+        # a backup is a single self-contained file, readable on a USB stick or network share
+        dst.execute("PRAGMA journal_mode=DELETE")
+    with open(target, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_verified(source: Path, target: Path) -> str:
+    """Copy source to target via a temporary file checked before the rename; the fingerprint."""
+    if not source.is_file():
+        raise BackupError(pick(f"没有数据文件:{source}", f"there is no data file at {source}"))
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        _copy(source, tmp)
+        problems = integrity_problems(tmp)
+        if problems:
+            found = "; ".join(problems[:3])
+            raise BackupError(
+                pick(
+                    f"{source} 的新备份未通过完整性检查({found}),数据文件可能已损坏",
+                    f"the new backup of {source} failed its integrity check ({found});"
+                    " the data file may be damaged",
+                )
+            )
+        fingerprint = content_fingerprint(tmp)
+        os.replace(tmp, target)
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        raise BackupError(
+            pick(f"无法备份 {source}:{exc}", f"could not back up {source}: {exc}")
+        ) from exc
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise BackupError(
+            pick(f"无法写入 {target}:{why}", f"could not write {target}: {why}")
+        ) from exc
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+    _fsync_folder(target.parent)
+    return fingerprint
+
+
+def is_deliberate(reason: str) -> bool:
+    """A backup asked for by the user, or a safety copy before a restore, migration, import."""
+    return reason == MANUAL or reason.startswith(SAFETY_PREFIX)
+
+
+def make_backup(
+    engine_or_db_path: Engine | Path | str,
+    folder: Path | None = None,
+    reason: str = MANUAL,
+    *,
+    now: datetime | None = None,
+    rotation: Rotation | None = DEFAULT_ROTATION,
+) -> BackupInfo:
+    """Back up the data file into folder (default backups/ beside it), then prune by rotation."""
+    if reason and not _REASON.match(reason):
+        raise ValueError(f"a backup reason is lower-case letters, digits and '-': {reason!r}")
+    source = _source_path(engine_or_db_path)
+    folder = Path(folder) if folder is not None else default_folder(source)
+    made_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise BackupError(
+            pick(
+                f"无法创建备份文件夹 {folder}:{why}",
+                f"cannot create the backup folder {folder}: {why}",
+            )
+        ) from exc
+    # two backups within one second: the later one is named a second on, so names stay unique
+    # and still sort in the order the backups were made
+    taken = {info.made_at for info in list_backups(folder)}
+    while made_at in taken or (folder / backup_name(made_at, reason)).exists():
+        made_at += timedelta(seconds=1)
+    target = folder / backup_name(made_at, reason)
+    fingerprint = _write_verified(source, target)
+    info = BackupInfo(path=target, made_at=made_at, size=target.stat().st_size, reason=reason)
+    _write_marker(folder, info, fingerprint)
+    if rotation is not None:
+        prune(folder, rotation.daily, rotation.weekly, rotation.monthly, now=made_at)
+    return info
+
+
+def backup_to(engine_or_db_path: Engine | Path | str, target: Path) -> BackupInfo:
+    """Back up the data file to a file of the user's choosing (replaced only once verified)."""
+    source = _source_path(engine_or_db_path)
+    target = Path(target)
+    if target.exists() and target.resolve() == source.resolve():
+        raise BackupError(
+            pick("备份不能覆盖数据文件本身", "a backup cannot be written over the data file itself")
+        )
+    made_at = datetime.now(UTC).replace(microsecond=0)
+    _write_verified(source, target)
+    return BackupInfo(path=target, made_at=made_at, size=target.stat().st_size, reason=MANUAL)
+
+
+# ---------------------------------------------------------------- rotation
+
+
+def _months_back(today: date, count: int) -> set[tuple[int, int]]:
+    year, month, months = today.year, today.month, set()
+    for _ in range(count):
+        months.add((year, month))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return months
+
+
+def prune(
+    folder: Path,
+    daily: int = 14,
+    weekly: int = 8,
+    monthly: int = 12,
+    now: datetime | None = None,
+) -> list[BackupInfo]:
+    """Delete backups outside the rotation; returns the deleted ones.
+
+    Kept: the newest backup of each of the last `daily` days, of each of the last `weekly` ISO
+    weeks and of each of the last `monthly` months (days, weeks and months as on the PC's clock,
+    or in now's time zone); every deliberate backup (manual, before-restore, before-migration …)
+    from the last `daily` days, so the state before a restore or a manual backup survives the
+    next start-up backup of the same day; any backup dated after now (a clock set wrong); and
+    always the newest backup.
+    """
+    backups = list_backups(folder)
+    if not backups:
+        return []
+    if now is None or now.tzinfo is None:
+        now = (now or datetime.now()).astimezone()  # the PC's clock and time zone
+    zone = now.tzinfo
+    today = now.date()
+    wanted = (
+        {("day", today - timedelta(days=i)) for i in range(daily)}
+        | {("week", tuple((today - timedelta(weeks=i)).isocalendar())[:2]) for i in range(weekly)}
+        | {("month", month) for month in _months_back(today, monthly)}
+    )
+    first_kept_day = today - timedelta(days=max(daily, 1) - 1)
+    keep = {backups[0].path}
+    newest_in: dict[tuple[str, object], Path] = {}
+    for info in backups:  # newest first, so the first one seen in a bucket is its newest
+        if info.made_at > now:
+            keep.add(info.path)
+            continue
+        local = info.made_at.astimezone(zone)
+        day = local.date()
+        if is_deliberate(info.reason) and day >= first_kept_day:
+            keep.add(info.path)
+        for bucket in (
+            ("day", day),
+            ("week", tuple(day.isocalendar())[:2]),
+            ("month", (day.year, day.month)),
+        ):
+            newest_in.setdefault(bucket, info.path)
+    keep |= {path for bucket, path in newest_in.items() if bucket in wanted}
+    deleted = []
+    for info in backups:
+        if info.path in keep or parse_name(info.path) is None:
+            continue
+        try:
+            info.path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError:  # a read-only stick: keep it rather than fail the backup just made
+            continue
+        deleted.append(info)
+    return deleted
+
+
+# ---------------------------------------------------------------- restore
+
+
+def restore(backup_path: Path, db_path: Path, folder: Path | None = None) -> BackupInfo | None:
+    """Replace the data file's content with a backup's, after a safety backup of the current state.
+
+    The backup is verified first; a damaged or foreign file is refused and nothing is touched.
+    The current data file is backed up with reason "before-restore" (into folder, default
+    backups/ beside it) and that backup's info is returned. A current data file that is itself
+    damaged cannot be backed up: it is moved aside as *.damaged and an info for that file is
+    returned instead (reason "damaged"). None when there was no data file.
+    The backup is then copied into the data file through the backup API (source: the backup,
+    target: a connection to the data file), so its WAL and locks stay consistent for anyone
+    who has it open.
+    """
+    from app.db import DamagedDatabase, check_data_file
+
+    backup_path, db_path = Path(backup_path), Path(db_path)
+    verify_backup(backup_path)
+    if db_path.exists() and backup_path.resolve() == db_path.resolve():
+        raise BackupError(
+            pick("所给的备份就是数据文件本身", "the backup given is the data file itself")
+        )
+    folder = Path(folder) if folder is not None else default_folder(db_path)
+    before: BackupInfo | None = None
+    try:
+        check_data_file(db_path, folder)
+    except DamagedDatabase as damaged:
+        moved = damaged.moved_to
+        before = BackupInfo(
+            path=moved,
+            made_at=datetime.now(UTC).replace(microsecond=0),
+            size=moved.stat().st_size if moved.exists() else 0,
+            reason="damaged",
+        )
+    if before is None and db_path.is_file():
+        before = make_backup(db_path, folder, reason="before-restore")
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with (
+            closing(_read_only(backup_path)) as src,
+            closing(sqlite3.connect(db_path, timeout=BUSY_TIMEOUT)) as dst,
+        ):
+            src.backup(dst, pages=-1, progress=_give_up_after(BUSY_TIMEOUT))
+            problems = _integrity_problems(dst)
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        raise BackupError(
+            pick(f"无法恢复 {backup_path}:{exc}", f"could not restore {backup_path}: {exc}")
+        ) from exc
+    if problems:
+        found, kept = "; ".join(problems[:3]), before.path if before else "-"
+        raise BackupError(
+            pick(
+                f"恢复后的数据文件未通过检查({found});之前的状态在 {kept}",
+                f"the restored data file failed its check ({found}); the previous state is in {kept}",
+            )
+        )
+    return before
