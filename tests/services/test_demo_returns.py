@@ -19,9 +19,7 @@ def test_demo_returns_cover_every_state_and_top_up_only(engine):
     assert any(r.bulk for r in returns)
     assert any(r.urgent_production for r in returns)
     assert any(r.complaint is not None for r in returns)
-    assert all(
-        r.complaint is None or r.complaint.number.startswith("KS-") for r in returns
-    )
+    assert all(r.complaint is None or r.complaint.number.startswith("KS-") for r in returns)
     assert any(line.attachments for r in returns for line in r.lines)
     assert any(not line.inspected for r in returns if r.status == "open" for line in r.lines)
     assert load_demo_returns(engine, 30, seed=2) == 0
