@@ -1,4 +1,5 @@
-"""What every record tab offers the main window: a title, refresh, and a veto on closing."""
+"""What every record tab offers the main window: a title, refresh, a veto on closing, and the
+selection and search behaviour of its list (a view over a paged model with id_at/row_of)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,11 @@ from PySide6.QtWidgets import QWidget
 
 
 class BaseTab(QWidget):
+    # set by each tab: its list view, its paged model and its search box
+    view = None
+    model = None
+    search = None
+
     def title(self) -> str:
         raise NotImplementedError
 
@@ -15,3 +21,25 @@ class BaseTab(QWidget):
     def can_close(self) -> bool:
         """False when an open form has unsaved changes the user wants to keep."""
         return True
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [rid for rid in (self.model.id_at(r) for r in rows) if rid is not None]
+
+    def select_record(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def refresh_keeping_selection(self, changed_id: int | None) -> None:
+        """Re-read the list; select the record just saved, else keep the current selection."""
+        selected = self.selected_ids()
+        self.refresh()
+        keep = changed_id or (selected[0] if selected else None)
+        if keep is not None:
+            self.select_record(keep)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -343,27 +343,7 @@ class ComplaintsTab(BaseTab):
             return
         if family not in (complaint_service.ENTITY, customer_service.ENTITY):
             return
-        selected = self.selected_ids()
-        self.refresh()
-        keep = record_id if family == complaint_service.ENTITY and record_id else None
-        if keep is None and selected:
-            keep = selected[0]
-        if keep is not None:
-            self.select_complaint(keep)
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        return [cid for cid in (self.model.id_at(r) for r in rows) if cid is not None]
-
-    def select_complaint(self, complaint_id: int) -> None:
-        row = self.model.row_of(complaint_id)
-        if row >= 0:
-            self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.refresh_keeping_selection(record_id if family == complaint_service.ENTITY else None)
 
     # ------------------------------------------------------------------ tickets
 

@@ -40,6 +40,8 @@ SEARCH_DELAY_MS = 200
 
 
 class CustomersTab(BaseTab):
+    select_customer = BaseTab.select_record
+
     def __init__(self, engine: Engine, hub: DataHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine, self.hub = engine, hub
@@ -193,25 +195,7 @@ class CustomersTab(BaseTab):
     def _on_data_changed(self, family: str, record_id: int) -> None:
         if family != customer_service.ENTITY:
             return
-        selected = self.selected_ids()
-        self.refresh()
-        keep = record_id if record_id else (selected[0] if selected else None)
-        if keep is not None:
-            self.select_customer(keep)
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        return [cid for cid in (self.model.id_at(r) for r in rows) if cid is not None]
-
-    def select_customer(self, customer_id: int) -> None:
-        row = self.model.row_of(customer_id)
-        if row >= 0:
-            self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.refresh_keeping_selection(record_id)
 
     # ------------------------------------------------------------------ forms
 

@@ -45,6 +45,8 @@ SEARCH_DELAY_MS = 250
 
 
 class ReturnsTab(BaseTab):
+    select_return = BaseTab.select_record
+
     def __init__(self, engine: Engine, hub: DataHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine, self.hub = engine, hub
@@ -280,27 +282,7 @@ class ReturnsTab(BaseTab):
     def _on_data_changed(self, family: str, record_id: int) -> None:
         if family not in (return_service.ENTITY, customer_service.ENTITY, complaint_service.ENTITY):
             return
-        selected = self.selected_ids()
-        self.refresh()
-        keep = record_id if family == return_service.ENTITY and record_id else None
-        if keep is None and selected:
-            keep = selected[0]
-        if keep is not None:
-            self.select_return(keep)
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        return [rid for rid in (self.model.id_at(r) for r in rows) if rid is not None]
-
-    def select_return(self, return_id: int) -> None:
-        row = self.model.row_of(return_id)
-        if row >= 0:
-            self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.refresh_keeping_selection(record_id if family == return_service.ENTITY else None)
 
     # ------------------------------------------------------------------ returns
 
