@@ -23,6 +23,16 @@ from app.models.customer import (
 )
 from app.models.returns import ReturnLine, ReturnReceipt, ReturnStatus
 from app.models.setting import Setting
+from app.models.survey import (
+    CampaignStatus,
+    SurveyAnswer,
+    SurveyCampaign,
+    SurveyInvitee,
+    SurveyItem,
+    SurveyResponse,
+    SurveyScale,
+    SurveyTemplate,
+)
 
 __all__ = [
     "ActionEvent",
@@ -43,7 +53,15 @@ __all__ = [
     "ReturnLine",
     "ReturnReceipt",
     "ReturnStatus",
+    "CampaignStatus",
     "Setting",
     "Severity",
+    "SurveyAnswer",
+    "SurveyCampaign",
+    "SurveyInvitee",
+    "SurveyItem",
+    "SurveyResponse",
+    "SurveyScale",
+    "SurveyTemplate",
     "Urgency",
 ]

@@ -161,6 +161,10 @@ class CorrectiveAction(RecordBase, table=True):
     return_id: int | None = Field(  # an action opened from a return (app/models/returns.py)
         default=None, foreign_key="return_receipt.id", ondelete="CASCADE", index=True
     )
+    campaign_id: int | None = Field(  # an improvement action from a survey (app/models/survey.py)
+        default=None, foreign_key="survey_campaign.id", ondelete="CASCADE", index=True
+    )
+    survey_item_key: str = Field(default="", max_length=36)  # the survey item it improves
     position: int = Field(default=0)
     kind: str = Field(default="corrective", max_length=12)  # corrective / preventive
     description: str = Field(default="")
