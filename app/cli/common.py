@@ -139,6 +139,17 @@ def write_failed(path: Path, exc: OSError) -> CommandError:
     return CommandError(pick(f"无法写入 {path}:{reason}", f"Cannot write {path}: {reason}"))
 
 
+def write_output(output: Path, content: bytes) -> None:
+    """Write an export all at once (never half a file) and say where it went."""
+    from app.reports.files import write_atomically
+
+    try:
+        write_atomically(output, content)
+    except OSError as exc:
+        raise write_failed(output, exc) from exc
+    print(pick(f"已写入 {output}", f"Written: {output}"))
+
+
 class Progress:
     """ "done/total" on stderr when someone watches it; nothing in scripts and pipes."""
 

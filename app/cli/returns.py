@@ -16,7 +16,7 @@ from app.cli.common import (
     json_value,
     open_engine,
     print_json,
-    write_failed,
+    write_output,
 )
 from app.i18n import current_language, pick
 
@@ -144,16 +144,6 @@ def _list_returns(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(output: Path, content: bytes) -> None:
-    from app.reports.files import write_atomically
-
-    try:
-        write_atomically(output, content)
-    except OSError as exc:
-        raise write_failed(output, exc) from exc
-    print(pick(f"已写入 {output}", f"Written: {output}"))
-
-
 def _export_form(args: argparse.Namespace) -> int:
     from app.services import attachment_service, return_service, settings_service
     from app.services.validation import FieldError
@@ -194,7 +184,7 @@ def _export_form(args: argparse.Namespace) -> int:
         from app.reports.pdf.three_guarantees_pdf import three_guarantees_pdf
 
         pdf = three_guarantees_pdf(data, settings, lang=lang)
-    _write(output, pdf)
+    write_output(output, pdf)
     return 0
 
 
@@ -215,7 +205,7 @@ def _export_summary(args: argparse.Namespace) -> int:
         source_file=engine.url.database or "",
         company=settings_service.load(engine).company_name,
     )
-    _write(output, content)
+    write_output(output, content)
     return 0
 
 
