@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 import warnings
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,12 +64,44 @@ class DamagedDatabase(DatabaseError):
         )
 
 
+class ReadOnlyDataFolder(DatabaseError):
+    """The data file or its folder cannot be written (permissions, a read-only medium)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            pick(
+                f"数据文件夹 {path.parent} 是只读的(没有写入权限:{reason})。请向管理员申请写入权限,"
+                "或把数据文件复制到可写的文件夹;数据文件未作任何改动。",
+                f"The data folder {path.parent} is read-only (no write permission: {reason}). "
+                "Ask for write access or copy the data file to a folder you can write to; "
+                "the data file was not changed.",
+            )
+        )
+
+
+def check_writable(path: Path) -> None:
+    """SQLite needs to write the file and create its journal beside it; say so before it fails."""
+    try:
+        with tempfile.TemporaryFile(dir=path.parent, prefix=".qd-write-test-"):
+            pass
+        if path.exists():
+            os.close(os.open(path, os.O_RDWR))
+    except OSError as error:
+        raise ReadOnlyDataFolder(path, error.strerror or str(error)) from error
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).as_posix()}"
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite connections get the pragmas quality records need."""
+def make_engine(url: str, wal: bool = True) -> Engine:
+    """Create an engine; SQLite connections get the pragmas quality records need.
+
+    wal=False keeps the rollback journal (journal_mode=DELETE): for a data file on a network
+    share or a removable drive, where WAL's shared-memory index does not work reliably.
+    """
     is_sqlite = url.startswith("sqlite")
     engine = create_engine(url, connect_args={"timeout": 30} if is_sqlite else {})
     if is_sqlite:
@@ -80,8 +113,13 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=5000")
             cursor.execute("PRAGMA synchronous=FULL")
-            if not in_memory:
+            if not in_memory and wal:
                 cursor.execute("PRAGMA journal_mode=WAL")
+            elif not in_memory:
+                try:
+                    cursor.execute("PRAGMA journal_mode=DELETE")
+                except sqlite3.OperationalError:
+                    pass  # leaving WAL needs the file to itself: another program has it open
             cursor.close()
 
     return engine
@@ -222,7 +260,7 @@ def check_data_file(path: Path, backup_folder: Path | None = None) -> None:
     moved = set_aside(path)
     from app.services import backup_service
 
-    folder = backup_folder or backup_service.default_folder(path)
+    folder = backup_folder or backup_service.backup_folder_for(path)
     raise DamagedDatabase(path, moved, problem, backup_service.newest_good_backup(folder))
 
 
@@ -250,20 +288,29 @@ def _needs_migration_backup(path: Path) -> bool:
     return revision != ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def open_database(data_dir: Path, backup_folder: Path | None = None) -> Engine:
+def open_database(
+    data_dir: Path, backup_folder: Path | None = None, wal: bool | None = None
+) -> Engine:
     """Open (creating if needed) the data file in data_dir, migrated to the newest schema.
 
     Before anything writes, an existing file is checked (quick_check); a damaged one is moved
     aside and DamagedDatabase raised, never replaced by a new empty file. A file with data
-    that needs a migration is backed up first (reason "before-migration").
+    that needs a migration is backed up first (reason "before-migration"), into backup_folder
+    (default: the folder chosen on this PC, else backups/ beside the file). wal=None uses WAL
+    unless the folder is on a network share or a removable drive (storage_location).
     """
     data_dir.mkdir(parents=True, exist_ok=True)
     path = database_path(data_dir)
+    check_writable(path)
     check_data_file(path, backup_folder)
     if _needs_migration_backup(path):
         from app.services import backup_service
 
         backup_service.make_backup(path, backup_folder, reason="before-migration")
-    engine = make_engine(sqlite_url(path))
+    if wal is None:
+        from app.services import storage_location
+
+        wal = storage_location.classify(data_dir).wal_safe
+    engine = make_engine(sqlite_url(path), wal=wal)
     migrate(engine)
     return engine

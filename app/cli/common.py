@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -108,11 +109,13 @@ def open_engine(args: argparse.Namespace):  # noqa: ANN202
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.config import database_path, resolve_data_dir
-    from app.db import DatabaseError, open_database
+    from app.db import DatabaseError, ReadOnlyDataFolder, open_database
 
     data_dir = resolve_data_dir(args.data_dir)
     try:
         return open_database(data_dir)
+    except ReadOnlyDataFolder as exc:
+        raise CommandError(str(exc)) from exc
     except (OSError, DatabaseError, SQLAlchemyError) as exc:
         reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
         raise CommandError(
@@ -121,6 +124,45 @@ def open_engine(args: argparse.Namespace):  # noqa: ANN202
                 f"Cannot open the data file {database_path(data_dir)}: {reason}",
             )
         ) from exc
+
+
+@contextmanager
+def writing(args: argparse.Namespace) -> Iterator[None]:
+    """Hold the data file's lock while a command writes (import, demo, restore).
+
+    A command refuses while the window or another writing command holds it, naming who does;
+    reading commands (list, export, backup, check) need no lock.
+    """
+    from app.config import database_path, resolve_data_dir
+    from app.data_lock import DataLock, DataLockError
+
+    lock = DataLock(database_path(resolve_data_dir(args.data_dir)))
+    try:
+        lock.acquire()
+    except DataLockError as exc:
+        raise CommandError(str(exc)) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def backup_before_import(engine) -> None:  # noqa: ANN001
+    """A verified backup right before an import writes; no backup, no import."""
+    from app.db import DatabaseError
+    from app.services import backup_service
+
+    try:
+        info = backup_service.backup_before(engine, "import")
+    except DatabaseError as exc:
+        raise CommandError(
+            pick(
+                f"导入前无法备份,未导入任何数据:{exc}",
+                f"No backup could be made before the import; nothing was imported: {exc}",
+            )
+        ) from exc
+    if info is not None:
+        print(pick(f"导入前的备份:{info.path}", f"Backup before the import: {info.path}"))
 
 
 def check_output(path: Path) -> None:

@@ -33,6 +33,7 @@ from app.services import (
     complaint_settings,
     complaint_workflow,
     settings_service,
+    storage_errors,
 )
 from app.services.complaint_data import (
     STATUS_LABELS,
@@ -52,6 +53,7 @@ from app.ui.signals import DataHub
 from app.ui.widgets import attachment_files
 from app.ui.widgets.action_dialogs import ReasonDialog, RescheduleActionDialog, VerifyActionDialog
 from app.ui.widgets.datetime_field import format_local
+from app.ui.widgets.storage import storage_problem
 
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|]+')
 FORMS = ("eight_d", "quality_feedback", "capa", "prevent_recurrence")
@@ -368,6 +370,9 @@ class ComplaintDialog(QDialog):
                 ),  # fmt: skip
                 error=True,
             )
+            return False
+        except storage_errors.STORAGE_ERRORS as error:
+            self._say(storage_problem(error), error=True)
             return False
         self._stored(stored)
         if previous is None:

@@ -32,13 +32,14 @@ from sqlalchemy import Engine
 
 from app.i18n import current_language
 from app.models import CUSTOMER_GRADES
-from app.services import customer_service, settings_service
+from app.services import customer_service, settings_service, storage_errors
 from app.services.customer_service import ContactData, CustomerData, ProductData, VolumeData
 from app.services.parsing import parse_number_text
 from app.services.validation import FieldError, ValidationError
 from app.ui.signals import DataHub
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.form import ErrorLabel, FieldWithError
+from app.ui.widgets.storage import storage_problem
 
 _CHILD_PATH = re.compile(r"^(contacts|products|volumes)\[(\d+)\]\.(\w+)$")
 _INVALID_BRUSH = QBrush(QColor("#f8d7da"))
@@ -404,6 +405,10 @@ class CustomerDialog(QDialog):
         except ValidationError as error:
             self.show_errors(error.errors, table_rows)
             self.message.setText(self.tr("Not saved: please correct the marked fields."))
+            self.message.setStyleSheet("color: #c0392b;")
+            return False
+        except storage_errors.STORAGE_ERRORS as error:
+            self.message.setText(storage_problem(error))
             self.message.setStyleSheet("color: #c0392b;")
             return False
         self.customer = stored

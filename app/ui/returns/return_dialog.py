@@ -29,6 +29,7 @@ from app.services import (
     complaint_settings,
     return_service,
     settings_service,
+    storage_errors,
 )
 from app.services.complaint_data import label
 from app.services.return_data import RETURN_STATUS_LABELS, ReturnData
@@ -41,6 +42,7 @@ from app.ui.returns.return_dialogs import ArchiveReturnDialog, OpenActionDialog
 from app.ui.returns.return_form import PAGE_ANALYSIS, PAGE_HISTORY, ReturnForm
 from app.ui.signals import DataHub
 from app.ui.widgets.action_dialogs import ReasonDialog, RescheduleActionDialog, VerifyActionDialog
+from app.ui.widgets.storage import storage_problem
 
 _BANNER_COLOURS = {"archived": "#d4edda", "cancelled": "#f8d7da"}
 
@@ -281,6 +283,9 @@ class ReturnDialog(QDialog):
                 ),
                 error=True,
             )
+            return False
+        except storage_errors.STORAGE_ERRORS as error:
+            self.say(storage_problem(error), error=True)
             return False
         row = self.form.lines.current_row()
         self._stored(stored)
