@@ -154,6 +154,8 @@ class CampaignData:
     closed_on: date | None = None
     closed_by: str = ""
     template_label: str = ""
+    # the survey item each improvement action is for: action id -> item key ("" for none)
+    action_items: dict[int, str] = field(default_factory=dict)
 
     @property
     def editable(self) -> bool:

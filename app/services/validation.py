@@ -203,6 +203,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate_entry": ("“{value}”重复。", "“{value}” appears twice."),
     "range": ("应在 {min}–{max} 之间。", "Must be between {min} and {max}."),
     "bool_shape": ("应填“是”或“否”,而不是“{value}”。", "Expected yes or no, not “{value}”."),
+    # satisfaction surveys
+    "survey_no_items": ("至少填写一个调查项目。", "Enter at least one survey item."),
+    "survey_too_many_items": ("调查项目最多 {max} 个。", "At most {max} survey items."),
+    "weights_sum": (
+        "各项目权重合计应为 100 %,目前为 {sum} %。",
+        "The item weights must add up to 100 %; they add up to {sum} % now.",
+    ),
+    "five_scores_count": (
+        "五级评分须填写 5 个分值(很满意…很不满意)。",
+        "The 5-level scale needs 5 scores (very satisfied … very dissatisfied).",
+    ),
+    "five_scores_order": (
+        "五级评分应从“很满意”到“很不满意”依次不升高。",
+        "The 5-level scores must go from very satisfied down to very dissatisfied, none higher than the one before.",
+    ),
+    "survey_template_not_found": ("找不到该调查表模板。", "This survey template does not exist."),
+    "survey_template_retired": (
+        "该模板已有新版本,请改用最新版本。",
+        "A newer version of this template exists; use that one.",
+    ),
+    "survey_template_answered": (
+        "已有顾客答复,不能更换调查表模板。",
+        "Customers have already answered, so the template cannot be changed.",
+    ),
+    "too_many_targets": ("目标最多 {max} 个。", "At most {max} targets."),
+    "survey_period_year": (
+        "调查期间应从 {year} 年开始。",
+        "The survey period must start in {year}.",
+    ),
+    "survey_end_before_start": (
+        "结束日期不能早于开始日期。",
+        "The end date cannot be before the start date.",
+    ),
+    "survey_answer_by_early": (
+        "回收截止日期不能早于调查期间开始。",
+        "The answer-by date cannot be before the period starts.",
+    ),
+    "survey_invitee_twice": ("顾客“{name}”重复列入。", "“{name}” is on the list twice."),
+    "survey_invitee_answered": (
+        "顾客“{name}”已答复,不能从调查名单中删除。",
+        "“{name}” has answered and cannot be removed from the list.",
+    ),
+    "survey_campaign_not_found": ("找不到编号为 {number} 的调查。", "No survey {number}."),
+    "survey_not_closed": ("该调查未关闭,无需重开。", "This survey is not closed."),
+    "survey_locked": (
+        "该调查已关闭,不能再修改;如需更正,请先重开。",
+        "This survey is closed and can no longer be changed; reopen it to correct it.",
+    ),
+    "survey_item_unknown": (
+        "该项目不属于本调查的模板。",
+        "This item is not part of the survey's template.",
+    ),
+    "survey_item_twice": ("同一项目答复了两次。", "The same item is answered twice."),
+    "survey_before_period": (
+        "答复日期不能早于调查期间开始({date})。",
+        "The answer cannot be dated before the period starts ({date}).",
+    ),
+    "survey_no_response": ("该顾客尚未答复。", "This customer has not answered."),
 }
 
 
