@@ -81,17 +81,17 @@ def period_dates(year: int, period: str) -> tuple[date, date]:
 # ---------------------------------------------------------------- prefill
 
 
-def new_campaign(engine: Engine, year: int, period: str) -> CampaignData:
+def new_campaign(engine: Engine, year: int, period: str, *, user: str = "system") -> CampaignData:
     """A campaign ready to be created: dates, template, target and the customers to ask.
 
-    With no template yet, the default questionnaire is created (version 1) on the way.
+    With no template yet, the default questionnaire is created (version 1, by `user`) on the way.
     """
     start, end = period_dates(year, period)
     settings = load_settings(engine)
     with Session(engine) as session:
         template_id = newest_active_id(session)
         if template_id is None:
-            template_id = insert_template(session, default_template(), "system")
+            template_id = insert_template(session, default_template(), user)
             session.commit()
         template = template_in(session, template_id)
         first_year = session.exec(select(func.min(SurveyCampaign.year))).one()

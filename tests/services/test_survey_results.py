@@ -225,3 +225,45 @@ def test_trend_ends_with_this_campaign_and_holds_at_most_eight(engine):
     assert trend[-1].responses == 1 and trend[-1].target_pct == 90
     short = campaign_results(engine, ids[2]).trend
     assert [p.campaign_id for p in short] == ids[:3]
+
+
+def _queries(engine, call, *args) -> int:
+    from sqlalchemy import event
+
+    count = 0
+
+    def listener(*_args) -> None:
+        nonlocal count
+        count += 1
+
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        call(*args)
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    return count
+
+
+def test_results_and_lists_take_the_same_number_of_queries_for_3_or_30_customers(engine):
+    """No query per customer or per answer (a campaign can ask about a thousand customers)."""
+    t = template(engine, {"质量": 60, "交期": 40})
+
+    def build(prefix: str, size: int, period: str, start: date) -> int:
+        ids = [customer(engine, f"{prefix}{i}", volumes={YEAR - 1: 60}) for i in range(size)]
+        camp = campaign(engine, t.id, *ids, period=period, period_start=start,
+                        period_end=start + timedelta(days=90))  # fmt: skip
+        for i in ids:
+            answer(engine, camp.id, i, [4, 3], answered_on=start + timedelta(days=10))
+        survey_service.open_action(engine, camp.id, item_key=t.items[1].key,
+                                   description="交期", due=date.today(), user="q")  # fmt: skip
+        return camp.id
+
+    small = build("S", 3, "q1", date(YEAR, 1, 1))
+    large = build("L", 30, "q2", date(YEAR, 4, 1))
+    for call in (
+        lambda c: campaign_results(engine, c),
+        lambda c: survey_service.response_rows(engine, c),
+        lambda c: survey_service.get_campaign(engine, c),
+    ):
+        assert _queries(engine, call, small) == _queries(engine, call, large)
+    assert campaign_results(engine, large).answered == 30

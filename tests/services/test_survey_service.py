@@ -444,7 +444,7 @@ def test_closed_campaign_is_read_only_until_reopened_with_a_reason(engine):
         survey_service.close_campaign(engine, camp.id, "lead")
     with pytest.raises(RecordLocked):
         survey_service.open_action(
-            engine, camp.id, item_key=closed.action_items.get(0, "x"), description="d",
+            engine, camp.id, item_key=t.items[0].key, description="d",
             due=date.today(), user="q",
         )  # fmt: skip
     assert survey_service.get_response(engine, camp.id, a) is None
@@ -733,3 +733,51 @@ def test_verify_and_reschedule_go_through_the_action_rules(engine):
         survey_service.reschedule_action(
             engine, action_id, new_due=later + timedelta(days=1), reason="x", user="q"
         )
+
+
+# ---------------------------------------------------------------- odds and ends
+
+
+def test_the_default_template_made_on_demand_is_in_the_trail_once(engine):
+    first = survey_service.new_campaign(engine, YEAR, "h1", user="lead")
+    survey_service.new_campaign(engine, YEAR, "h2")
+    templates = survey_service.list_templates(engine)
+    assert [t.id for t in templates] == [first.template_id]
+    rows = trail(engine, "survey_template", templates[0].uuid)
+    assert ("create", "name", None, "顾客满意度调查表") in rows
+    with Session(engine) as session:
+        users = set(session.exec(select(AuditEntry.user).where(AuditEntry.entity == "survey_template")).all())  # fmt: skip
+    assert users == {"lead"}
+
+
+def test_template_choices_list_active_versions_by_name(engine):
+    b = template(engine, {"质量": 100}, name="B 简表")
+    a = template(engine, {"质量": 100}, name="A 全表")
+    assert survey_service.template_choices(engine) == [(a.id, "A 全表 v1"), (b.id, "B 简表 v1")]
+
+
+def test_an_answer_to_an_item_of_another_template_is_refused(engine):
+    t, other = template(engine, {"质量": 100}), template(engine, {"交期": 100}, name="别的")
+    a = customer(engine, "A")
+    camp = campaign(engine, t.id, a)
+    data = survey_service.blank_response(engine, camp.id, a)
+    data.answered_on = date(YEAR, 3, 1)
+    data.answers.append(survey_service.blank_response(engine, camp.id, a).answers[0])
+    data.answers[0].item_id = other.items[0].id
+    errors = errors_of(lambda: survey_service.save_response(engine, data, "c"))
+    assert errors == {"answers[0].item_id": "This item is not part of the survey's template."}
+
+
+def test_saving_the_same_settings_again_adds_no_trail(engine):
+    survey_service.save_settings(engine, SurveySettings(2025, [95, 97, 98], 80), "lead")
+    count = len(trail(engine, "setting", "survey"))
+    survey_service.save_settings(engine, SurveySettings(2025, [95, 97, 98], 80), "lead")
+    assert len(trail(engine, "setting", "survey")) == count == 1
+
+
+def test_unchanged_campaign_save_adds_no_trail(engine):
+    t = template(engine)
+    camp = campaign(engine, t.id, customer(engine, "A"))
+    count = len(trail(engine, "survey_campaign", camp.uuid))
+    survey_service.update_campaign(engine, survey_service.get_campaign(engine, camp.id), "lead")
+    assert len(trail(engine, "survey_campaign", camp.uuid)) == count
