@@ -1,8 +1,8 @@
 """Customer-loss analysis 顾客流失分析: annual volume year on year (seed 001, every half year).
 
-previous = year − 1. Lost: bought the year before and nothing this year, or marked lost; fell,
-stable, grew: this year's volume against last year's; new: nothing the year before. Customers
-without volume in either year are left out. Rows come biggest decline first.
+previous = year − 1. Lost: bought the year before and nothing this year, or marked lost (with
+volume in either year); fell, stable, grew: this year's volume against last year's; new: nothing
+the year before. Customers without volume in either year are left out. Biggest decline first.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ def loss_kind(previous: float | None, current: float | None, status: str) -> str
     before, now = previous or 0.0, current or 0.0
     if before <= _EPSILON and now <= _EPSILON:
         return None
-    if before > _EPSILON and (now <= _EPSILON or status == CustomerStatus.LOST.value):
-        return "lost"
+    if status == CustomerStatus.LOST.value or now <= _EPSILON:
+        return "lost"  # marked lost by the sales department, or bought nothing this year
     if before <= _EPSILON:
         return "new"
     if abs(now - before) <= _EPSILON:

@@ -18,6 +18,7 @@ from tests.services.survey_factory import customer
         (100.0, 100.0, "active", "stable"),
         (100.0, 100.5, "active", "grew"),
         (None, 30.0, "active", "new"),
+        (None, 30.0, "lost", "lost"),  # bought only this year, then marked lost
         (0.0, 30.0, "active", "new"),
         (None, None, "active", None),
         (0.0, 0.0, "lost", None),
