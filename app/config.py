@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -43,6 +43,11 @@ def database_path(data_dir: Path) -> Path:
     return data_dir / DB_FILENAME
 
 
+def data_file_key(db_path: Path) -> str:
+    """How a data file is named in the preferences: its absolute path, case-folded on Windows."""
+    return os.path.normcase(str(Path(db_path).expanduser().absolute()))
+
+
 def config_dir() -> Path:
     from_env = os.environ.get(CONFIG_DIR_ENV)
     if from_env:
@@ -52,10 +57,13 @@ def config_dir() -> Path:
 
 @dataclass
 class Preferences:
-    """Per-user choices that do not belong to a data file (language, last folders)."""
+    """Per-user choices that do not belong to a data file (language, last folders, backup folders)."""
 
     language: str | None = None  # None follows the system locale
     last_export_dir: str | None = None
+    # the backup folder chosen on this PC, per data file (key: data_file_key); a folder shared
+    # by two data files would let the rotation of one thin out the backups of the other
+    backup_folders: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Preferences:
@@ -64,8 +72,29 @@ class Preferences:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
+        if not isinstance(raw, dict):
+            return cls()
         known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        folders = known.get("backup_folders")
+        known["backup_folders"] = (
+            {str(k): str(v) for k, v in folders.items() if k and v}
+            if isinstance(folders, dict)
+            else {}
+        )
         return cls(**known)
+
+    def backup_folder_for(self, db_path: Path) -> Path | None:
+        """The backup folder chosen for this data file, or None for backups/ beside it."""
+        chosen = self.backup_folders.get(data_file_key(db_path))
+        return Path(chosen) if chosen else None
+
+    def set_backup_folder(self, db_path: Path, folder: Path | None) -> None:
+        """Remember folder as the data file's backup folder; None goes back to the default."""
+        key = data_file_key(db_path)
+        if folder is None:
+            self.backup_folders.pop(key, None)
+        else:
+            self.backup_folders[key] = str(Path(folder).expanduser().absolute())
 
     def save(self) -> None:
         folder = config_dir()

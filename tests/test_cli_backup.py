@@ -202,3 +202,65 @@ def test_the_damage_line_in_chinese(folder):
     line = one_line(result.stderr)
     assert "已损坏" in line and "没有可用的备份" in line
     assert (folder / "qualitydesk.sqlite3.damaged").read_text() == "不是数据库"
+
+
+def _register(path: Path) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["客户编号", "客户名称"])
+    sheet.append(["KH900", "导入的顾客"])
+    workbook.save(path)
+    return path
+
+
+def test_backup_and_import_use_the_backup_folder_chosen_on_this_pc(folder, tmp_path):
+    from app.config import Preferences
+
+    stick = tmp_path / "stick" / "qd-backups"
+    prefs = Preferences.load()
+    prefs.set_backup_folder(database_path(folder), stick)
+    prefs.save()
+    try:
+        result = run("--data-dir", str(folder), "backup")
+        assert result.returncode == 0, result.stderr
+        assert Path(one_line(result.stdout)).parent == stick
+        assert not (folder / "backups").exists()
+
+        workbook = _register(tmp_path / "register.xlsx")
+        dry = run("--data-dir", str(folder), "import", "customers", str(workbook), "--dry-run")
+        assert dry.returncode == 0, dry.stderr
+        assert len(backup_service.list_backups(stick)) == 1  # a dry run writes nothing
+
+        imported = run("--data-dir", str(folder), "import", "customers", str(workbook))
+        assert imported.returncode == 0, imported.stderr
+        before = backup_service.list_backups(stick)[0]
+        assert before.reason == "before-import"
+        assert f"Backup before the import: {before.path}" in imported.stdout
+        assert len(rows(before.path)) == 12  # the state right before the import
+        assert len(rows(database_path(folder))) == 13
+    finally:
+        prefs = Preferences.load()
+        prefs.set_backup_folder(database_path(folder), None)
+        prefs.save()
+
+
+def test_no_import_without_its_backup(folder, tmp_path):
+    from app.config import Preferences
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the backup folder should be")
+    prefs = Preferences.load()
+    prefs.set_backup_folder(database_path(folder), blocked)
+    prefs.save()
+    try:
+        workbook = _register(tmp_path / "register.xlsx")
+        result = run("--data-dir", str(folder), "import", "customers", str(workbook))
+        assert result.returncode == 1
+        assert "nothing was imported" in result.stderr and "Traceback" not in result.stderr
+        assert len(rows(database_path(folder))) == 12
+    finally:
+        prefs = Preferences.load()
+        prefs.set_backup_folder(database_path(folder), None)
+        prefs.save()

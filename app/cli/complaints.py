@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from app.cli.common import (
     Handler,
     PagedProgress,
     Progress,
+    backup_before_import,
     check_output,
     day_arg,
     format_table,
@@ -23,6 +25,7 @@ from app.cli.common import (
     open_engine,
     print_json,
     write_failed,
+    writing,
 )
 from app.i18n import current_language, pick
 
@@ -151,6 +154,12 @@ def _list_complaints(args: argparse.Namespace) -> int:
 
 
 def _import_complaints(args: argparse.Namespace) -> int:
+    """Check the file; unless --dry-run, hold the data file's lock, back up, then import."""
+    with nullcontext() if args.dry_run else writing(args):
+        return _check_and_import_complaints(args)
+
+
+def _check_and_import_complaints(args: argparse.Namespace) -> int:
     from openpyxl.utils import get_column_letter
 
     from app.services import complaint_import, settings_service
@@ -210,6 +219,7 @@ def _import_complaints(args: argparse.Namespace) -> int:
             )
         )
         return 0
+    backup_before_import(engine)
     progress = Progress(report.valid)
     try:
         stored = complaint_import.commit(

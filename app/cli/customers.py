@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from dataclasses import asdict
 from pathlib import Path
 
@@ -13,12 +14,14 @@ from app.cli.common import (
     CommandGroups,
     Handler,
     Progress,
+    backup_before_import,
     check_output,
     format_table,
     json_value,
     open_engine,
     print_json,
     write_failed,
+    writing,
 )
 from app.i18n import current_language, pick
 
@@ -150,6 +153,12 @@ def _list_customers(args: argparse.Namespace) -> int:
 
 
 def _import_customers(args: argparse.Namespace) -> int:
+    """Check the file; unless --dry-run, hold the data file's lock, back up, then import."""
+    with nullcontext() if args.dry_run else writing(args):
+        return _check_and_import_customers(args)
+
+
+def _check_and_import_customers(args: argparse.Namespace) -> int:
     from openpyxl.utils import get_column_letter
 
     from app.services import customer_import, settings_service
@@ -208,6 +217,7 @@ def _import_customers(args: argparse.Namespace) -> int:
             )
         )
         return 0
+    backup_before_import(engine)
     progress = Progress(report.valid)
     try:
         stored = customer_import.commit(

@@ -12,6 +12,7 @@ from app.cli.common import (
     seed_number,
     whole_number,
     whole_number_or_none,
+    writing,
 )
 from app.i18n import pick
 
@@ -56,6 +57,12 @@ def _timed(load: Callable[[Progress], int], total: int) -> tuple[int, float]:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Add the demo records while holding the data file's lock (the window must be closed)."""
+    with writing(args):
+        return _add_demo_records(args)
+
+
+def _add_demo_records(args: argparse.Namespace) -> int:
     from app.services import demo_complaints, demo_returns, demo_service, settings_service
 
     engine = open_engine(args)

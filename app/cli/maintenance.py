@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import CommandError, Handler, check_output
+from app.cli.common import CommandError, Handler, check_output, writing
 from app.i18n import pick
 
 
@@ -15,8 +15,9 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
         help="back up the data file (verified)",
         parents=[common],
         description="Copy the data file with SQLite's backup API, check the copy with "
-        "integrity_check and print its path. Without -o the copy goes to backups/ beside the "
-        "data file, named qualitydesk-YYYYMMDD-HHMMSS-manual.sqlite3 (UTC), and older backups "
+        "integrity_check and print its path. Without -o the copy goes to the backup folder "
+        "chosen on this PC (the window's settings), else to backups/ beside the data file, "
+        "named qualitydesk-YYYYMMDD-HHMMSS-manual.sqlite3 (UTC), and older backups "
         "there are thinned out (newest of the last 14 days, 8 weeks, 12 months).",
     )
     backup.add_argument(
@@ -30,7 +31,8 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
         "restore",
         help="replace the data with a backup's (after a safety backup)",
         parents=[common],
-        description="Check the backup, back up the current data file (reason before-restore; "
+        description="Refused while the window has the data file open. Check the backup, "
+        "back up the current data file (reason before-restore; "
         "its path is printed), then copy the backup into the data file. A damaged backup or a "
         "file that is not a QualityDesk database is refused and nothing changes.",
     )
@@ -84,7 +86,8 @@ def _restore(args: argparse.Namespace) -> int:
 
     path = _data_file(args)
     try:
-        before = backup_service.restore(args.file, path)
+        with writing(args):
+            before = backup_service.restore(args.file, path)
     except backup_service.DamagedBackup as exc:
         raise CommandError(pick(f"未恢复,数据文件未改动:{exc}", f"Not restored, the data file is unchanged: {exc}")) from exc  # fmt: skip
     except (DatabaseError, OSError) as exc:

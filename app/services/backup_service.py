@@ -74,6 +74,13 @@ def default_folder(db_path: Path) -> Path:
     return Path(db_path).parent / BACKUP_FOLDER
 
 
+def backup_folder_for(db_path: Path) -> Path:
+    """The data file's backup folder: the one chosen on this PC (Preferences), else backups/."""
+    from app.config import Preferences
+
+    return Preferences.load().backup_folder_for(db_path) or default_folder(db_path)
+
+
 def backup_name(made_at: datetime, reason: str = "") -> str:
     stamp = made_at.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     return f"{NAME_PREFIX}{stamp}{'-' + reason if reason else ''}{NAME_SUFFIX}"
@@ -286,7 +293,7 @@ def needs_backup(db_path: Path, folder: Path | None = None) -> bool:
     db_path = Path(db_path)
     if not db_path.is_file():
         return False
-    backups = list_backups(folder or default_folder(db_path))
+    backups = list_backups(folder or backup_folder_for(db_path))
     if not backups:
         return True
     try:
@@ -417,11 +424,11 @@ def make_backup(
     now: datetime | None = None,
     rotation: Rotation | None = DEFAULT_ROTATION,
 ) -> BackupInfo:
-    """Back up the data file into folder (default backups/ beside it), then prune by rotation."""
+    """Back up the data file into folder (default backup_folder_for), then prune by rotation."""
     if reason and not _REASON.match(reason):
         raise ValueError(f"a backup reason is lower-case letters, digits and '-': {reason!r}")
     source = _source_path(engine_or_db_path)
-    folder = Path(folder) if folder is not None else default_folder(source)
+    folder = Path(folder) if folder is not None else backup_folder_for(source)
     made_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -445,6 +452,20 @@ def make_backup(
     if rotation is not None:
         prune(folder, rotation.daily, rotation.weekly, rotation.monthly, now=made_at)
     return info
+
+
+def backup_before(
+    engine_or_db_path: Engine | Path | str, action: str, folder: Path | None = None
+) -> BackupInfo | None:
+    """The verified safety backup "before-<action>" (import, sync …) into the backup folder.
+
+    None for a database that is not a SQLite file (PostgreSQL keeps its own backups).
+    """
+    if isinstance(engine_or_db_path, Engine):
+        database = engine_or_db_path.url.database
+        if engine_or_db_path.dialect.name != "sqlite" or not database or database == ":memory:":
+            return None
+    return make_backup(engine_or_db_path, folder, reason=f"{SAFETY_PREFIX}{action}")
 
 
 def backup_to(engine_or_db_path: Engine | Path | str, target: Path) -> BackupInfo:
@@ -539,7 +560,7 @@ def restore(backup_path: Path, db_path: Path, folder: Path | None = None) -> Bac
 
     The backup is verified first; a damaged or foreign file is refused and nothing is touched.
     The current data file is backed up with reason "before-restore" (into folder, default
-    backups/ beside it) and that backup's info is returned. A current data file that is itself
+    backup_folder_for) and that backup's info is returned. A current data file that is itself
     damaged cannot be backed up: it is moved aside as *.damaged and an info for that file is
     returned instead (reason "damaged"). None when there was no data file.
     The backup is then copied into the data file through the backup API (source: the backup,
@@ -554,7 +575,7 @@ def restore(backup_path: Path, db_path: Path, folder: Path | None = None) -> Bac
         raise BackupError(
             pick("所给的备份就是数据文件本身", "the backup given is the data file itself")
         )
-    folder = Path(folder) if folder is not None else default_folder(db_path)
+    folder = Path(folder) if folder is not None else backup_folder_for(db_path)
     before: BackupInfo | None = None
     try:
         check_data_file(db_path, folder)
