@@ -33,6 +33,13 @@ DEFAULT_FORMS: dict[str, tuple[str, str, str, str]] = {
     "capa": ("Q/JL060301-C", "A/0", "纠正/预防措施记录表", "Corrective/preventive action record"),
     "quality_feedback": ("Q/JL090201-C", "A/0", "质量信息反馈表", "Quality information feedback"),
     "survey": ("Q/JL090101-C", "A/0", "顾客满意度调查表", "Customer satisfaction survey"),
+    # the summary analysis has no code in seed 003 §8; the department sets its own
+    "survey_summary": (
+        "QR-MY",
+        "A/0",
+        "客户满意度调查汇总分析表",
+        "Customer satisfaction survey summary analysis",
+    ),
     # the return forms have no code in seed 003 §8 either; the department sets its own
     "return_report": (
         "QR-TH",

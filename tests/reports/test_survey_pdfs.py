@@ -1,0 +1,274 @@
+"""The satisfaction survey forms — questionnaire 顾客满意度调查表 (blank and filled, one per
+customer) and the summary analysis 客户满意度调查汇总分析表 — read back as printed."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+
+import pypdf
+import pytest
+
+from app.reports.files import ExportCancelled
+from app.reports.pdf import survey_questionnaire_pdf as questionnaire_module
+from app.reports.pdf.survey_questionnaire_pdf import questionnaire_pdf
+from app.services.settings_service import FormCode
+from app.services.survey_data import TemplateItemData
+from tests.reports.survey_fixtures import (
+    HOSTILE,
+    campaign,
+    invitee,
+    invitees,
+    response,
+    template,
+)
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture
+def boxes(monkeypatch):  # noqa: ANN001, ANN201
+    """The ticked state of the boxes of every table drawn, one list per table."""
+    drawn: list[list[bool]] = []
+    original = questionnaire_module.draw_boxes
+
+    def record(canv, found):  # noqa: ANN001, ANN202
+        if found:
+            drawn.append([checked for _x, _y, checked in found])
+        original(canv, found)
+
+    monkeypatch.setattr(questionnaire_module, "draw_boxes", record)
+    return drawn
+
+
+def _ticks(flags: list[bool]) -> str:
+    return "".join("1" if f else "0" for f in flags)
+
+
+def _grid_rows(flags: list[bool], per_row: int) -> list[str]:
+    return [_ticks(flags[i : i + per_row]) for i in range(0, len(flags), per_row)]
+
+
+# ---------------------------------------------------------------- the questionnaire
+
+
+def test_one_questionnaire_per_customer_each_with_its_own_page_numbers(settings, pdftotext):
+    survey = campaign()
+    pdf = questionnaire_pdf(template(), survey, survey.invitees, settings)
+    pages = _pages(pdf)
+    assert len(pages) == 4
+    for page, customer in zip(pages, survey.invitees, strict=True):
+        text = _squash(page)
+        assert "第 1 页 / 共 1 页" in page  # every questionnaire is its own form
+        assert f"记录编号：MY-2025-02/{customer.customer_code}" in text
+        assert _squash(customer.customer_name) in text
+        assert "顾客满意度调查表" in text
+        assert "表单编号：Q/JL090101-C版本：A/0" in text
+        assert "宁波精工汽车部件股份有限公司" in text
+        assert "调查活动MY-2025-022025上半年调查期间2025-01-01至2025-06-30" in text
+        assert "请于2025-07-30前反馈" in text
+        for expected in (
+            "调查方式电话电子邮件走访纸质问卷",
+            "很满意满意一般不满意很不满意12345优于同行相当不如同行",
+            "1产品质量",
+            "7包装",
+            "今后是否会继续采购我公司的产品？会不确定不会",
+            "012345678910",
+            "意见与建议",
+            "调查人",
+            "受访人/顾客签字",
+        ):
+            assert expected in text, expected
+    first = _squash(pages[0])
+    assert "联系人王建国联系电话13800130001" in first
+    # no contact on file: the lines stay empty to write on, nothing like "None" printed
+    third = _squash(pages[2])
+    assert "联系人联系电话受访人" in third
+    assert "None" not in _squash(pdftotext(pdf))
+
+
+def test_blank_questionnaires_tick_nothing(settings, boxes):
+    survey = campaign()
+    questionnaire_pdf(template(), survey, survey.invitees[:1], settings)
+    assert boxes  # method, items, keep buying, recommend
+    assert not any(any(flags) for flags in boxes)
+    # 7 items × (5 levels + 5 importance + 3 competitor)
+    assert [len(flags) for flags in boxes] == [4, 7 * 13, 3, 11]
+
+
+def test_filled_questionnaire_ticks_the_answers(settings, boxes, pdftotext):
+    survey = campaign()
+    answers = {2: response(2, [5, 4, 3, None, 4, 5, 2], late=True, partial=True)}
+    pdf = questionnaire_pdf(template(), survey, survey.invitees[1:2], settings, responses=answers)
+    method, grid, keep, recommend = boxes
+    assert _ticks(method) == "0010"  # 走访
+    assert _grid_rows(grid, 13) == [
+        # 很满意…很不满意 | importance 1–5 | better, same, worse
+        "10000" + "00001" + "100",
+        "01000" + "00010" + "010",
+        "00100" + "00100" + "001",
+        "00000" + "00000" + "000",  # not answered
+        "01000" + "10000" + "100",
+        "10000" + "00001" + "010",
+        "00010" + "00010" + "001",
+    ]
+    assert _ticks(keep) == "100"  # 会
+    assert _ticks(recommend) == "00000000100"  # 8
+    text = _squash(pdftotext(pdf))
+    for expected in (
+        "受访人张经理职务质量部经理",
+        "调查日期2025-07-12调查人周小红",
+        "【迟到】回复日期2025-07-12，晚于回复截止日2025-07-30",
+        "【部分】1项未回答",
+        "交货期偶有延误，希望改进。",
+    ):
+        assert expected in text, expected
+    # the surveyor and the respondent printed in their signature boxes
+    assert re.search(r"调查人\s*周小红", pdftotext(pdf, layout=True))
+
+
+def test_only_late_or_partial_answers_are_marked(settings, pdftotext):
+    survey = campaign()
+    answers = {
+        1: response(1, [5, 5, 4, 4, 5, 5, 5]),
+        2: response(2, [5, 5, 4, 4, 5, 5, 5], late=True),
+        3: response(3, [5, None, None, 4, 5, 5, 5], partial=True),
+    }
+    pdf = questionnaire_pdf(template(), survey, survey.invitees, settings, responses=answers)
+    pages = [_squash(p) for p in _pages(pdf)]
+    assert "【迟到】" not in pages[0] and "【部分】" not in pages[0]
+    assert "【迟到】" in pages[1] and "【部分】" not in pages[1]
+    assert "【迟到】" not in pages[2] and "【部分】2项未回答" in pages[2]
+    assert "张经理" not in pages[3]  # KH004 did not answer: a blank questionnaire
+
+
+def test_long_questionnaire_continues_with_its_own_page_count(settings):
+    items = [TemplateItemData(f"调查项目{n:02d}", 2.5, f"k{n}", n) for n in range(1, 41)]
+    pdf = questionnaire_pdf(template(items=items), campaign(), invitees(3), settings)
+    pages = _pages(pdf)
+    per_customer = len(pages) // 3
+    assert per_customer >= 2 and len(pages) == 3 * per_customer
+    labels = [re.search(r"第 (\d+) 页 / 共 (\d+) 页", page).groups() for page in pages]
+    expected = [(str(n), str(per_customer)) for n in range(1, per_customer + 1)]
+    assert labels == expected * 3
+    for number, page in enumerate(pages):
+        customer = invitees(3)[number // per_customer]
+        assert customer.customer_code in page  # the record number on every page
+    everything = _squash("".join(pages))
+    assert everything.count("调查项目40") == 3
+    # the grid's header repeats on the page it continues on
+    continued = [p for p in pages if "调查项目40" in p and "一、顾客信息" not in p]
+    assert continued and all("很满意" in _squash(p) for p in continued)
+
+
+def test_no_invitees_prints_one_blank_questionnaire(settings, pdftotext):
+    pdf = questionnaire_pdf(template(), None, [], settings)
+    pages = _pages(pdf)
+    assert len(pages) == 1
+    text = _squash(pdftotext(pdf))
+    assert "顾客名称联系人联系电话" in text  # lines to write on
+    assert "调查活动" not in text
+    assert "记录编号：" in text
+    assert "None" not in text
+
+
+def test_ten_scale_and_questions_left_out(settings, boxes, pdftotext):
+    plain = template(scale="ten", ask_importance=False, ask_competitor=False, ask_loyalty=False)
+    answers = {1: response(1, [10, 9, 7, 1, 8, 6, 5])}
+    pdf = questionnaire_pdf(plain, campaign(), [invitee(1)], settings, responses=answers)
+    text = _squash(pdftotext(pdf))
+    assert "满意程度(1=很不满意，10=很满意)" in text
+    assert "12345678910" in text
+    for absent in ("重要程度", "与同行比较", "顾客忠诚度", "继续采购"):
+        assert absent not in text, absent
+    assert "三、意见与建议" in text
+    method, grid = boxes
+    assert _grid_rows(grid, 10)[:4] == ["0000000001", "0000000010", "0000001000", "1000000000"]
+
+
+def test_user_text_is_printed_literally(settings):
+    people = [invitee(1)]
+    people[0].customer_name = HOSTILE
+    people[0].contact_name = HOSTILE
+    form = template()
+    form.items[0].name = HOSTILE
+    answers = {1: response(1, [5] * 7, comments=HOSTILE, respondent="<u>张</u>")}
+    text = "".join(_pages(questionnaire_pdf(form, campaign(), people, settings, responses=answers)))
+    # customer, contact, item, comments (wrapped in the narrow item column)
+    assert _squash(text).count(_squash(HOSTILE)) == 4
+    assert "<u>张</u>" in text
+
+
+def test_progress_and_cancel(settings):
+    calls: list[tuple[int, int]] = []
+    questionnaire_pdf(
+        template(), campaign(), invitees(4), settings, progress=lambda d, t: calls.append((d, t))
+    )
+    assert calls == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+
+    calls.clear()
+    with pytest.raises(ExportCancelled):
+        questionnaire_pdf(
+            template(),
+            campaign(),
+            invitees(4),
+            settings,
+            progress=lambda d, t: calls.append((d, t)),
+            cancelled=lambda: len(calls) >= 2,
+        )
+    assert calls == [(0, 4), (1, 4)]
+
+
+def test_a_big_batch_is_one_page_per_customer(settings):
+    pdf = questionnaire_pdf(template(), campaign(), invitees(120), settings)
+    pages = _pages(pdf)
+    assert len(pages) == 120
+    assert all("第 1 页 / 共 1 页" in page for page in pages)
+    assert "KH120" in pages[-1]
+
+
+@pytest.mark.parametrize("lang", ["en", "bilingual"])
+def test_english_and_bilingual(lang, settings, pdftotext):
+    survey = campaign()
+    answers = {2: response(2, [5, 4, 3, None, 4, 5, 2], late=True, partial=True)}
+    pdf = questionnaire_pdf(template(), survey, survey.invitees, settings, lang, responses=answers)
+    assert len(_pages(pdf)) == 4  # still one page per customer
+    text = _squash(pdftotext(pdf))
+    assert "Customersatisfactionsurvey" in text
+    assert "[LATE]answeredon2025-07-12" in text
+    if lang == "en":
+        assert "Page1of1" in text and "1.Customer" in text
+        assert all(word in text for word in ("Satisfied", "Neutral", "Dissatisfied", "Worse"))
+    else:
+        assert "顾客名称/Customer" in text and "第1页/共1页" in text
+        assert "二、满意度评价/Yourrating" in text
+
+
+def test_form_code_from_settings_and_unknown_language(settings, pdftotext):
+    settings.forms["survey"] = FormCode("QR-ZZ-01", "B/2")
+    text = _squash(pdftotext(questionnaire_pdf(template(), campaign(), invitees(1), settings)))
+    assert "表单编号：QR-ZZ-01版本：B/2" in text
+    with pytest.raises(ValueError, match="bilingual"):
+        questionnaire_pdf(template(), campaign(), invitees(1), settings, "de")
+
+
+def test_cjk_font_is_embedded(settings, tmp_path, require_tool):
+    source = tmp_path / "questionnaire.pdf"
+    source.write_bytes(
+        questionnaire_pdf(template(), campaign(), invitees(2), settings, "bilingual")
+    )
+    listing = subprocess.run(
+        [require_tool("pdffonts"), str(source)], check=True, capture_output=True, text=True
+    ).stdout
+    fonts = listing.splitlines()[2:]
+    assert fonts, listing
+    for line in fonts:
+        assert "WenQuanYiMicroHei" in line, listing
+        assert re.search(r"\byes\s+yes\s+yes\b", line), listing
