@@ -17,6 +17,16 @@ ACTION_STATE_LABELS = {
     "not_effective": ("验证无效", "Not effective"),
 }
 
+# coverage tiers in a narrow column (survey_data.TIER_LABELS gives the whole rule)
+TIER_SHORT_LABELS = {
+    "all": ("≥100万", "≥ 1 M"),
+    "most": ("50–100万", "0.5–1 M"),
+    "many": ("<50万", "< 0.5 M"),
+    "optional": ("其他", "Other"),
+    "daily": ("不满一年", "< 1 year"),
+    "lost": ("已流失", "Lost"),
+}
+
 
 def action_state(action: ActionData, today: date) -> str:
     """open / overdue / done / effective / not_effective."""
@@ -29,18 +39,9 @@ def action_state(action: ActionData, today: date) -> str:
     return "open"
 
 
-def action_item_key(action: ActionData) -> str:
-    """The key of the survey item an improvement action is for ("" when not known).
-
-    corrective_action.survey_item_key; read defensively because ActionData is shared with the
-    complaint and return records, which have no survey item.
-    """
-    return str(getattr(action, "survey_item_key", "") or "")
-
-
 def action_item_name(results: CampaignResults, action: ActionData) -> str:
-    """The name of the survey item an action improves, from the campaign's results."""
-    key = action_item_key(action)
+    """The name of the survey item an improvement action is for ("" when none is recorded)."""
+    key = results.campaign.action_items.get(action.id, "") if action.id is not None else ""
     if not key:
         return ""
     for item in results.items:

@@ -3,7 +3,13 @@ results and a customer-loss analysis, with Chinese names and some hostile user t
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from app.services.complaint_data import ActionData
 from app.services.survey_data import (
@@ -127,16 +133,15 @@ def response(customer_id: int, levels: list[int | None], **overrides: object) ->
     return data
 
 
-def action(item_key: str, **overrides: object) -> ActionData:
+def action(action_id: int, **overrides: object) -> ActionData:
     data = ActionData(
+        id=action_id,
         kind="corrective",
         description="交货期：增加安全库存，每周评审交付计划",
         department="生产部",
         owner="李强",
         due=date(2025, 9, 30),
     )
-    # the survey item the action improves (corrective_action.survey_item_key)
-    data.survey_item_key = item_key  # type: ignore[attr-defined]
     for key, value in overrides.items():
         setattr(data, key, value)
     return data
@@ -147,9 +152,9 @@ def results(**overrides: object) -> CampaignResults:
     data = CampaignResults(
         campaign=campaign(
             actions=[
-                action("k2"),
+                action(51),
                 action(
-                    "k4",
+                    52,
                     description=HOSTILE,
                     department="销售部",
                     owner="赵敏",
@@ -159,7 +164,8 @@ def results(**overrides: object) -> CampaignResults:
                     verified_by="周小红",
                     verified_on=date(2025, 9, 5),
                 ),
-            ]
+            ],
+            action_items={51: "k2", 52: "k4"},  # 交货期, and the item named "=1+1"
         ),
         template=template(),
         index_pct=88.53,
@@ -256,3 +262,31 @@ def loss(count: int = 0) -> CustomerLoss:
         previous_total=sum(r.previous_wan or 0 for r in rows),
         current_total=sum(r.current_wan or 0 for r in rows),
     )
+
+
+def convert_with_libreoffice(source: Path, target_format: str, tmp_path: Path) -> Path:
+    """Convert a file with LibreOffice headless into tmp_path/out; skip without it (not in CI)."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is required in CI")
+        pytest.skip("LibreOffice is not installed")
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    subprocess.run(
+        [
+            office,
+            "--headless",
+            f"-env:UserInstallation=file://{home / 'lo-profile'}",
+            "--convert-to",
+            target_format,
+            "--outdir",
+            str(tmp_path / "out"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "HOME": str(home)},
+        timeout=300,
+    )
+    return tmp_path / "out" / f"{source.stem}.{target_format.split(':')[0]}"

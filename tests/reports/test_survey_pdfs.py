@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+from datetime import date
 
 import pypdf
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from app.reports.files import ExportCancelled
 from app.reports.pdf import survey_questionnaire_pdf as questionnaire_module
 from app.reports.pdf.survey_questionnaire_pdf import questionnaire_pdf
+from app.reports.pdf.survey_summary_pdf import survey_summary_pdf
 from app.services.settings_service import FormCode
 from app.services.survey_data import TemplateItemData
 from tests.reports.survey_fixtures import (
@@ -21,6 +23,7 @@ from tests.reports.survey_fixtures import (
     invitee,
     invitees,
     response,
+    results,
     template,
 )
 
@@ -270,5 +273,142 @@ def test_cjk_font_is_embedded(settings, tmp_path, require_tool):
     fonts = listing.splitlines()[2:]
     assert fonts, listing
     for line in fonts:
+        assert "WenQuanYiMicroHei" in line, listing
+        assert re.search(r"\byes\s+yes\s+yes\b", line), listing
+
+
+# ---------------------------------------------------------------- the summary analysis
+
+TODAY = date(2025, 10, 8)
+
+
+def test_summary_states_the_whole_campaign(settings, pdftotext):
+    pdf = survey_summary_pdf(results(), settings, today=TODAY)
+    pages = _pages(pdf)
+    text = _squash("".join(pages))
+    for expected in (
+        "宁波精工汽车部件股份有限公司",
+        "客户满意度调查汇总分析表",
+        "表单编号：QR-MY版本：A/0",
+        "记录编号：MY-2025-02",
+        # overview
+        "调查活动MY-2025-022025上半年状态进行中",
+        "问卷顾客满意度调查表v2调查期间2025-01-01至2025-06-30",
+        "回复截止2025-07-30分层依据2024年用量",
+        "邀请4家，回复3家，回复率75.0%",
+        "迟到1份，部分回答1份",
+        "满意度指数88.5%目标95.0%（未达成）",
+        "项目阈值80.0%低于阈值的项目交货期",
+        # coverage: tier, required, customers, needed, invited, answered, coverage, met
+        "年用量≥100万:100%100%222150.0%否",
+        "年用量50–100万:≥90%90%1111100.0%是",
+        "<50万,合作≥2年或有潜力:≥80%80%541120.0%否",
+        "其他(不作要求)不作要求3—000.0%—",
+        # items: weight, answers, average, rating, importance, better/same/worse, action
+        "1产品质量25%393.3%合格4.67210—",
+        "2交货期20%373.3%低于阈值4012有",
+        "4=1+110%290.0%合格2.5110有",
+        "7包装10%0—无回答—000—",
+        # trend, oldest first
+        "MY-2024-012024上半年2024-01-011290.5%95.0%否",
+        "MY-2024-022024下半年2024-07-010—95.0%—",
+        "MY-2025-022025上半年2025-01-01388.5%97.0%否",
+        # loyalty
+        "会继续采购2（66.7%）不确定1（33.3%）",
+        "推荐意愿平均(0–10)8",
+        "推荐者(9–10)2贬损者(0–6)1",
+        "净推荐值NPS+33.3",
+        # customers, lowest index first
+        "1KH003=1+1<50万76.0%2025-08-02迟到不确定5",
+        "2KH002上海华东汽车零部件制造有限公司50–100万91.6%2025-07-12部分会9",
+        "3KH001长春华通汽车有限公司≥100万98.0%2025-07-05会10",
+        # improvement actions, with the item each is for
+        "1交货期交货期：增加安全库存，每周评审交付计划生产部李强2025-09-30已逾期",
+        "已验证有效2025-09-05",
+        # signature boxes
+        "编制",
+        "审核",
+        "批准",
+        "周小红",
+    ):
+        assert expected in text, expected
+    # both charts are drawn, with their titles
+    assert "各项目平均得分(%)，虚线为阈值80%" in text
+    assert "满意度指数趋势(%)" in text
+    assert "页/共" in text
+    for number, page in enumerate(pages, start=1):
+        assert f"第 {number} 页 / 共 {len(pages)} 页" in page
+    assert "None" not in _squash(pdftotext(pdf))
+
+
+def test_summary_marks_what_needs_attention(settings):
+    data = results()
+    data.items[1].has_action = False  # 交货期 is below the threshold and has no action
+    data.campaign.actions = []
+    data.campaign.status = "closed"
+    data.campaign.closed_on = date(2025, 9, 1)
+    data.campaign.closed_by = "周小红"
+    text = _squash("".join(_pages(survey_summary_pdf(data, settings, today=TODAY))))
+    assert "2交货期20%373.3%低于阈值4012待制定" in text
+    assert "低于阈值、尚无改进措施的项目：交货期" in text
+    assert "状态已关闭（2025-09-01周小红）" in text
+
+
+def test_summary_of_a_met_target_and_of_no_answers(settings):
+    met = results(index_pct=96.0)
+    assert "目标95.0%（已达成）" in _squash("".join(_pages(survey_summary_pdf(met, settings))))
+
+    empty = results(
+        index_pct=None, answered=0, late=0, partial=0, customers=[], trend=[],
+        keep_buying={}, recommend_avg=None, promoters=0, detractors=0,
+    )  # fmt: skip
+    for item in empty.items:
+        item.answered, item.average_pct, item.below_threshold = 0, None, False
+    text = _squash("".join(_pages(survey_summary_pdf(empty, settings, today=TODAY))))
+    assert "满意度指数—目标95.0%（无回复）" in text
+    assert "尚无回复" in text
+    assert "满意度指数趋势" not in text  # no chart without campaigns
+    assert "净推荐值NPS—" in text
+
+
+def test_summary_without_the_optional_questions(settings):
+    data = results()
+    data.template = template(ask_importance=False, ask_competitor=False, ask_loyalty=False)
+    text = _squash("".join(_pages(survey_summary_pdf(data, settings, today=TODAY))))
+    for absent in ("重要程度", "优于同行", "顾客忠诚度", "继续采购", "净推荐值"):
+        assert absent not in text, absent
+    assert "五、各顾客满意度" in text and "六、改进措施" in text
+    assert "2交货期20%373.3%低于阈值有" in text
+
+
+def test_summary_prints_user_text_literally(settings):
+    data = results()
+    data.customers[1].customer_name = HOSTILE
+    text = "".join(_pages(survey_summary_pdf(data, settings, today=TODAY)))
+    assert _squash(text).count(_squash(HOSTILE)) == 2  # the customer and an action
+    assert "=1+1" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "bilingual"])
+def test_summary_in_english_and_bilingual(lang, settings, pdftotext):
+    text = _squash(pdftotext(survey_summary_pdf(results(), settings, lang, today=TODAY)))
+    assert "Customersatisfactionsurveysummaryanalysis" in text
+    assert "Overdue" in text and "Verifiedeffective" in text
+    if lang == "bilingual":
+        assert "客户满意度调查汇总分析表" in text and "一、调查概况/1.Overview" in text
+
+
+def test_summary_form_code_from_settings_and_fonts(settings, tmp_path, require_tool):
+    settings.forms["survey_summary"] = FormCode("QR-MY-02", "B/1")
+    pdf = survey_summary_pdf(results(), settings, "bilingual", today=TODAY)
+    assert "表单编号：QR-MY-02版本：B/1" in _squash(_pages(pdf)[0])
+    source = tmp_path / "summary.pdf"
+    source.write_bytes(pdf)
+    listing = subprocess.run(
+        [require_tool("pdffonts"), str(source)], check=True, capture_output=True, text=True
+    ).stdout
+    fonts = listing.splitlines()[2:]
+    assert fonts, listing
+    for line in fonts:  # the charts' text too: no Helvetica slips in
         assert "WenQuanYiMicroHei" in line, listing
         assert re.search(r"\byes\s+yes\s+yes\b", line), listing
