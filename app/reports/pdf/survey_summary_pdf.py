@@ -477,7 +477,7 @@ def _customers(t: FormText, results: CampaignResults, section: str) -> list[Flow
         t("回复日期", "Answered on"),
         t("备注", "Note"),
     ]
-    widths: list[float | None] = [10 * mm, 18 * mm, None, 18 * mm, 21 * mm, 21 * mm, 18 * mm]
+    widths: list[float | None] = [10 * mm, 18 * mm, None, 18 * mm, 21 * mm, 21 * mm, 22 * mm]
     aligns = ["CENTER", "LEFT", "LEFT", "CENTER", "RIGHT", "CENTER", "CENTER"]
     if loyalty:
         headers += [t("继续采购", "Keep buying"), t("推荐", "Recommend")]
