@@ -675,7 +675,7 @@ def create_many(
             validate(data)
             _check_customer(session, data)
             c = _new_complaint(session, data, number, settings)
-            ledger: dict[str, object] = {}
+            ledger: dict[str, object] = {"status": c.status}  # the trail knows every state
             if keep_ledger_status and data.status in {s.value for s in ComplaintStatus}:
                 c.status, c.closed_at = data.status, data.closed_at
                 c.cancel_reason = data.cancel_reason

@@ -441,7 +441,9 @@ def create_campaign(engine: Engine, data: CampaignData, user: str) -> CampaignDa
             entity_uuid=c.uuid,
             label=c.number,
             action="create",
-            changes=audit_service.diff({}, {"number": c.number, **_flat(session, data)}),
+            changes=audit_service.diff(
+                {}, {"number": c.number, "status": c.status, **_flat(session, data)}
+            ),
             user=user,
         )
         session.commit()

@@ -42,7 +42,7 @@ def main() -> int:
                 stored.address = f"地址 {n}"
                 customer_service.update(engine, stored, "writer")
         except storage_errors.STORAGE_ERRORS as error:
-            print(f"FAIL {storage_errors.kind(error)} {error}", flush=True)
+            print(f"FAIL {storage_errors.kind(error)} {' '.join(str(error).split())}", flush=True)
             return 3
         print(f"ACK {data.code}", flush=True)
     return 0
