@@ -21,6 +21,7 @@ from app.models import (
     CustomerStatus,
     CustomerType,
     ReturnReceipt,
+    SurveyInvitee,
 )
 from app.models.common import new_uuid, utcnow
 from app.services import audit_service
@@ -657,13 +658,23 @@ def delete_customer(engine: Engine, customer_id: int, user: str) -> None:
             .select_from(ReturnReceipt)
             .where(ReturnReceipt.customer_id == customer_id)
         ).one()
-        if tickets or returns:
+        surveys = session.exec(
+            select(func.count())
+            .select_from(SurveyInvitee)
+            .where(SurveyInvitee.customer_id == customer_id)
+        ).one()
+        if tickets or returns or surveys:
             # quality records point at the customer; the file stays (mark it lost instead)
             raise ValidationError(
                 {
                     "code": FieldError(
                         "customer_has_records",
-                        {"name": before.name, "tickets": tickets, "returns": returns},
+                        {
+                            "name": before.name,
+                            "tickets": tickets,
+                            "returns": returns,
+                            "surveys": surveys,
+                        },
                     )
                 }
             )
