@@ -18,6 +18,7 @@ from app.ui.customers.tab import CustomersTab
 from app.ui.returns.tab import ReturnsTab
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.signals import DataHub
+from app.ui.surveys.tab import SurveysTab
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.customers_tab = CustomersTab(engine, self.hub, self)
         self.complaints_tab = ComplaintsTab(engine, self.hub, self)
         self.returns_tab = ReturnsTab(engine, self.hub, self)
+        self.surveys_tab = SurveysTab(engine, self.hub, self)
         for tab in self.record_tabs():
             self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
@@ -53,7 +55,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.show_due_list_if_any)
 
     def record_tabs(self) -> list[BaseTab]:
-        return [self.customers_tab, self.complaints_tab, self.returns_tab]
+        return [self.customers_tab, self.complaints_tab, self.returns_tab, self.surveys_tab]
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

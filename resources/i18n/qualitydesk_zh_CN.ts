@@ -88,6 +88,260 @@
     </message>
 </context>
 <context>
+    <name>AnswerGridModel</name>
+    <message>
+        <source>Item</source>
+        <translation>调查项目</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意程度</translation>
+    </message>
+    <message>
+        <source>Importance 1–5</source>
+        <translation>重要度 1–5</translation>
+    </message>
+    <message>
+        <source>Vs competitors</source>
+        <translation>与同行比较</translation>
+    </message>
+    <message>
+        <source>1–9 for the score, 0 for 10</source>
+        <translation>1–9 即分数,0 表示 10 分</translation>
+    </message>
+    <message>
+        <source>1 (not important) – 5 (very important)</source>
+        <translation>1(不重要)– 5(很重要)</translation>
+    </message>
+    <message>
+        <source>b or 1 better, s or 2 the same, w or 3 worse than competitors</source>
+        <translation>b 或 1 优于同行,s 或 2 相当,w 或 3 不如同行</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersView</name>
+    <message>
+        <source>Every invitee</source>
+        <translation>全部调查对象</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Blank questionnaires PDF</source>
+        <translation>空白调查表 PDF</translation>
+    </message>
+    <message>
+        <source>One PDF with a blank questionnaire per invitee</source>
+        <translation>每个调查对象一份空白调查表,合并为一个 PDF</translation>
+    </message>
+    <message>
+        <source>For the selected invitees…</source>
+        <translation>所选调查对象…</translation>
+    </message>
+    <message>
+        <source>For every invitee…</source>
+        <translation>全部调查对象…</translation>
+    </message>
+    <message>
+        <source>For the invitees not answered yet…</source>
+        <translation>尚未答复的调查对象…</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>调查活动</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save and next (Ctrl+Enter)</source>
+        <translation>保存并下一个 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Save, then open the next customer who has not answered</source>
+        <translation>保存后打开下一个尚未答复的顾客</translation>
+    </message>
+    <message>
+        <source>Print answer</source>
+        <translation>打印答卷</translation>
+    </message>
+    <message>
+        <source>This customer's questionnaire filled in, as PDF</source>
+        <translation>该顾客已填写的调查表(PDF)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Delete answer…</source>
+        <translation>删除答卷…</translation>
+    </message>
+    <message>
+        <source>Remove an answer entered in error (the reason is kept)</source>
+        <translation>删除误录的答卷(原因将被记录)</translation>
+    </message>
+    <message>
+        <source> (closed)</source>
+        <translation>(已关闭)</translation>
+    </message>
+    <message>
+        <source>{answered} of {invited} answered</source>
+        <translation>已答复 {answered} / {invited}</translation>
+    </message>
+    <message>
+        <source>Pick a customer on the left (Enter or click) to enter the answer.</source>
+        <translation>在左侧选择顾客(回车或单击)以录入答卷。</translation>
+    </message>
+    <message>
+        <source>not answered yet</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>部分作答</translation>
+    </message>
+    <message>
+        <source>unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>index {index}</source>
+        <translation>指数 {index}</translation>
+    </message>
+    <message>
+        <source>{number} is closed: its answers are read-only. Reopen it in the campaigns view to correct them.</source>
+        <translation>{number} 已关闭:答卷只读。如需更正,请在“调查活动”中重开。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存:请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Answer saved: index {index}.</source>
+        <translation>答卷已保存:满意度指数 {index}。</translation>
+    </message>
+    <message>
+        <source>Changes saved: index {index}. The old values are in the history.</source>
+        <translation>修改已保存:满意度指数 {index}。原值保留在修改记录中。</translation>
+    </message>
+    <message>
+        <source>Marked {marks}.</source>
+        <translation>标记为{marks}。</translation>
+    </message>
+    <message>
+        <source>Every invitee has answered.</source>
+        <translation>全部调查对象均已答复。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The answer of {customer} has unsaved changes. Save them?</source>
+        <translation>{customer} 的答卷有未保存的修改,是否保存?</translation>
+    </message>
+    <message>
+        <source>Delete the answer of {customer}</source>
+        <translation>删除 {customer} 的答卷</translation>
+    </message>
+    <message>
+        <source>Only for an answer entered in error. The customer stays invited; what was deleted and why stays in the history.</source>
+        <translation>仅用于误录的答卷。该顾客仍在调查名单中;删除的内容及原因保留在修改记录中。</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <source>Answer deleted.</source>
+        <translation>答卷已删除。</translation>
+    </message>
+    <message>
+        <source>History of the answer of {customer}</source>
+        <translation>{customer} 答卷的修改记录</translation>
+    </message>
+    <message>
+        <source>satisfaction</source>
+        <translation>满意程度</translation>
+    </message>
+    <message>
+        <source>importance</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <source>vs competitors</source>
+        <translation>与同行比较</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>受访人</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>调查方式</translation>
+    </message>
+    <message>
+        <source>Surveyor</source>
+        <translation>调查人</translation>
+    </message>
+    <message>
+        <source>Will keep buying</source>
+        <translation>是否继续采购</translation>
+    </message>
+    <message>
+        <source>Would recommend</source>
+        <translation>推荐意愿</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见与建议</translation>
+    </message>
+    <message>
+        <source>Reason for deleting</source>
+        <translation>删除原因</translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation>调查表</translation>
+    </message>
+    <message>
+        <source>No invitee to print.</source>
+        <translation>没有可打印的调查对象。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveReturnDialog</name>
     <message>
         <source>Archive return {number}</source>
@@ -155,6 +409,410 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>The year whose annual volumes decide the tiers (the last complete year)</source>
+        <translation>按该年度的年采购额划分覆盖层级(最近一个完整年度)</translation>
+    </message>
+    <message>
+        <source>Year and period *</source>
+        <translation>年度及期间 *</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <source>Template *</source>
+        <translation>问卷模板 *</translation>
+    </message>
+    <message>
+        <source>Period from *</source>
+        <translation>调查期间自 *</translation>
+    </message>
+    <message>
+        <source>to *</source>
+        <translation>至 *</translation>
+    </message>
+    <message>
+        <source>Answers due by</source>
+        <translation>回收截止日期</translation>
+    </message>
+    <message>
+        <source>Index target % *</source>
+        <translation>满意度指数目标 % *</translation>
+    </message>
+    <message>
+        <source>Item threshold % *</source>
+        <translation>项目警戒线 % *</translation>
+    </message>
+    <message>
+        <source>Volumes of year *</source>
+        <translation>采购额年度 *</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>An item whose average is below this needs an improvement action</source>
+        <translation>项目平均得分低于此值时须采取改进措施</translation>
+    </message>
+    <message>
+        <source>A later answer is accepted and marked late</source>
+        <translation>之后的答复仍可录入,标记为逾期</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>Ticked customers</source>
+        <translation>已勾选的顾客</translation>
+    </message>
+    <message>
+        <source>Find code or name</source>
+        <translation>查找编号或名称</translation>
+    </message>
+    <message>
+        <source>Tick shown</source>
+        <translation>勾选所列</translation>
+    </message>
+    <message>
+        <source>Untick shown</source>
+        <translation>取消所列</translation>
+    </message>
+    <message>
+        <source>Tick every customer the filter shows (space ticks the selected ones)</source>
+        <translation>勾选当前筛选列出的全部顾客(空格键勾选所选行)</translation>
+    </message>
+    <message>
+        <source>Propose again</source>
+        <translation>重新建议</translation>
+    </message>
+    <message>
+        <source>Tick exactly the customers the coverage rules ask for (the surveyed tiers)</source>
+        <translation>只勾选覆盖规则要求调查的顾客</translation>
+    </message>
+    <message>
+        <source>Customers to ask</source>
+        <translation>调查对象</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>顾客数</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>应调查</translation>
+    </message>
+    <message>
+        <source>Ticked</source>
+        <translation>已勾选</translation>
+    </message>
+    <message>
+        <source>Coverage (seed 001)</source>
+        <translation>调查覆盖范围</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Customers have answered: the template stays</source>
+        <translation>已有顾客答复:不能更换问卷模板</translation>
+    </message>
+    <message>
+        <source>New survey campaign</source>
+        <translation>新建满意度调查</translation>
+    </message>
+    <message>
+        <source>Create campaign</source>
+        <translation>建立调查</translation>
+    </message>
+    <message>
+        <source>Survey campaign {number}</source>
+        <translation>满意度调查 {number}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>{count} customer(s) ticked. Too few in: {tiers}.</source>
+        <translation>已勾选 {count} 个顾客。以下层级不足:{tiers}。</translation>
+    </message>
+    <message>
+        <source>{count} customer(s) ticked. Every required tier is covered.</source>
+        <translation>已勾选 {count} 个顾客。各层级均达到覆盖要求。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存:请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>This campaign has unsaved changes. Save them?</source>
+        <translation>该调查有未保存的修改,是否保存?</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignHistoryDialog</name>
+    <message>
+        <source>History of {number}</source>
+        <translation>{number} 的修改记录</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>期间自</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>期间至</translation>
+    </message>
+    <message>
+        <source>Answers due by</source>
+        <translation>回收截止日期</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>问卷模板</translation>
+    </message>
+    <message>
+        <source>Index target %</source>
+        <translation>满意度指数目标 %</translation>
+    </message>
+    <message>
+        <source>Item threshold %</source>
+        <translation>项目警戒线 %</translation>
+    </message>
+    <message>
+        <source>Volumes of year</source>
+        <translation>采购额年度</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>关闭人</translation>
+    </message>
+    <message>
+        <source>Reason for reopening</source>
+        <translation>重开原因</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>调查活动</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>调查期间</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>问卷模板</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>调查对象</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>满意度指数</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Target {target} met</source>
+        <translation>已达到目标 {target}</translation>
+    </message>
+    <message>
+        <source>Target {target} not met</source>
+        <translation>未达到目标 {target}</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <source>New campaign… (Ctrl+N)</source>
+        <translation>新建调查… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit campaign…</source>
+        <translation>修改调查…</translation>
+    </message>
+    <message>
+        <source>Dates, target, template and the customers asked</source>
+        <translation>日期、目标、问卷模板及调查对象</translation>
+    </message>
+    <message>
+        <source>Enter answers</source>
+        <translation>录入答卷</translation>
+    </message>
+    <message>
+        <source>Questionnaires PDF</source>
+        <translation>调查表 PDF</translation>
+    </message>
+    <message>
+        <source>Blank questionnaires of the invitees as one PDF (Ctrl+P)</source>
+        <translation>调查对象的空白调查表,合并为一个 PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Blank, for every invitee…</source>
+        <translation>空白表,全部调查对象…</translation>
+    </message>
+    <message>
+        <source>Blank, for the invitees not answered yet…</source>
+        <translation>空白表,尚未答复的调查对象…</translation>
+    </message>
+    <message>
+        <source>Blank, choose the invitees…</source>
+        <translation>空白表,选择调查对象…</translation>
+    </message>
+    <message>
+        <source>Filled in with the answers…</source>
+        <translation>已填写的答卷…</translation>
+    </message>
+    <message>
+        <source>Summary analysis</source>
+        <translation>汇总分析表</translation>
+    </message>
+    <message>
+        <source>As Excel workbook…</source>
+        <translation>Excel 工作簿…</translation>
+    </message>
+    <message>
+        <source>As PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Customer loss…</source>
+        <translation>顾客流失分析…</translation>
+    </message>
+    <message>
+        <source>Volumes of a year against the year before, per customer (Excel)</source>
+        <translation>各顾客年采购额与上年对比(Excel)</translation>
+    </message>
+    <message>
+        <source>Close campaign…</source>
+        <translation>关闭调查…</translation>
+    </message>
+    <message>
+        <source>Analysed: the campaign and its answers become read-only</source>
+        <translation>分析完毕:调查及答卷变为只读</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重开…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>{count} campaign(s)</source>
+        <translation>{count} 次调查</translation>
+    </message>
+    <message>
+        <source>Saved {number}: {count} customer(s) to ask.</source>
+        <translation>已保存 {number}:调查对象 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Close campaign</source>
+        <translation>关闭调查</translation>
+    </message>
+    <message>
+        <source>Close {number}? Its answers and actions become read-only; it can be reopened with a reason.</source>
+        <translation>关闭 {number}?其答卷和措施将变为只读;如需更正,可填写原因后重开。</translation>
+    </message>
+    <message>
+        <source>{number} closed.</source>
+        <translation>{number} 已关闭。</translation>
+    </message>
+    <message>
+        <source>Reopen {number}</source>
+        <translation>重开 {number}</translation>
+    </message>
+    <message>
+        <source>Reopen the campaign to correct answers or the list. The reason is kept in its history.</source>
+        <translation>重开调查以更正答卷或调查名单。原因将保留在修改记录中。</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <source>{number} reopened.</source>
+        <translation>{number} 已重开。</translation>
+    </message>
+    <message>
+        <source>Customer-loss analysis</source>
+        <translation>顾客流失分析</translation>
+    </message>
+    <message>
+        <source>Compare the volumes of the year (with the year before):</source>
+        <translation>对比年度的采购额(与上年比较):</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +2819,143 @@ They are updated when each ticket is saved next.</source>
     </message>
 </context>
 <context>
+    <name>ImprovementActionDialog</name>
+    <message>
+        <source>Improvement action for survey {number}</source>
+        <translation>满意度调查 {number} 的改进措施</translation>
+    </message>
+    <message>
+        <source>An item below the threshold needs an improvement action with a responsible unit (seed 002 §5.2.2). It is verified like any other action.</source>
+        <translation>低于警戒线的项目须采取改进措施并指定责任单位,措施的效果同样须验证。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>调查项目</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Action *</source>
+        <translation>措施 *</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due *</source>
+        <translation>完成期限 *</translation>
+    </message>
+    <message>
+        <source>Survey {campaign}: “{item}” averages {average}, below the threshold {threshold}. Find the causes with the customers' comments and improve.</source>
+        <translation>满意度调查 {campaign}:“{item}”平均得分 {average},低于警戒线 {threshold}。请结合顾客意见分析原因并改进。</translation>
+    </message>
+</context>
+<context>
+    <name>InviteePickDialog</name>
+    <message>
+        <source>Questionnaires of {number}</source>
+        <translation>{number} 的调查表</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Coverage tier</source>
+        <translation>覆盖层级</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>未答复</translation>
+    </message>
+</context>
+<context>
+    <name>InviteeTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Coverage tier</source>
+        <translation>覆盖层级</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>调查方式</translation>
+    </message>
+    <message>
+        <source>Surveyor</source>
+        <translation>调查人</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>满意度指数</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>部分作答</translation>
+    </message>
+    <message>
+        <source>Answered after the answer-by date</source>
+        <translation>在回收截止日期之后答复</translation>
+    </message>
+    <message>
+        <source>Some items were not answered</source>
+        <translation>有项目未作答</translation>
+    </message>
+</context>
+<context>
     <name>LineEditor</name>
     <message>
         <source>Photos</source>
@@ -2511,6 +3306,45 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     </message>
 </context>
 <context>
+    <name>ProposalModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Coverage tier</source>
+        <translation>覆盖层级</translation>
+    </message>
+    <message>
+        <source>Volume (10k CNY)</source>
+        <translation>年采购额(万元)</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>合作年数</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜在顾客</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Answered already: the customer stays invited</source>
+        <translation>已答复:该顾客须保留在调查名单中</translation>
+    </message>
+</context>
+<context>
     <name>RecurrencePanel</name>
     <message>
         <source>Number</source>
@@ -2558,6 +3392,344 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseForm</name>
+    <message>
+        <source>Who answered</source>
+        <translation>受访信息</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>受访人</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Answered on *</source>
+        <translation>答复日期 *</translation>
+    </message>
+    <message>
+        <source>Method *</source>
+        <translation>调查方式 *</translation>
+    </message>
+    <message>
+        <source>Surveyor</source>
+        <translation>调查人</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答卷</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>顾客忠诚度</translation>
+    </message>
+    <message>
+        <source>Will keep buying</source>
+        <translation>是否继续采购</translation>
+    </message>
+    <message>
+        <source>Would recommend us (0–10)</source>
+        <translation>推荐意愿(0–10)</translation>
+    </message>
+    <message>
+        <source>Comments and suggestions</source>
+        <translation>意见与建议</translation>
+    </message>
+    <message>
+        <source>Satisfaction: {keys}</source>
+        <translation>满意程度:{keys}</translation>
+    </message>
+    <message>
+        <source>Importance: {keys}</source>
+        <translation>重要度:{keys}</translation>
+    </message>
+    <message>
+        <source>Competitors: {keys}</source>
+        <translation>与同行比较:{keys}</translation>
+    </message>
+    <message>
+        <source>Enter skips, Delete clears, arrows move, Tab leaves the grid.</source>
+        <translation>回车跳过,Delete 清除,方向键移动,Tab 离开表格。</translation>
+    </message>
+    <message>
+        <source>Index {index} · {answered} of {items} item(s) answered</source>
+        <translation>指数 {index} · 已答 {answered} / {items} 项</translation>
+    </message>
+    <message>
+        <source>That key means nothing here. {hint}</source>
+        <translation>此键在此无效。{hint}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Item</source>
+        <translation>调查项目</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答复数</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均得分</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation>优于同行</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>相当</translation>
+    </message>
+    <message>
+        <source>Worse</source>
+        <translation>不如同行</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Open improvement action…</source>
+        <translation>开立改进措施…</translation>
+    </message>
+    <message>
+        <source>An action with a responsible unit for the selected item</source>
+        <translation>为所选项目开立改进措施并指定责任单位</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>顾客数</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>应调查</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>调查对象</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>实际覆盖</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>调查活动</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>期间自</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>满意度指数</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Keep buying</source>
+        <translation>继续采购</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Save actions</source>
+        <translation>保存措施</translation>
+    </message>
+    <message>
+        <source>Store what was typed in the table (done dates, owners, due dates)</source>
+        <translation>保存表中填写的内容(完成日期、负责人、完成期限)</translation>
+    </message>
+    <message>
+        <source>Improvement actions</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>Select a campaign to see its results.</source>
+        <translation>选择一次调查以查看其结果。</translation>
+    </message>
+    <message>
+        <source>no answers yet</source>
+        <translation>尚无答卷</translation>
+    </message>
+    <message>
+        <source>target met</source>
+        <translation>达到目标</translation>
+    </message>
+    <message>
+        <source>target not met</source>
+        <translation>未达到目标</translation>
+    </message>
+    <message>
+        <source>Satisfaction index</source>
+        <translation>满意度指数</translation>
+    </message>
+    <message>
+        <source>target {target}</source>
+        <translation>目标 {target}</translation>
+    </message>
+    <message>
+        <source>Response rate {rate} ({answered} of {invited})</source>
+        <translation>答复率 {rate}({answered} / {invited})</translation>
+    </message>
+    <message>
+        <source>late {late}</source>
+        <translation>逾期 {late}</translation>
+    </message>
+    <message>
+        <source>partial {partial}</source>
+        <translation>部分作答 {partial}</translation>
+    </message>
+    <message>
+        <source>Keep buying: {counts}</source>
+        <translation>继续采购:{counts}</translation>
+    </message>
+    <message>
+        <source>Recommend {avg} / 10 (promoters {p}, detractors {d}, NPS {nps})</source>
+        <translation>推荐意愿 {avg} / 10(推荐者 {p},贬损者 {d},NPS {nps})</translation>
+    </message>
+    <message>
+        <source>closed {day} by {who}</source>
+        <translation>{day} 由 {who} 关闭</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>已开立</translation>
+    </message>
+    <message>
+        <source>Below the threshold {threshold}: an improvement action is needed</source>
+        <translation>低于警戒线 {threshold}:须采取改进措施</translation>
+    </message>
+    <message>
+        <source>{below} item(s) below the threshold {threshold}; {without} without an action.</source>
+        <translation>{below} 个项目低于警戒线 {threshold};其中 {without} 个尚无改进措施。</translation>
+    </message>
+    <message>
+        <source>No item below the threshold {threshold}.</source>
+        <translation>没有项目低于警戒线 {threshold}。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>部分作答</translation>
+    </message>
+    <message>
+        <source>Item: {item}</source>
+        <translation>调查项目:{item}</translation>
+    </message>
+    <message>
+        <source>Improvement actions ({n})</source>
+        <translation>改进措施({n})</translation>
+    </message>
+    <message>
+        <source>The campaign is closed; reopen it to add actions</source>
+        <translation>调查已关闭;如需增加措施,请先重开</translation>
+    </message>
+    <message>
+        <source>Improvement action opened.</source>
+        <translation>改进措施已开立。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存:请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Actions saved.</source>
+        <translation>措施已保存。</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Select an action in the list first.</source>
+        <translation>请先在措施表中选择一项措施。</translation>
+    </message>
+    <message>
+        <source>Verification recorded.</source>
+        <translation>已记录验证结果。</translation>
+    </message>
+    <message>
+        <source>New due date recorded; the old one is kept in the history.</source>
+        <translation>已重订期限,原期限保留在记录中。</translation>
     </message>
 </context>
 <context>
@@ -3218,6 +4390,387 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message>
         <source>Done on</source>
         <translation>完成日期</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyExports</name>
+    <message>
+        <source>Survey answers</source>
+        <translation>顾客满意度调查答卷</translation>
+    </message>
+    <message>
+        <source>Survey questionnaires</source>
+        <translation>顾客满意度调查表</translation>
+    </message>
+    <message>
+        <source>Save questionnaires as PDF</source>
+        <translation>调查表另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {count} questionnaire(s)…</source>
+        <translation>正在生成 {count} 份调查表…</translation>
+    </message>
+    <message>
+        <source>Survey summary</source>
+        <translation>客户满意度调查汇总分析表</translation>
+    </message>
+    <message>
+        <source>Save survey summary as PDF</source>
+        <translation>汇总分析表另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Save survey summary as Excel</source>
+        <translation>汇总分析表另存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the survey summary…</source>
+        <translation>正在生成汇总分析表…</translation>
+    </message>
+    <message>
+        <source>Save customer-loss analysis as Excel</source>
+        <translation>顾客流失分析另存为 Excel</translation>
+    </message>
+    <message>
+        <source>Customer loss {year}.xlsx</source>
+        <translation>顾客流失分析 {year}.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing the customer-loss analysis…</source>
+        <translation>正在生成顾客流失分析…</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTiers</name>
+    <message>
+        <source>≥ 1 M</source>
+        <translation>≥ 100万</translation>
+    </message>
+    <message>
+        <source>0.5–1 M</source>
+        <translation>50–100万</translation>
+    </message>
+    <message>
+        <source>&lt; 0.5 M, key</source>
+        <translation>&lt; 50万(≥2年/潜力)</translation>
+    </message>
+    <message>
+        <source>others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>&lt; 1 year</source>
+        <translation>不满一年</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已流失</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysTab</name>
+    <message>
+        <source>Questionnaire templates</source>
+        <translation>问卷模板</translation>
+    </message>
+    <message>
+        <source>Campaigns and results</source>
+        <translation>调查活动</translation>
+    </message>
+    <message>
+        <source>Answer entry</source>
+        <translation>答卷录入</translation>
+    </message>
+    <message>
+        <source>Satisfaction surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Ask how important each item is (1–5)</source>
+        <translation>询问各项目的重要度(1–5)</translation>
+    </message>
+    <message>
+        <source>Ask how we compare with competitors (better / same / worse)</source>
+        <translation>询问与同行相比(优于 / 相当 / 不如)</translation>
+    </message>
+    <message>
+        <source>Ask whether the customer will keep buying and would recommend us (0–10)</source>
+        <translation>询问是否继续采购、是否愿意推荐(0–10)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>评分方式</translation>
+    </message>
+    <message>
+        <source>Score of each level</source>
+        <translation>各等级得分</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>同行比较</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>忠诚度</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <source>Also ask</source>
+        <translation>另外询问</translation>
+    </message>
+    <message>
+        <source>Item *</source>
+        <translation>调查项目 *</translation>
+    </message>
+    <message>
+        <source>Weight % *</source>
+        <translation>权重 % *</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Items and weights</source>
+        <translation>调查项目及权重</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>问卷模板</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>调查项目</translation>
+    </message>
+    <message>
+        <source>Item {n} · {field}</source>
+        <translation>项目 {n} · {field}</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Based on</source>
+        <translation>依据版本</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>被新版本取代</translation>
+    </message>
+    <message>
+        <source>New questionnaire template</source>
+        <translation>新建问卷模板</translation>
+    </message>
+    <message>
+        <source>Questionnaire template {label}</source>
+        <translation>问卷模板 {label}</translation>
+    </message>
+    <message>
+        <source>Version {version} was replaced by a newer version. It stays with the campaigns that used it and is read-only.</source>
+        <translation>版本 {version} 已被新版本取代,仍保留给使用过它的调查活动,只读。</translation>
+    </message>
+    <message>
+        <source>A campaign uses version {version}, so it is frozen. Saving makes version {next}; the campaigns made with version {version} keep it, and their results keep their meaning.</source>
+        <translation>已有调查活动使用版本 {version},该版本已冻结。保存后将生成版本 {next};使用版本 {version} 的调查活动仍保留原版本,其结果含义不变。</translation>
+    </message>
+    <message>
+        <source>Weights total: ? %</source>
+        <translation>权重合计:? %</translation>
+    </message>
+    <message>
+        <source>Weights total: {sum} %</source>
+        <translation>权重合计:{sum} %</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存:请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Saved as version {version}. Version {old} stays with its campaigns.</source>
+        <translation>已另存为版本 {version}。版本 {old} 仍保留给原调查活动。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>This template has unsaved changes. Save them?</source>
+        <translation>该模板有未保存的修改,是否保存?</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTableModel</name>
+    <message>
+        <source>Template</source>
+        <translation>问卷模板</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>评分方式</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Also asks</source>
+        <translation>另外询问</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>importance</source>
+        <translation>重要度</translation>
+    </message>
+    <message>
+        <source>competitors</source>
+        <translation>同行比较</translation>
+    </message>
+    <message>
+        <source>loyalty</source>
+        <translation>忠诚度</translation>
+    </message>
+    <message>
+        <source>old version</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>frozen (used by a campaign)</source>
+        <translation>已冻结(调查活动已使用)</translation>
+    </message>
+    <message>
+        <source>editable</source>
+        <translation>可修改</translation>
+    </message>
+    <message>
+        <source>Editing makes a new version; campaigns keep the version they used</source>
+        <translation>修改将生成新版本;调查活动保留其使用的版本</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesView</name>
+    <message>
+        <source>Show old versions</source>
+        <translation>显示旧版本</translation>
+    </message>
+    <message>
+        <source>Versions replaced by a newer one; kept for the campaigns that used them</source>
+        <translation>已被新版本取代的版本;为使用过它们的调查活动保留</translation>
+    </message>
+    <message>
+        <source>New template…</source>
+        <translation>新建模板…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Copy as new template…</source>
+        <translation>复制为新模板…</translation>
+    </message>
+    <message>
+        <source>A new template (version 1) starting from this one</source>
+        <translation>以此模板为基础新建模板(版本 1)</translation>
+    </message>
+    <message>
+        <source>A template a campaign uses is frozen: saving it makes a new version, and the campaigns keep the version they were made with.</source>
+        <translation>调查活动使用过的模板即冻结:修改保存时生成新版本,原调查活动仍使用原版本。</translation>
+    </message>
+    <message>
+        <source>{count} template(s)</source>
+        <translation>{count} 个模板</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}(副本)</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>No campaigns yet</source>
+        <translation>尚无调查活动</translation>
+    </message>
+    <message>
+        <source>{n} answer(s)</source>
+        <translation>{n} 份答卷</translation>
+    </message>
+    <message>
+        <source>index, target met</source>
+        <translation>指数(达到目标)</translation>
+    </message>
+    <message>
+        <source>index, target not met</source>
+        <translation>指数(未达到目标)</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
     </message>
 </context>
 <context>
