@@ -518,8 +518,8 @@
         <translation>已勾选</translation>
     </message>
     <message>
-        <source>Coverage (seed 001)</source>
-        <translation>调查覆盖范围</translation>
+        <source>Coverage: required share per tier</source>
+        <translation>调查覆盖范围(各层级应调查比例)</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
@@ -548,6 +548,10 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>This period has a campaign already: {numbers}</source>
+        <translation>该期间已有调查:{numbers}</translation>
     </message>
     <message>
         <source>{count} customer(s) ticked. Too few in: {tiers}.</source>
@@ -626,7 +630,7 @@
     </message>
     <message>
         <source>Closed on</source>
-        <translation>结案日期</translation>
+        <translation>关闭日期</translation>
     </message>
     <message>
         <source>Closed by</source>
@@ -2825,7 +2829,7 @@ They are updated when each ticket is saved next.</source>
         <translation>满意度调查 {number} 的改进措施</translation>
     </message>
     <message>
-        <source>An item below the threshold needs an improvement action with a responsible unit (seed 002 §5.2.2). It is verified like any other action.</source>
+        <source>An item below the threshold needs an improvement action with a responsible unit. It is verified like any other action.</source>
         <translation>低于警戒线的项目须采取改进措施并指定责任单位,措施的效果同样须验证。</translation>
     </message>
     <message>
@@ -2877,7 +2881,7 @@ They are updated when each ticket is saved next.</source>
     </message>
     <message>
         <source>Answer</source>
-        <translation>答复内容</translation>
+        <translation>答复情况</translation>
     </message>
     <message>
         <source>answered</source>
@@ -2912,7 +2916,7 @@ They are updated when each ticket is saved next.</source>
     </message>
     <message>
         <source>Answer</source>
-        <translation>答复内容</translation>
+        <translation>答复情况</translation>
     </message>
     <message>
         <source>Answered on</source>
@@ -3501,7 +3505,7 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     </message>
     <message>
         <source>Action</source>
-        <translation>操作</translation>
+        <translation>改进措施</translation>
     </message>
     <message>
         <source>Open improvement action…</source>
@@ -3513,7 +3517,7 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     </message>
     <message>
         <source>Items</source>
-        <translation>物料</translation>
+        <translation>调查项目</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -3596,6 +3600,10 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
         <translation>推荐</translation>
     </message>
     <message>
+        <source>Answered customers</source>
+        <translation>已答复顾客</translation>
+    </message>
+    <message>
         <source>Save actions</source>
         <translation>保存措施</translation>
     </message>
@@ -3657,7 +3665,7 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     </message>
     <message>
         <source>open</source>
-        <translation>未到期</translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>opened</source>
@@ -4672,7 +4680,7 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     </message>
     <message>
         <source>Items</source>
-        <translation>物料</translation>
+        <translation>项目数</translation>
     </message>
     <message>
         <source>Also asks</source>

@@ -591,3 +591,49 @@ def test_answers_with_a_ten_scale_and_importance(qtbot, engine, customers, tab):
     assert (second.level, second.importance, second.competitor) == (9, 4, "better")
     assert response.index_pct == pytest.approx((25 * 100 + 20 * 90) / 45)
     assert isinstance(response.answers[0], AnswerData)
+
+
+def test_summary_and_customer_loss_exports(qtbot, engine, customers, tab, save_path, tmp_path):
+    from openpyxl import load_workbook
+
+    campaign = _campaign(engine)
+    _store(engine, campaign, customers["a1"], [5, 5, 2, 5, 5, 5, 5])
+    views = tab.campaigns
+    views.refresh(keep=campaign.id)
+    save_path["path"] = str(tmp_path / "summary")
+    assert views.export_summary(as_pdf=False) is not None
+    qtbot.waitUntil(lambda: views.last_export is not None, timeout=30000)
+    assert views.last_export == tmp_path / "summary.xlsx"
+    workbook = load_workbook(views.last_export)
+    cells = " ".join(
+        str(c.value) for ws in workbook for row in ws.iter_rows() for c in row if c.value
+    )
+    assert campaign.number in cells and "价格" in cells
+    assert "已保存" in views.message.text()
+
+    views.last_export = None
+    save_path["path"] = str(tmp_path / "summary.pdf")
+    views.export_summary(as_pdf=True)
+    qtbot.waitUntil(lambda: views.last_export is not None, timeout=30000)
+    text = "\n".join(_pdf_text(views.last_export))
+    assert campaign.number in text and "91.0" in text
+
+    views.last_export = None
+    save_path["path"] = str(tmp_path / "loss.xlsx")
+    views.export_customer_loss(YEAR - 1)
+    qtbot.waitUntil(lambda: views.last_export is not None, timeout=30000)
+    workbook = load_workbook(views.last_export)
+    cells = " ".join(
+        str(c.value) for ws in workbook for row in ws.iter_rows() for c in row if c.value
+    )
+    assert "浙江恒通汽车部件有限公司" in cells and str(YEAR - 1) in cells
+
+
+def test_new_campaign_warns_about_a_second_one_for_the_same_period(qtbot, engine, customers, hub):
+    first = _campaign(engine)
+    dialog = CampaignDialog(engine, hub, year=YEAR, period="year")
+    qtbot.addWidget(dialog)
+    assert f"该期间已有调查:{first.number}" in dialog.header.text()
+    dialog.period.setCurrentIndex(dialog.period.findData("h1"))
+    assert "该期间已有调查" not in dialog.header.text()
+    assert dialog.period_start.text() == f"{YEAR}-01-01" and dialog.name.text() == f"{YEAR} 上半年"

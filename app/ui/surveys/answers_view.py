@@ -306,6 +306,7 @@ class AnswersView(QWidget):
         row = self.model.row_of(customer_id) if customer_id is not None else -1
         if row >= 0:
             self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
         else:
             self.view.clearSelection()
         self.view.selectionModel().blockSignals(False)

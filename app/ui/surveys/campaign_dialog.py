@@ -287,7 +287,7 @@ class CampaignDialog(QDialog):
             cover_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.coverage_note = QLabel(self)
         self.coverage_note.setWordWrap(True)
-        coverage_box = QGroupBox(self.tr("Coverage (seed 001)"), self)
+        coverage_box = QGroupBox(self.tr("Coverage: required share per tier"), self)
         coverage_layout = QVBoxLayout(coverage_box)
         coverage_layout.addWidget(self.coverage_table, 1)
         coverage_layout.addWidget(self.coverage_note)
@@ -303,7 +303,8 @@ class CampaignDialog(QDialog):
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.message, 3)
+        buttons.addStretch(1)
         for button in (self.save_button, self.cancel_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
@@ -428,8 +429,28 @@ class CampaignDialog(QDialog):
             self.save_button.setText(self.tr("Save"))
         self.year.setEnabled(self.is_new)
         self.period.setEnabled(self.is_new)
-        self.header.setText(f"<b style='font-size:14px'>{title}</b>")
+        header = f"<b style='font-size:14px'>{title}</b>"
+        twins = self.same_period_campaigns() if self.is_new else []
+        if twins:
+            note = self.tr("This period has a campaign already: {numbers}").format(
+                numbers="、".join(twins)
+            )
+            header += f" &nbsp; <span style='color:{RED}'>{note}</span>"
+        self.header.setText(header)
         self.setWindowTitle(title + (" *" if self.dirty else ""))
+
+    def same_period_campaigns(self) -> list[str]:
+        """Numbers of the stored campaigns over the same dates (a second one is rarely meant)."""
+        try:
+            start = parse_date_text(self.period_start.text())
+            end = parse_date_text(self.period_end.text())
+        except ValueError:
+            return []
+        return [
+            row.number
+            for row in survey_service.list_campaigns(self.engine)
+            if (row.period_start, row.period_end) == (start, end)
+        ]
 
     def _period_changed(self) -> None:
         if self._loading or not self.is_new:

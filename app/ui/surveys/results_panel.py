@@ -194,7 +194,7 @@ class ImprovementActionDialog(WorkflowDialog):
         super().__init__(
             self.tr("Improvement action for survey {number}").format(number=results.campaign.number),
             self.tr("An item below the threshold needs an improvement action with a responsible "
-                    "unit (seed 002 §5.2.2). It is verified like any other action."),
+                    "unit. It is verified like any other action."),
             parent,
         )  # fmt: skip
         self.setMinimumWidth(560)
@@ -340,7 +340,7 @@ class ResultsPanel(QWidget):
              self.tr("Recommend")],
             self,
         )  # fmt: skip
-        self.pages.addTab(self.customers, self.tr("Customers"))
+        self.pages.addTab(self.customers, self.tr("Answered customers"))
 
         # actions
         self.actions_panel = ActionsPanel(self.departments, self)

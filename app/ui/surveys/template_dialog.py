@@ -183,7 +183,8 @@ class TemplateDialog(QDialog):
         for button in (self.save_button, self.close_button, self.up_button, self.down_button):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.message, 3)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)

@@ -94,7 +94,10 @@ class TemplatesView(QWidget):
         self.model.set_rows(
             survey_service.list_templates(self.engine, include_retired=self.show_old.isChecked())
         )
-        if selected is not None and (row := self.model.row_of(selected)) >= 0:
+        row = self.model.row_of(selected) if selected is not None else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
             self.view.selectRow(row)
         self.count_label.setText(self.tr("{count} template(s)").format(count=self.model.rowCount()))
         self._update_buttons()
