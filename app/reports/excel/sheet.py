@@ -28,6 +28,7 @@ MAX_COLUMN_WIDTH = 60
 MIN_COLUMN_WIDTH = 6
 EXCEL_MAX_TEXT = 32767
 DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 AMOUNT_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "0"
 PROGRESS_EVERY = 200
@@ -37,7 +38,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DCE2EA")
 HEADER_BORDER = Border(bottom=Side(style="thin", color="808080"))
 HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center")
 
-ColumnKind = Literal["text", "date", "number", "integer"]
+ColumnKind = Literal["text", "date", "datetime", "number", "integer"]
 
 
 # ---------------------------------------------------------------- cell values
@@ -175,9 +176,12 @@ class Column:
     def format(self) -> str | None:
         if self.number_format:
             return self.number_format
-        return {"date": DATE_FORMAT, "number": AMOUNT_FORMAT, "integer": INTEGER_FORMAT}.get(
-            self.kind
-        )
+        return {
+            "date": DATE_FORMAT,
+            "datetime": DATETIME_FORMAT,
+            "number": AMOUNT_FORMAT,
+            "integer": INTEGER_FORMAT,
+        }.get(self.kind)
 
 
 def _shown(value: object, column: Column) -> str:
@@ -186,6 +190,8 @@ def _shown(value: object, column: Column) -> str:
         return ""
     if column.kind == "date":
         return "0000-00-00"
+    if column.kind == "datetime":
+        return "0000-00-00 00:00:00"
     if column.kind == "number" and isinstance(value, int | float):
         return f"{value:,.2f}"
     return str(value)
@@ -247,6 +253,8 @@ def _data_cell(ws, value: object, kind: ColumnKind, fmt: str | None) -> Cell | s
         return text_value(ws, value)
     if kind == "date":
         return date_cell(ws, value)  # type: ignore[arg-type]
+    if kind == "datetime":  # a naive local timestamp (Excel has no time zones)
+        return number_cell(ws, value, fmt or DATETIME_FORMAT)  # type: ignore[arg-type]
     return number_cell(ws, value, fmt or AMOUNT_FORMAT)  # type: ignore[arg-type]
 
 
