@@ -771,6 +771,14 @@
         <translation>修改记录</translation>
     </message>
     <message>
+        <source>Targets…</source>
+        <translation>目标…</translation>
+    </message>
+    <message>
+        <source>Index targets year by year (95 % → 97 % → 98 %) and the item threshold</source>
+        <translation>逐年的满意度指数目标(95 % → 97 % → 98 %)及项目警戒线</translation>
+    </message>
+    <message>
         <source>{count} campaign(s)</source>
         <translation>{count} 次调查</translation>
     </message>
@@ -805,6 +813,10 @@
     <message>
         <source>{number} reopened.</source>
         <translation>{number} 已重开。</translation>
+    </message>
+    <message>
+        <source>Targets saved; new campaigns take them.</source>
+        <translation>目标已保存;新建的调查将采用新目标。</translation>
     </message>
     <message>
         <source>Customer-loss analysis</source>
@@ -4499,6 +4511,33 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message>
         <source>Satisfaction surveys</source>
         <translation>满意度调查</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Survey targets</source>
+        <translation>满意度调查目标</translation>
+    </message>
+    <message>
+        <source>The satisfaction index target of each year, from the first year on; after the last one the last target holds. New campaigns take the target of their year; campaigns already made keep theirs.</source>
+        <translation>自起始年度起逐年的满意度指数目标;超过最后一年后沿用最后一个目标。新建的调查采用其年度的目标,已有的调查保留原目标。</translation>
+    </message>
+    <message>
+        <source>empty: the year of the first campaign</source>
+        <translation>留空:以第一次调查的年度为起始年度</translation>
+    </message>
+    <message>
+        <source>First year</source>
+        <translation>起始年度</translation>
+    </message>
+    <message>
+        <source>Index targets % (year by year)</source>
+        <translation>满意度指数目标 %(逐年)</translation>
+    </message>
+    <message>
+        <source>Item threshold %</source>
+        <translation>项目警戒线 %</translation>
     </message>
 </context>
 <context>

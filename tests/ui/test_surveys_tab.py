@@ -504,6 +504,7 @@ def test_results_panel_shows_the_index_and_opens_an_improvement_action(
     assert stored.action_items[action.id] == panel.results.items[price].key
     assert panel.items.item(price, 8).text() == "已开立"
     assert panel.pages.currentIndex() == 4
+    assert panel.actions_message.text() == "改进措施已开立。"
     assert panel.actions_panel.table.table.rowCount() == 1
 
     # done on a day, then verified through the shared dialogs
@@ -637,3 +638,31 @@ def test_new_campaign_warns_about_a_second_one_for_the_same_period(qtbot, engine
     dialog.period.setCurrentIndex(dialog.period.findData("h1"))
     assert "该期间已有调查" not in dialog.header.text()
     assert dialog.period_start.text() == f"{YEAR}-01-01" and dialog.name.text() == f"{YEAR} 上半年"
+
+
+def test_targets_year_by_year_and_the_threshold(qtbot, engine, customers, tab):
+    from app.ui.surveys.targets_dialog import TargetsDialog
+
+    results = []
+
+    def bad(dialog: TargetsDialog) -> None:
+        dialog.targets.setText("95, abc")
+
+    _answer_modal(TargetsDialog, bad, results)
+    assert tab.campaigns.edit_targets() is False
+    assert results == [{"targets": "不是数字。"}]
+
+    def good(dialog: TargetsDialog) -> None:
+        assert dialog.targets.text() == "95, 97, 98"
+        dialog.start_year.setText(str(YEAR - 1))
+        dialog.targets.setText("95，97，98")  # Chinese commas are fine
+        dialog.threshold.setText("85 %")
+        assert f"{YEAR}: 97 %" in dialog.preview.text()
+
+    _answer_modal(TargetsDialog, good, results)
+    assert tab.campaigns.edit_targets()
+    settings = survey_service.load_settings(engine)
+    assert (settings.target_start_year, settings.targets, settings.threshold_pct) == (
+        YEAR - 1, [95, 97, 98], 85)  # fmt: skip
+    proposed = survey_service.new_campaign(engine, YEAR, "h1")
+    assert (proposed.target_pct, proposed.threshold_pct) == (97, 85)

@@ -198,11 +198,15 @@ class CampaignsView(QWidget):
         )
         self.reopen_button = QPushButton(self.tr("Reopen…"), self)
         self.history_button = QPushButton(self.tr("History"), self)
+        self.targets_button = QPushButton(self.tr("Targets…"), self)
+        self.targets_button.setToolTip(
+            self.tr("Index targets year by year (95 % → 97 % → 98 %) and the item threshold")
+        )
         self.count_label = QLabel(self)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.answers_button, self.print_button,
                        self.summary_button, self.loss_button, self.close_button,
-                       self.reopen_button, self.history_button):  # fmt: skip
+                       self.reopen_button, self.history_button, self.targets_button):  # fmt: skip
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -228,6 +232,7 @@ class CampaignsView(QWidget):
         self.close_button.clicked.connect(self.close_campaign)
         self.reopen_button.clicked.connect(self.reopen_campaign)
         self.history_button.clicked.connect(self.show_history)
+        self.targets_button.clicked.connect(self.edit_targets)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.results.changed.connect(
             lambda campaign_id: self.refresh(keep=campaign_id, results=False)
@@ -402,6 +407,15 @@ class CampaignsView(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def edit_targets(self) -> bool:
+        from app.ui.surveys.targets_dialog import TargetsDialog
+
+        dialog = TargetsDialog(self.engine, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.say(self.tr("Targets saved; new campaigns take them."))
+        return True
 
     # ------------------------------------------------------------------ exports
 

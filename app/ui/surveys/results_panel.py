@@ -274,6 +274,7 @@ class ResultsPanel(QWidget):
         super().__init__(parent)
         self.engine, self.hub = engine, hub
         self.results: CampaignResults | None = None
+        self.loads = 0  # how often results were read (a change reloads them once)
         self.departments = complaint_settings.load(engine).departments
         self.headline = QLabel(self)
         self.headline.setTextFormat(Qt.TextFormat.RichText)
@@ -384,6 +385,7 @@ class ResultsPanel(QWidget):
         return self.results is not None and self.results.campaign.editable
 
     def load(self, campaign_id: int | None) -> None:
+        self.loads += 1
         self.show_results(campaign_results(self.engine, campaign_id) if campaign_id else None)
 
     def show_results(self, results: CampaignResults | None) -> None:
@@ -601,13 +603,16 @@ class ResultsPanel(QWidget):
 
     def _after_change(self, text: str, page: int | None = None) -> None:
         campaign_id = self.campaign_id
-        self.load(campaign_id)
+        loads = self.loads
+        # the other views first: they may show this panel again
+        self.hub.dataChanged.emit("survey_campaign", campaign_id or 0)
+        self.changed.emit(campaign_id or 0)
+        if self.loads == loads:
+            self.load(campaign_id)
         if page is not None:
             self.pages.setCurrentIndex(page)
         self.actions_message.setText(text)
         self.actions_message.setStyleSheet(f"color: {GREEN};")
-        self.hub.dataChanged.emit("survey_campaign", campaign_id or 0)
-        self.changed.emit(campaign_id or 0)
 
     def save_actions(self) -> bool:
         """What was typed in the actions table, stored through the campaign."""
