@@ -588,7 +588,9 @@ def restore(backup_path: Path, db_path: Path, folder: Path | None = None) -> Bac
             reason="damaged",
         )
     if before is None and db_path.is_file():
-        before = make_backup(db_path, folder, reason="before-restore")
+        # no rotation here: it could delete the very backup being restored (today's automatic
+        # one, no longer the newest of its day); the next backup thins the folder out
+        before = make_backup(db_path, folder, reason="before-restore", rotation=None)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with (

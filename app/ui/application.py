@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QThreadPool, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,8 +17,12 @@ from app.config import (
     resolve_data_dir,
     resources_dir,
 )
+from app.data_lock import DataLock
 from app.db import open_database
 from app.i18n import set_language
+from app.services import backup_service
+from app.ui.background import BackgroundOp, run_in_background
+from app.ui.data_safety.startup import DataFileOpener
 from app.ui.main_window import MainWindow
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
@@ -68,19 +72,25 @@ class Translations:
                 Translations.installed.append(translator)
 
 
-class AppController:
-    """Owns the main window; rebuilds it when the language changes."""
+class AppController(QObject):
+    """Owns the engine, the data file's lock and the main window; rebuilds the window when the
+    language changes or a backup has been restored."""
 
     def __init__(
         self,
         application: QApplication,
-        engine,
+        engine,  # noqa: ANN001
         database_file: Path,
-        language: str | None = None,  # noqa: ANN001
+        language: str | None = None,
+        lock: DataLock | None = None,
+        wal: bool = True,
     ) -> None:
+        super().__init__()
         self.application = application
         self.engine = engine
         self.database_file = database_file
+        self.lock = lock
+        self.wal = wal
         self.translations = Translations(application)
         self.language = language or preferred_language()
         self.translations.apply(self.language)
@@ -89,7 +99,114 @@ class AppController:
     def _make_window(self) -> MainWindow:
         window = MainWindow(self.engine, self.database_file, self.language)
         window.languageChangeRequested.connect(self.switch_language)
+        window.data_file_actions.restoreRequested.connect(self.restore_backup)
         return window
+
+    def _replace_window(self) -> None:
+        old = self.window
+        self.window = self._make_window()
+        self.window.setGeometry(old.geometry())
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+    def back_up_at_start(self) -> BackgroundOp:
+        """A verified backup when the data changed since the last one, off the GUI thread."""
+        path = self.database_file
+        folder = backup_service.backup_folder_for(path)
+
+        def work(_progress: object) -> backup_service.BackupInfo | None:
+            if not backup_service.needs_backup(path, folder):
+                return None
+            return backup_service.make_backup(path, folder, reason="start")
+
+        def done(info: backup_service.BackupInfo | None) -> None:
+            if info is None:
+                text = self.tr("Data file: {path} (unchanged since the last backup)")
+                self.window.statusBar().showMessage(text.format(path=path), 15000)
+                return
+            text = self.tr("Backup made at start and checked: {path}").format(path=info.path)
+            self.window.statusBar().showMessage(text, 15000)
+
+        def failed(error: BaseException) -> None:
+            text = self.tr(
+                "The automatic backup at start failed: {reason}\n\nThe data file is "
+                "unchanged. Check the backup folder under Settings, or use Data → Back up to…"
+            ).format(reason=error)
+            self.window.statusBar().showMessage(self.tr("The automatic backup failed."))
+            QMessageBox.warning(self.window, self.tr("Automatic backup failed"), text)
+
+        self.window.statusBar().showMessage(self.tr("Backing up the data file…"))
+        # no parent: the op must outlive a window rebuilt meanwhile (language switch)
+        return run_in_background(None, work, done, failed)
+
+    def restore_backup(self, backup: Path) -> BackgroundOp | None:
+        """Put a backup in place (after a safety backup), reopen the data file, rebuild the tabs."""
+        window = self.window
+        if not window.can_close():
+            return None
+        path, folder = self.database_file, backup_service.backup_folder_for(self.database_file)
+        self.engine.dispose()  # no pooled connection of ours is left on the file meanwhile
+
+        def done(before: backup_service.BackupInfo | None) -> None:
+            if not self._reopen():
+                return
+            kept = (
+                self.tr("The data as they were before are kept in:\n{path}").format(
+                    path=before.path
+                )
+                if before is not None
+                else ""
+            )
+            text = self.tr("The backup\n{backup}\nhas been restored.\n\n{kept}").format(
+                backup=backup, kept=kept
+            )
+            self.window.statusBar().showMessage(
+                self.tr("Backup restored: {path}").format(path=backup), 15000
+            )
+            QMessageBox.information(self.window, self.tr("Backup restored"), text.strip())
+
+        def failed(error: BaseException) -> None:
+            for tab in window.record_tabs():
+                tab.refresh()
+            QMessageBox.warning(
+                window,
+                self.tr("Not restored"),
+                self.tr("The backup was not restored: {reason}").format(reason=error),
+            )
+
+        return run_in_background(
+            window,
+            lambda _progress: backup_service.restore(backup, path, folder),
+            done,
+            failed,
+            self.tr("Restoring the backup…"),
+        )
+
+    def _reopen(self) -> bool:
+        """Open the data file anew (a restored backup may need its migrations) and the window."""
+        try:
+            engine = open_database(self.database_file.parent, wal=self.wal)
+        except Exception as error:  # noqa: BLE001
+            QMessageBox.critical(
+                self.window,
+                APP_NAME,
+                self.tr("The data file could not be opened:\n{path}\n\n{reason}").format(
+                    path=self.database_file, reason=error
+                ),
+            )
+            return False
+        old_engine, self.engine = self.engine, engine
+        self._replace_window()
+        old_engine.dispose()
+        return True
+
+    def shut_down(self) -> None:
+        """Let running backups finish, close the engine and give the data file's lock back."""
+        QThreadPool.globalInstance().waitForDone(60_000)
+        self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
     def switch_language(self, language: str) -> None:
         if language == self.language:
@@ -102,15 +219,17 @@ class AppController:
         prefs.save()
         self.language = language
         self.translations.apply(language)
-        self.window = self._make_window()
-        self.window.setGeometry(old.geometry())
-        self.window.show()
-        old.close()
-        old.deleteLater()
+        self._replace_window()
 
 
-def run_application(data_dir: str | None = None, language: str | None = None) -> int:
-    """language (from --lang) applies to this session only; the menu choice is remembered."""
+def start_application(
+    data_dir: str | None = None, language: str | None = None
+) -> AppController | None:
+    """Everything before the event loop: the lock, the data file, the window, the start-up backup.
+
+    None when the window must not open (the file is in use, the user chose to quit, …); the
+    user has been told why.
+    """
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName(APP_NAME)
     application.setOrganizationName(APP_NAME)
@@ -118,16 +237,31 @@ def run_application(data_dir: str | None = None, language: str | None = None) ->
     if icon.exists():
         application.setWindowIcon(QIcon(str(icon)))
     install_font(application)
+    language = language or preferred_language()
+    Translations(application).apply(language)  # the start-up messages in the user's language
     folder = resolve_data_dir(data_dir)
-    try:
-        engine = open_database(folder)
-    except Exception as error:  # noqa: BLE001  (tell the user instead of a traceback)
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            f"The data file could not be opened / 无法打开数据文件:\n{database_path(folder)}\n\n{error}",
-        )
-        return 1
-    controller = AppController(application, engine, database_path(folder), language)
+    opened = DataFileOpener(folder).open()
+    if opened is None:
+        return None
+    controller = AppController(
+        application,
+        opened.engine,
+        database_path(folder),
+        language,
+        lock=opened.lock,
+        wal=opened.location.wal_safe,
+    )
     controller.window.show()
-    return application.exec()
+    controller.back_up_at_start()
+    return controller
+
+
+def run_application(data_dir: str | None = None, language: str | None = None) -> int:
+    """language (from --lang) applies to this session only; the menu choice is remembered."""
+    controller = start_application(data_dir, language)
+    if controller is None:
+        return 1
+    try:
+        return controller.application.exec()
+    finally:
+        controller.shut_down()

@@ -15,6 +15,7 @@ from app.ui.complaints.due_dialog import DueDialog, OverdueIndicator
 from app.ui.complaints.settings_page import ComplaintSettingsDialog
 from app.ui.complaints.tab import ComplaintsTab
 from app.ui.customers.tab import CustomersTab
+from app.ui.data_safety.actions import DataFileActions
 from app.ui.returns.tab import ReturnsTab
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.signals import DataHub
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         for tab in self.record_tabs():
             self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
+        self.data_file_actions = DataFileActions(self, database_file)
         self._build_menus(language)
         self.statusBar().showMessage(self.tr("Data file: {path}").format(path=database_file))
         self.overdue_indicator = OverdueIndicator(self)
@@ -83,6 +85,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut("Ctrl+Q")
+
+        self.data_menu = self.menuBar().addMenu(self.tr("&Data"))
+        self.data_file_actions.fill_menu(self.data_menu)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         settings_menu.addAction(self.tr("Company, clerk and form codes…"), self.open_settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
@@ -28,6 +29,7 @@ from app.i18n import current_language
 from app.services import settings_service
 from app.services.settings_service import FormCode
 from app.services.validation import ValidationError
+from app.ui.data_safety.folder_field import BackupFolderField
 from app.ui.widgets.form import ErrorLabel, FieldWithError
 
 LOGO_MAX_HEIGHT = 300  # pixels kept; the forms print the logo about 1.5 cm high
@@ -95,6 +97,15 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(company)
         layout.addWidget(forms_box, 1)
+        self.backup_folder: BackupFolderField | None = None
+        database = engine.url.database
+        if engine.dialect.name == "sqlite" and database and database != ":memory:":
+            # per PC, not in the data file: a USB stick's drive letter differs from PC to PC
+            self.backup_folder = BackupFolderField(Path(database), self)
+            backups_box = QGroupBox(self.tr("Backups on this computer"))
+            backups_form = QFormLayout(backups_box)
+            backups_form.addRow(self.tr("Backup folder"), self.backup_folder)
+            layout.addWidget(backups_box)
         layout.addWidget(buttons)
         self.set_logo(self.settings.logo_png_base64)
 
@@ -156,4 +167,6 @@ class SettingsDialog(QDialog):
                         form_lines.append(f"{title}: {message}")
             self.forms_error.show_message("\n".join(form_lines))
             return
+        if self.backup_folder is not None:
+            self.backup_folder.save()
         self.accept()

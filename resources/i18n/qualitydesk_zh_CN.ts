@@ -342,6 +342,85 @@
     </message>
 </context>
 <context>
+    <name>AppController</name>
+    <message>
+        <source>Data file: {path} (unchanged since the last backup)</source>
+        <translation>数据文件:{path}(自上次备份以来没有变化)</translation>
+    </message>
+    <message>
+        <source>Backup made at start and checked: {path}</source>
+        <translation>启动时已备份并检查通过:{path}</translation>
+    </message>
+    <message>
+        <source>The automatic backup at start failed: {reason}
+
+The data file is unchanged. Check the backup folder under Settings, or use Data → Back up to…</source>
+        <translation>启动时的自动备份失败:{reason}
+
+数据文件未作任何改动。请在“设置”中检查备份文件夹,或使用“数据 → 备份到…”。</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed.</source>
+        <translation>自动备份失败。</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed</source>
+        <translation>自动备份失败</translation>
+    </message>
+    <message>
+        <source>Backing up the data file…</source>
+        <translation>正在备份数据文件…</translation>
+    </message>
+    <message>
+        <source>The data as they were before are kept in:
+{path}</source>
+        <translation>恢复前的数据保存在:
+{path}</translation>
+    </message>
+    <message>
+        <source>The backup
+{backup}
+has been restored.
+
+{kept}</source>
+        <translation>备份
+{backup}
+已恢复。
+
+{kept}</translation>
+    </message>
+    <message>
+        <source>Backup restored: {path}</source>
+        <translation>已恢复备份:{path}</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: {reason}</source>
+        <translation>备份未恢复:{reason}</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>The data file could not be opened:
+{path}
+
+{reason}</source>
+        <translation>无法打开数据文件:
+{path}
+
+{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveReturnDialog</name>
     <message>
         <source>Archive return {number}</source>
@@ -409,6 +488,60 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFolderField</name>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Use the default</source>
+        <translation>使用默认位置</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backups cannot be written to {folder}: {reason}</source>
+        <translation>无法向 {folder} 写入备份:{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Automatic, at start</source>
+        <translation>自动(启动时)</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Safety copy before a restore</source>
+        <translation>恢复前的安全备份</translation>
+    </message>
+    <message>
+        <source>Before a program update</source>
+        <translation>程序更新前</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before a merge of records</source>
+        <translation>合并记录前</translation>
+    </message>
+    <message>
+        <source>Before: {what}</source>
+        <translation>之前:{what}</translation>
     </message>
 </context>
 <context>
@@ -2485,6 +2618,193 @@ They are updated when each ticket is saved next.</source>
     </message>
 </context>
 <context>
+    <name>DamagedFileDialog</name>
+    <message>
+        <source>{app}: the data file is damaged</source>
+        <translation>{app}:数据文件已损坏</translation>
+    </message>
+    <message>
+        <source>The data file cannot be used: it is damaged. Nothing was overwritten — the file has been set aside unchanged as:
+{moved}</source>
+        <translation>数据文件已损坏,无法使用。没有任何内容被覆盖——该文件已原样移至:
+{moved}</translation>
+    </message>
+    <message>
+        <source>What was found: {problem}</source>
+        <translation>检查发现:{problem}</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {when} ({size}):
+{path}
+
+Restore it to go on with the data as they were then; what was entered after that has to be entered again.</source>
+        <translation>最新的完好备份是 {when} 的备份({size}):
+{path}
+
+恢复它即可按当时的数据继续工作;此后录入的内容需要重新录入。</translation>
+    </message>
+    <message>
+        <source>No good backup was found. You can start with an empty data file (the damaged one stays where it is, for an expert to rescue), or quit.</source>
+        <translation>没有找到完好的备份。可以用空的数据文件开始(损坏的文件保留原处,可请专业人员抢救),或者退出。</translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>恢复此备份</translation>
+    </message>
+    <message>
+        <source>Start with an empty data file</source>
+        <translation>用空的数据文件开始</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>DataFileActions</name>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Back up to…</source>
+        <translation>备份到…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Check the data file</source>
+        <translation>检查数据文件</translation>
+    </message>
+    <message>
+        <source>No backup was made: {reason}
+
+The data file is unchanged.</source>
+        <translation>未能备份:{reason}
+
+数据文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Backup failed.</source>
+        <translation>备份失败。</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>Backup made and checked: {path}</source>
+        <translation>已备份并检查通过:{path}</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <source>The backup was made and checked (integrity check passed):
+{path}
+{size}, {when}</source>
+        <translation>备份已完成并通过完整性检查:
+{path}
+{size},{when}</translation>
+    </message>
+    <message>
+        <source>Backing up the data file…</source>
+        <translation>正在备份数据文件…</translation>
+    </message>
+    <message>
+        <source>Back up the data file to</source>
+        <translation>将数据文件备份到</translation>
+    </message>
+    <message>
+        <source>QualityDesk data files (*.sqlite3)</source>
+        <translation>QualityDesk 数据文件 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Checking the data file…</source>
+        <translation>正在检查数据文件…</translation>
+    </message>
+    <message>
+        <source>Data file checked: no problems found.</source>
+        <translation>数据文件检查完毕:未发现问题。</translation>
+    </message>
+    <message>
+        <source>No problems found in
+{path}
+
+The integrity check, the links between records and the audit trail are in order.</source>
+        <translation>未发现问题:
+{path}
+
+完整性检查、记录之间的关联和审计追踪均正常。</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 个问题</translation>
+    </message>
+    <message>
+        <source>Data file checked: {count} problem(s).</source>
+        <translation>数据文件检查完毕:发现 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>The check found problems in
+{path}
+
+{problems}
+
+Nothing was changed. Make a backup to another place now (Back up to…), and consider restoring the newest backup from before the problem.</source>
+        <translation>检查发现以下问题:
+{path}
+
+{problems}
+
+未作任何改动。请立即备份到其他位置(备份到…),并考虑恢复问题出现之前的最新备份。</translation>
+    </message>
+    <message>
+        <source>The data file could not be checked.</source>
+        <translation>无法检查数据文件。</translation>
+    </message>
+    <message>
+        <source>The data file could not be checked: {reason}</source>
+        <translation>无法检查数据文件:{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DataFileOpener</name>
+    <message>
+        <source>{app} is already open</source>
+        <translation>{app} 已在运行</translation>
+    </message>
+    <message>
+        <source>{message}
+
+This copy of {app} closes now.</source>
+        <translation>{message}
+
+本次启动的 {app} 将关闭。</translation>
+    </message>
+    <message>
+        <source>Where the data file lives</source>
+        <translation>数据文件的存放位置</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}</source>
+        <translation>无法恢复该备份:{reason}</translation>
+    </message>
+    <message>
+        <source>The data file could not be opened:
+{path}
+
+{reason}</source>
+        <translation>无法打开数据文件:
+{path}
+
+{reason}</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -2724,6 +3044,10 @@ They are updated when each ticket is saved next.</source>
     <message>
         <source>{valid} valid row(s) will be imported; {invalid} row(s) with errors will be left out. Continue?</source>
         <translation>将导入 {valid} 行有效数据,{invalid} 行有误的数据不导入。继续吗?</translation>
+    </message>
+    <message>
+        <source>The data as they were before the import: {path}</source>
+        <translation>导入前的数据已备份:{path}</translation>
     </message>
     <message>
         <source>Nothing was imported: {reason}</source>
@@ -3235,6 +3559,10 @@ They are updated when each ticket is saved next.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -3479,6 +3807,84 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message>
         <source>That key means nothing here. {hint}</source>
         <translation>此键在此无效。{hint}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose the backup to put back. All records in {path} are replaced by the backup's. First, the current data are saved as a safety backup, so this step can be undone.</source>
+        <translation>请选择要恢复的备份。{path} 中的全部记录将被备份中的记录取代。恢复之前会先为当前数据做一个安全备份,因此这一步可以撤销。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>There are no backups in this folder. Choose another folder, or a backup file anywhere with “Choose a file…”.</source>
+        <translation>此文件夹中没有备份。请选择其他文件夹,或用“选择文件…”选取任意位置的备份文件。</translation>
+    </message>
+    <message>
+        <source>Choose a backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>QualityDesk data files (*.sqlite3 *.db);;All files (*)</source>
+        <translation>QualityDesk 数据文件 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace all records in
+{data}
+with the backup of {when}
+({backup})?
+
+First, the current data are saved as the safety backup
+{safety}
+so you can go back to them with this same dialog.</source>
+        <translation>要用 {when} 的备份
+({backup})
+取代
+{data}
+中的全部记录吗?
+
+恢复之前,当前数据会先保存为安全备份
+{safety}
+之后可在本对话框中恢复到当前状态。</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>恢复此备份?</translation>
     </message>
 </context>
 <context>
@@ -4383,6 +4789,14 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message>
         <source>Form codes and revisions</source>
         <translation>表单编号与版本</translation>
+    </message>
+    <message>
+        <source>Backups on this computer</source>
+        <translation>本机的备份</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
     </message>
     <message>
         <source>(no logo)</source>

@@ -255,6 +255,14 @@ def test_restore_round_trip_with_the_state_before_in_a_safety_backup(engine, db_
     assert backup_service.check_database(db_path) == []
 
 
+def test_restoring_todays_automatic_backup_does_not_prune_it_away(engine, db_path, data_dir):
+    start = backup_service.make_backup(db_path, reason="start")  # not kept once not the newest
+    customer(engine, code="LATE1", name="恢复前新增")
+    safety = with_timeout(backup_service.restore, start.path, db_path)
+    assert start.path.exists() and safety.path.exists()
+    assert dump(db_path) == dump(start.path)
+
+
 def test_restore_into_a_folder_without_data_file(db_path, tmp_path):
     backup = backup_service.make_backup(db_path, tmp_path / "b")
     target = database_path(tmp_path / "new")

@@ -557,7 +557,10 @@ def test_import_the_old_ledger_checks_rows_and_fills_the_list(
     queue.append(QMessageBox.StandardButton.Yes)
     dialog.import_rows(only_valid=True)
     qtbot.waitUntil(lambda: dialog.imported == 2, timeout=10000)
-    assert dialog.summary.text() == "已导入 2 张抱怨单。"
+    imported, backed_up = dialog.summary.text().split("\n")
+    assert imported == "已导入 2 张抱怨单。"
+    assert backed_up == f"导入前的数据已备份:{dialog.backup.path}" and dialog.backup.path.exists()
+    assert dialog.backup.reason == "before-import"
     # the tab heard about it through the hub
     assert "KS-2024-0007" in _numbers(tab.model) and "KS-2024-0009" in _numbers(tab.model)
     assert tab.model.rowCount() == 6

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.services import settings_service
+from app.services import backup_service, settings_service
 from app.services.customer_import import ImportFileError, ImportReport, SheetData
 from app.ui.background import Progress, run_in_background
 from app.ui.signals import DataHub
@@ -52,6 +52,7 @@ class ExcelImportDialog(QDialog):
         self.rows: list = []
         self.report: ImportReport | None = None
         self.imported = 0
+        self.backup: backup_service.BackupInfo | None = None  # the one made before the import
         self.setWindowTitle(self.window_title())
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1000, 700)
@@ -342,21 +343,33 @@ class ExcelImportDialog(QDialog):
         total = self.report.valid
         importer = self.importer
 
-        def work(progress: Progress) -> int:
-            return importer.commit(
+        def work(progress: Progress) -> tuple[int, backup_service.BackupInfo | None]:
+            # a verified backup right before anything is written; no backup, no import
+            backup = backup_service.backup_before(engine, "import")
+            count = importer.commit(
                 engine, rows, only_valid, user, lambda n: progress.report(n, total)
             )
+            return count, backup
 
-        def done(count: int) -> None:
+        def done(result: tuple[int, backup_service.BackupInfo | None]) -> None:
+            count, self.backup = result
             self.imported = count
-            self.summary.setText(self.imported_text(count))
+            text = self.imported_text(count)
+            if self.backup is not None:
+                text += "\n" + self.tr("The data as they were before the import: {path}").format(
+                    path=self.backup.path
+                )
+            self.summary.setText(text)
             self.import_all_button.setEnabled(False)
             self.import_valid_button.setEnabled(False)
             self.hub.dataChanged.emit(self.entity, 0)
 
         def failed(error: BaseException) -> None:
             message = error.message(current_language()) if hasattr(error, "message") else str(error)
-            self.summary.setText(self.tr("Nothing was imported: {reason}").format(reason=message))
+            text = self.tr("Nothing was imported: {reason}").format(reason=message)
+            self.summary.setText(text)
+            # the check below replaces the summary; the reason must not vanish with it
+            QMessageBox.warning(self, self.window_title(), text)
             self.check()
 
         run_in_background(self, work, done, failed, self.importing_text())

@@ -1,0 +1,171 @@
+"""The Data menu: back up now, back up to a file, restore from a backup, check the data file.
+
+Backups and the check run off the GUI thread (about a second for a 77 MB file); the window
+stays usable and the result is told in the status bar and a message. A restore is chosen
+here, but done by whoever owns the engine (AppController), which closes and reopens it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from app.services import backup_service
+from app.services.backup_service import BackupInfo
+from app.ui.background import BackgroundOp, run_in_background
+from app.ui.data_safety.restore_dialog import RestoreDialog, local_time_text, size_text
+from app.ui.exporting import ask_save_path
+
+MAX_PROBLEMS_SHOWN = 20
+
+
+class DataFileActions(QObject):
+    """What the Data menu does for the window's data file."""
+
+    restoreRequested = Signal(object)  # the backup file chosen and confirmed
+
+    def __init__(self, window: QMainWindow, database_file: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        self.database_file = Path(database_file)
+        self.last_message = ""  # the last result told to the user (also for tests)
+
+    def backup_folder(self) -> Path:
+        return backup_service.backup_folder_for(self.database_file)
+
+    def fill_menu(self, menu: QMenu) -> None:
+        self.back_up_action = menu.addAction(self.tr("Back up now"), self.back_up_now)
+        self.back_up_to_action = menu.addAction(self.tr("Back up to…"), self.back_up_to)
+        menu.addSeparator()
+        self.restore_action = menu.addAction(
+            self.tr("Restore from a backup…"), self.choose_backup_to_restore
+        )
+        menu.addSeparator()
+        self.check_action = menu.addAction(self.tr("Check the data file"), self.check_data_file)
+
+    # ------------------------------------------------------------------ telling the result
+
+    def _status(self, text: str, timeout_ms: int = 0) -> None:
+        self.window.statusBar().showMessage(text, timeout_ms)
+
+    def _tell(self, title: str, text: str, warning: bool = False) -> None:
+        self.last_message = text
+        (QMessageBox.warning if warning else QMessageBox.information)(self.window, title, text)
+
+    def _backup_failed(self, error: BaseException) -> None:
+        text = self.tr("No backup was made: {reason}\n\nThe data file is unchanged.").format(
+            reason=error
+        )
+        self._status(self.tr("Backup failed."))
+        self._tell(self.tr("Backup failed"), text, warning=True)
+
+    def _backup_made(self, info: BackupInfo) -> None:
+        self._status(self.tr("Backup made and checked: {path}").format(path=info.path), 15000)
+        self._tell(
+            self.tr("Backup made"),
+            self.tr(
+                "The backup was made and checked (integrity check passed):\n{path}\n{size}, {when}"
+            ).format(path=info.path, size=size_text(info.size), when=local_time_text(info.made_at)),
+        )
+
+    # ------------------------------------------------------------------ backups
+
+    def back_up_now(self) -> BackgroundOp:
+        """A verified backup into the backup folder; older ones are thinned out by rotation."""
+        source, folder = self.database_file, self.backup_folder()
+        label = self.tr("Backing up the data file…")
+        self._status(label)
+        return run_in_background(
+            self.window,
+            lambda _progress: backup_service.make_backup(source, folder),
+            self._backup_made,
+            self._backup_failed,
+            label,
+        )
+
+    def back_up_to(self) -> BackgroundOp | None:
+        """A verified backup to a file of the user's choosing, e.g. on a USB stick."""
+        name = backup_service.backup_name(datetime.now(UTC), backup_service.MANUAL)
+        target = ask_save_path(
+            self.window,
+            self.tr("Back up the data file to"),
+            name,
+            self.tr("QualityDesk data files (*.sqlite3)"),
+        )
+        if target is None:
+            return None
+        source = self.database_file
+        label = self.tr("Backing up the data file…")
+        self._status(label)
+        return run_in_background(
+            self.window,
+            lambda _progress: backup_service.backup_to(source, target),
+            self._backup_made,
+            self._backup_failed,
+            label,
+        )
+
+    # ------------------------------------------------------------------ restore
+
+    def choose_backup_to_restore(self) -> Path | None:
+        dialog = RestoreDialog(self.database_file, self.window)
+        try:
+            if dialog.exec() and dialog.chosen is not None:
+                self.restoreRequested.emit(dialog.chosen)
+                return dialog.chosen
+            return None
+        finally:
+            dialog.deleteLater()
+
+    # ------------------------------------------------------------------ check
+
+    def check_data_file(self) -> BackgroundOp:
+        """integrity_check, foreign keys and the audit trail's chain, without changing anything."""
+        path = self.database_file
+        label = self.tr("Checking the data file…")
+        self._status(label)
+        return run_in_background(
+            self.window,
+            lambda _progress: backup_service.check_database(path),
+            self._checked,
+            self._check_failed,
+            label,
+        )
+
+    def _checked(self, problems: list[str]) -> None:
+        if not problems:
+            self._status(self.tr("Data file checked: no problems found."), 15000)
+            self._tell(
+                self.tr("Check the data file"),
+                self.tr(
+                    "No problems found in\n{path}\n\nThe integrity check, the links between "
+                    "records and the audit trail are in order."
+                ).format(path=self.database_file),
+            )
+            return
+        shown = [" ".join(problem.split()) for problem in problems[:MAX_PROBLEMS_SHOWN]]
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            shown.append(
+                self.tr("… and {count} more").format(count=len(problems) - MAX_PROBLEMS_SHOWN)
+            )
+        self._status(self.tr("Data file checked: {count} problem(s).").format(count=len(problems)))
+        self._tell(
+            self.tr("Check the data file"),
+            self.tr(
+                "The check found problems in\n{path}\n\n{problems}\n\nNothing was changed. "
+                "Make a backup to another place now (Back up to…), and consider restoring the "
+                "newest backup from before the problem."
+            ).format(path=self.database_file, problems="\n".join(shown)),
+            warning=True,
+        )
+
+    def _check_failed(self, error: BaseException) -> None:
+        self._status(self.tr("The data file could not be checked."))
+        self._tell(
+            self.tr("Check the data file"),
+            self.tr("The data file could not be checked: {reason}").format(reason=error),
+            warning=True,
+        )
