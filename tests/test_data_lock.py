@@ -176,3 +176,44 @@ def test_commands_that_write_refuse_while_another_process_holds_the_file(folder,
         assert imported.returncode == 0, imported.stderr
     assert _codes(folder) == ["KH001", "KH777"]
     assert not lock_path(db_path).exists()  # the command let go of its lock
+
+
+# ---------------------------------------------------------------- the layer rule for the lock
+
+
+def _pyside_imports(path: Path) -> set[str]:
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith("PySide6")}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6"):
+            found.add(node.module)
+    return found
+
+
+def test_outside_app_ui_only_the_lock_imports_qt_and_only_qtcore():
+    """The rule: no Qt below app/ui, except QtCore's QLockFile in app/data_lock.py (window + CLI)."""
+    app_dir = Path(__file__).resolve().parents[1] / "app"
+    ui_dir = app_dir / "ui"
+    users = {
+        path.relative_to(app_dir).as_posix(): modules
+        for path in sorted(app_dir.rglob("*.py"))
+        if ui_dir not in path.parents and (modules := _pyside_imports(path))
+    }
+    assert users == {"data_lock.py": {"PySide6.QtCore"}}
+
+
+def test_taking_the_lock_loads_no_widgets():
+    script = (
+        "import sys, tempfile, pathlib\n"
+        "from app.data_lock import DataLock\n"
+        "with DataLock(pathlib.Path(tempfile.mkdtemp()) / 'x.sqlite3'):\n"
+        "    pass\n"
+        "gui = [m for m in sys.modules if m.startswith(('PySide6.QtWidgets', 'PySide6.QtGui'))]\n"
+        "sys.exit(1 if gui else 0)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True)
+    assert result.returncode == 0, result.stderr
