@@ -90,6 +90,7 @@ class RestoreDialog(QDialog):
             [self.tr("Made on"), self.tr("Size"), self.tr("Kind"), self.tr("File")]
         )
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(90)  # readable headers while the list is empty
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
