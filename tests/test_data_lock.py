@@ -8,6 +8,7 @@ the next writer must take it over without asking.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,7 +22,7 @@ import pytest
 from PySide6.QtCore import QSysInfo
 
 from app.config import database_path
-from app.data_lock import DataFileInUse, DataLock, DataLockError, lock_path
+from app.data_lock import DataFileInUse, DataLock, lock_path
 from app.db import open_database
 from app.services import backup_service, customer_service
 from app.services.customer_service import CustomerData
@@ -119,16 +120,46 @@ def test_a_lock_file_left_unwritten_by_a_crash_is_taken_over_once_old(folder):
     lock.release()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
-def test_a_read_only_folder_is_named(folder):
+def _as_a_normal_user(*command: str) -> list[str]:
+    """As root, drop the capabilities that let root write anywhere (setpriv); else as is."""
+    if os.geteuid() != 0:
+        return list(command)
+    caps = "-dac_override,-dac_read_search,-fowner"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", *command]
+
+
+@pytest.mark.skipif(
+    os.name != "posix" or (os.geteuid() == 0 and shutil.which("setpriv") is None),
+    reason="needs a normal user (or setpriv) for a folder that cannot be written",
+)
+def test_a_read_only_folder_is_named_not_mistaken_for_a_holder(folder):
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from app.data_lock import DataFileInUse, DataLock, DataLockError\n"
+        "try:\n"
+        "    DataLock(Path(sys.argv[1])).acquire()\n"
+        "except DataFileInUse:\n"
+        "    sys.exit(3)\n"
+        "except DataLockError as error:\n"
+        "    print(error)\n"
+        "    sys.exit(1)\n"
+    )
     folder.chmod(0o555)
     try:
-        with pytest.raises(DataLockError) as refused:
-            DataLock(database_path(folder)).acquire()
-        assert str(folder) in str(refused.value)
-        assert not isinstance(refused.value, DataFileInUse)
+        result = subprocess.run(
+            _as_a_normal_user(sys.executable, "-c", script, str(database_path(folder))),
+            cwd=Path(__file__).resolve().parents[1],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "LC_ALL": "C.UTF-8"},
+            timeout=60,
+        )
     finally:
         folder.chmod(0o755)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert str(folder) in result.stdout and "只读" in result.stdout
+    assert not lock_path(database_path(folder)).exists()
 
 
 def _register(path: Path) -> Path:
