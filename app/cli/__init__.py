@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import complaints, customers, demo, maintenance, returns
+from app.cli import audit, complaints, customers, demo, maintenance, returns, surveys
 from app.cli.common import BILINGUAL, PROG, CommandError, CommandGroups, Handler, Parser
 from app.i18n import LANGUAGES, set_language, system_language
 
@@ -51,10 +51,20 @@ the commands in full:
                         the 不良品(三包件)信息反馈表 (form Q/JL100101-C)
   export returns-summary -o FILE.xlsx [--from DATE] [--to DATE]
                         the returns summary (every return when no range is given)
-  demo [--customers N] [--complaints N] [--returns N] [--seed S]
+  list surveys [--json]  print the satisfaction survey campaigns (a table, or JSON)
+  export survey-blank CAMPAIGN -o FILE.pdf [--customer CODE …] [--unanswered]
+                        the blank questionnaires 顾客满意度调查表 of a campaign, one per customer
+  export survey-summary CAMPAIGN -o FILE.xlsx [--pdf]
+                        the summary analysis 客户满意度调查汇总分析表 (Excel, or PDF with --pdf)
+  export customer-loss --year YEAR -o FILE.xlsx
+                        the customer-loss analysis: annual volumes of YEAR against YEAR−1
+  export audit-trail -o FILE.xlsx [--from DATE] [--to DATE] [--record NUMBER]
+                        the audit trail (who, when, record, field, old → new) as Excel
+  demo [--customers N] [--complaints N] [--returns N] [--surveys N] [--seed S]
                         add plausible demo customers KH00001… (existing codes are skipped),
-                        demo complaint tickets in every state up to N (default 60) and
-                        demo returns in every state up to N (default 40)
+                        demo complaint tickets in every state up to N (default 60),
+                        demo returns in every state up to N (default 40) and the survey
+                        campaigns of the last N half-years with answers (default 4)
   backup [-o FILE]      a verified backup of the data file (default: into backups/ beside it,
                         keeping the newest of the last 14 days, 8 weeks, 12 months); prints its path
   restore FILE          replace the data with a backup's, after a safety backup (path printed)
@@ -74,6 +84,8 @@ examples:
   qualitydesk export complaint-ledger --from 2024-01-01 --to 2024-12-31 -o 总表2024.xlsx
   qualitydesk export 8d KS-2024-0012 -o KS-2024-0012.pdf --lang bilingual
   qualitydesk export returns-summary --from 2026-01-01 --to 2026-06-30 -o 退货汇总.xlsx
+  qualitydesk export survey-blank MY-2026-02 --unanswered -o 调查表.pdf
+  qualitydesk export customer-loss --year 2026 -o 客户流失分析.xlsx
 """
 
 
@@ -132,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-FAMILIES = (customers, complaints, returns)
+FAMILIES = (customers, complaints, returns, surveys, audit)
 _COMMANDS: dict[tuple[str, str | None], Handler] = {
     key: handler for family in FAMILIES for key, handler in family.COMMANDS.items()
 }

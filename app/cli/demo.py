@@ -1,4 +1,4 @@
-"""The demo command: plausible customers, complaint tickets and returns to try the app with."""
+"""The demo command: plausible customers, complaints, returns and surveys to try the app with."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from app.i18n import pick
 def add_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     demo = commands.add_parser(
         "demo",
-        help="add demo customers, complaint tickets and returns",
+        help="add demo customers, complaint tickets, returns and surveys",
         parents=[common],
         description="Add demo customers KH00001 … KH<N>; codes already present are skipped, "
         "so running it twice adds nothing.",
@@ -41,6 +41,14 @@ def add_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
         default=40,
         metavar="N",
         help="add demo returns until there are N (default 40; 0 for none)",
+    )
+    demo.add_argument(
+        "--surveys",
+        type=whole_number_or_none,
+        default=4,
+        metavar="N",
+        help="satisfaction surveys of the last N half-years, the current one still open "
+        "(default 4; 0 for none)",
     )
     demo.add_argument("--seed", type=seed_number, default=1, metavar="S", help="default 1")
 
@@ -63,7 +71,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _add_demo_records(args: argparse.Namespace) -> int:
-    from app.services import demo_complaints, demo_returns, demo_service, settings_service
+    from app.services import (
+        demo_complaints,
+        demo_returns,
+        demo_service,
+        demo_surveys,
+        settings_service,
+    )
 
     engine = open_engine(args)
     user = settings_service.current_user(engine)
@@ -106,6 +120,19 @@ def _add_demo_records(args: argparse.Namespace) -> int:
             pick(
                 f"已添加 {added} 张演示退货单(共 {args.returns} 张为止),用时 {seconds:.1f} 秒。",
                 f"{added} demo return(s) added (up to {args.returns}) in {seconds:.1f} s.",
+            )
+        )
+    if args.surveys:
+        added, seconds = _timed(
+            lambda progress: demo_surveys.load_demo_surveys(
+                engine, campaigns=args.surveys, seed=args.seed, user=user, progress=progress
+            ),
+            args.surveys,
+        )
+        print(
+            pick(
+                f"已添加 {added} 次演示满意度调查(含答卷),用时 {seconds:.1f} 秒。",
+                f"{added} demo survey campaign(s) with answers added in {seconds:.1f} s.",
             )
         )
     return 0

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import current_language
-from app.services import complaint_service, return_service
 from app.services.complaint_data import ActionData
-from app.services.validation import FieldError, ValidationError
+from app.services.validation import FieldError, RecordLocked, ValidationError
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.form import ErrorLabel, FieldWithError
 
@@ -106,11 +105,9 @@ class WorkflowDialog(QDialog):
         except ValidationError as error:
             self.show_errors(error.messages(current_language()))
             return
-        except (complaint_service.RecordLocked, return_service.RecordLocked) as error:
-            code = (
-                "not_open" if isinstance(error, complaint_service.RecordLocked) else "return_locked"
-            )
-            self.show_errors({"status": FieldError(code).message(current_language())})
+        except RecordLocked as error:  # closed, archived or cancelled meanwhile
+            message = FieldError("record_locked", {"number": error.number})
+            self.show_errors({"status": message.message(current_language())})
             return
         super().accept()
 
