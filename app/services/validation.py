@@ -88,6 +88,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "same_due": ("新期限与原期限相同。", "The new due date is the same as the old one."),
     "due_in_past": ("新期限不能早于今天。", "The new due date cannot be before today."),
+    "record_locked": (
+        "{number} 已结案、归档、关闭或作废,是只读记录,不能再修改;如需更正,请先重开。",
+        "{number} is closed, archived or cancelled and read-only; reopen it to correct it.",
+    ),
     "not_open": (
         "该抱怨单已结案、重开或作废,不能再修改。",
         "This ticket is closed, reopened or cancelled and can no longer be changed.",
