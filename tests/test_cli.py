@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
 import types
 from datetime import datetime
@@ -17,35 +15,9 @@ from pypdf import PdfReader
 
 from app import cli
 from app.services import demo_service
+from tests.cli_runner import one_line, run
 
-ROOT = Path(__file__).resolve().parents[1]
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def run(
-    *args: str, env_extra: dict[str, str] | None = None, cwd: Path = ROOT
-) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
-    env.pop("QUALITYDESK_DATA_DIR", None)
-    env["LC_ALL"] = "C.UTF-8"  # an English system unless --lang says otherwise
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(env_extra or {})
-    env["PYTHONPATH"] = str(ROOT)  # `-m app.cli` from any folder
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-    )
-
-
-def one_line(text: str) -> str:
-    lines = text.strip("\n").split("\n")
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -15,32 +12,7 @@ from app.config import database_path
 from app.db import open_database
 from app.services import backup_service, customer_service
 from app.services.customer_service import ContactData, CustomerData
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
-    env.pop("QUALITYDESK_DATA_DIR", None)
-    env["LC_ALL"] = "C.UTF-8"  # an English system unless --lang says otherwise
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(env_extra or {})
-    env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-    )
-
-
-def one_line(text: str) -> str:
-    lines = text.strip("\n").split("\n")
-    assert len(lines) == 1, text
-    return lines[0]
+from tests.cli_runner import one_line, run
 
 
 def rows(path: Path, sql: str = "SELECT code, name FROM customer ORDER BY code") -> list[tuple]:

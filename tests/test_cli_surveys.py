@@ -9,8 +9,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.cli_runner import one_line, run
 from pypdf import PdfReader
+
+from tests.cli_runner import one_line, run
 
 
 @pytest.fixture(scope="module")
