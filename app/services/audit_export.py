@@ -25,6 +25,7 @@ ENTITY_LABELS = {
     "survey_campaign": ("满意度调查", "Survey campaign"),
     "survey_response": ("调查答卷", "Survey answer"),
     "setting": ("设置", "Settings"),
+    "data_file": ("数据文件", "Data file"),
 }
 ACTION_LABELS = {
     "create": ("新建", "Create"),

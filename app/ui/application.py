@@ -20,7 +20,8 @@ from app.config import (
 from app.data_lock import DataLock
 from app.db import open_database
 from app.i18n import set_language
-from app.services import backup_service
+from app.services import backup_service, settings_service
+from app.services.restore_record import record_restore
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.data_safety.startup import DataFileOpener
 from app.ui.main_window import MainWindow
@@ -151,6 +152,9 @@ class AppController(QObject):
         def done(before: backup_service.BackupInfo | None) -> None:
             if not self._reopen():
                 return
+            record_restore(
+                self.engine, backup, before, user=settings_service.current_user(self.engine)
+            )
             kept = (
                 self.tr("The data as they were before are kept in:\n{path}").format(
                     path=before.path

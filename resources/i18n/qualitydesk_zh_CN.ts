@@ -2794,6 +2794,10 @@ This copy of {app} closes now.</source>
         <translation>无法恢复该备份:{reason}</translation>
     </message>
     <message>
+        <source>The data file was damaged ({problem}); kept as {path}</source>
+        <translation>数据文件已损坏({problem}),原文件保留为 {path}</translation>
+    </message>
+    <message>
         <source>The data file could not be opened:
 {path}
 

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QMessageBox
 from app.config import Preferences, database_path
 from app.data_lock import lock_path
 from app.db import open_database
-from app.services import backup_service, customer_service, storage_location
+from app.services import audit_service, backup_service, customer_service, storage_location
 from app.services.customer_service import ContactData, CustomerData
+from app.services.restore_record import DATA_FILE_UUID
 from app.services.storage_location import NETWORK, StorageLocation
 from app.ui.application import AppController, start_application
 from app.ui.customers.import_dialog import ImportCustomersDialog
@@ -278,6 +279,11 @@ def test_restore_from_the_menu_reopens_the_data_and_reloads_the_tabs(
     assert codes_in(before.path) == ["KH001", "KH002"]  # the state before, kept
     assert str(before.path) in asked[-1] and "已恢复" in asked[-1]
     assert controller.lock.is_held()
+    trail = {
+        r.field: r.new_value
+        for r in audit_service.history(controller.engine, "data_file", DATA_FILE_UUID)
+    }
+    assert trail == {"restored_from": str(chosen), "data_before_kept_in": str(before.path)}
 
 
 def test_a_damaged_backup_is_refused_and_the_data_stay(qtbot, start, data_dir, answers):
@@ -337,6 +343,10 @@ def test_a_damaged_file_is_set_aside_and_the_newest_backup_restored(
     assert customer_service.get_by_code(controller.engine, "KH001") is not None
     assert customer_service.get_by_code(controller.engine, "KH002") is None
     assert controller.window.customers_tab.model.rowCount() == 1
+    rows = audit_service.history(controller.engine, "data_file", DATA_FILE_UUID)
+    trail = {r.field: r.new_value for r in rows}
+    assert trail["restored_from"] == str(backup.path) and "损坏" in trail["reason"]
+    assert str(moved) in trail["reason"]
 
 
 def test_a_damaged_file_can_give_way_to_an_empty_one(qtbot, start, damaged_folder, monkeypatch):

@@ -18,8 +18,9 @@ from sqlalchemy import Engine
 from app.config import APP_NAME, database_path
 from app.data_lock import DataFileInUse, DataLock, DataLockError
 from app.db import DamagedDatabase, open_database
-from app.services import backup_service, storage_location
+from app.services import backup_service, settings_service, storage_location
 from app.services.backup_service import BackupError, BackupInfo
+from app.services.restore_record import record_restore
 from app.services.storage_location import StorageLocation
 from app.ui.data_safety.damaged_dialog import EMPTY, RESTORE, DamagedFileDialog
 
@@ -92,13 +93,16 @@ class DataFileOpener(QObject):
         note = ""
         while True:
             choice = self.ask(damaged, backup, note)
+            restored: BackupInfo | None = None
+            before: BackupInfo | None = None
             if choice == RESTORE and backup is not None:
                 try:
-                    backup_service.restore(
+                    before = backup_service.restore(
                         backup.path,
                         self.database_file,
                         backup_service.backup_folder_for(self.database_file),
                     )
+                    restored = backup
                 except (BackupError, OSError) as error:
                     note = self.tr("The backup could not be restored: {reason}").format(
                         reason=error
@@ -109,7 +113,14 @@ class DataFileOpener(QObject):
                 return None
             # the damaged file is out of the way: this opens the restored backup or a new file
             try:
-                return open_database(self.data_dir, wal=wal)
+                engine = open_database(self.data_dir, wal=wal)
+                if restored is not None:
+                    reason = self.tr(
+                        "The data file was damaged ({problem}); kept as {path}"
+                    ).format(problem=damaged.problem, path=damaged.moved_to)
+                    user = settings_service.current_user(engine)
+                    record_restore(engine, restored.path, before, user=user, reason=reason)
+                return engine
             except DamagedDatabase as again:
                 damaged, backup, note = again, again.newest_backup, ""
             except Exception as error:  # noqa: BLE001
