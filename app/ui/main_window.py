@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         for tab in self.record_tabs():
             self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
-        self.data_file_actions = DataFileActions(self, database_file)
+        self.data_file_actions = DataFileActions(self, database_file, engine)
         self._build_menus(language)
         self.statusBar().showMessage(self.tr("Data file: {path}").format(path=database_file))
         self.overdue_indicator = OverdueIndicator(self)

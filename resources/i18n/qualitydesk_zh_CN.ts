@@ -2679,6 +2679,10 @@ Restore it to go on with the data as they were then; what was entered after that
         <translation>检查数据文件</translation>
     </message>
     <message>
+        <source>Export the audit trail…</source>
+        <translation>导出审计记录…</translation>
+    </message>
+    <message>
         <source>No backup was made: {reason}
 
 The data file is unchanged.</source>
@@ -2721,6 +2725,26 @@ The data file is unchanged.</source>
     <message>
         <source>QualityDesk data files (*.sqlite3)</source>
         <translation>QualityDesk 数据文件 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>audit-trail.xlsx</source>
+        <translation>审计记录.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Audit trail exported: {path}</source>
+        <translation>审计记录已导出:{path}</translation>
+    </message>
+    <message>
+        <source>Exporting the audit trail…</source>
+        <translation>正在导出审计记录…</translation>
     </message>
     <message>
         <source>Checking the data file…</source>

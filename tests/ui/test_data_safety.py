@@ -129,7 +129,18 @@ def test_a_failed_start_up_backup_is_told_and_the_window_stays(qtbot, start, dat
 def test_the_data_menu_offers_backup_restore_and_check(window):
     texts = [action.text() for action in window.data_menu.actions() if action.text()]
     assert window.menuBar().actions()[1].text() == "数据(&D)"
-    assert texts == ["立即备份", "备份到…", "从备份恢复…", "检查数据文件"]
+    assert texts == ["立即备份", "备份到…", "从备份恢复…", "检查数据文件", "导出审计记录…"]
+
+
+def test_the_audit_trail_is_exported_from_the_data_menu(qtbot, window, save_path, tmp_path):
+    customer_service.create(window.engine, CustomerData(code="KH001", name="一汽"), "clerk")
+    save_path["path"] = str(tmp_path / "trail.xlsx")
+    op = window.data_file_actions.export_audit_trail()
+    qtbot.waitUntil(lambda: op.done, timeout=20000)
+    rows = list(openpyxl.load_workbook(tmp_path / "trail.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("序号", "时间", "用户")
+    assert {row[4] for row in rows[1:]} == {"KH001"} and {row[2] for row in rows[1:]} == {"clerk"}
+    assert "审计记录已导出" in window.statusBar().currentMessage()
 
 
 def test_back_up_now_goes_into_the_chosen_folder_checked(qtbot, window, data_dir, answers):

@@ -1,4 +1,5 @@
-"""The Data menu: back up now, back up to a file, restore from a backup, check the data file.
+"""The Data menu: back up now or to a file, restore from a backup, check the data file, export
+the audit trail.
 
 Backups and the check run off the GUI thread (about a second for a 77 MB file); the window
 stays usable and the result is told in the status bar and a message. A restore is chosen
@@ -12,12 +13,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from sqlalchemy import Engine
 
+from app.i18n import current_language
+from app.reports.excel.audit_trail_xlsx import audit_trail_xlsx
+from app.reports.files import write_atomically
 from app.services import backup_service
+from app.services.audit_export import trail_lines
 from app.services.backup_service import BackupInfo
-from app.ui.background import BackgroundOp, run_in_background
+from app.ui.background import BackgroundOp, Progress, run_in_background
 from app.ui.data_safety.restore_dialog import RestoreDialog, local_time_text, size_text
-from app.ui.exporting import ask_save_path
+from app.ui.exporting import ask_save_path, export_in_background
 
 MAX_PROBLEMS_SHOWN = 20
 
@@ -27,10 +33,11 @@ class DataFileActions(QObject):
 
     restoreRequested = Signal(object)  # the backup file chosen and confirmed
 
-    def __init__(self, window: QMainWindow, database_file: Path) -> None:
+    def __init__(self, window: QMainWindow, database_file: Path, engine: Engine) -> None:
         super().__init__(window)
         self.window = window
         self.database_file = Path(database_file)
+        self.engine = engine
         self.last_message = ""  # the last result told to the user (also for tests)
 
     def backup_folder(self) -> Path:
@@ -45,6 +52,9 @@ class DataFileActions(QObject):
         )
         menu.addSeparator()
         self.check_action = menu.addAction(self.tr("Check the data file"), self.check_data_file)
+        self.trail_action = menu.addAction(
+            self.tr("Export the audit trail…"), self.export_audit_trail
+        )
 
     # ------------------------------------------------------------------ telling the result
 
@@ -119,6 +129,36 @@ class DataFileActions(QObject):
             return None
         finally:
             dialog.deleteLater()
+
+    # ------------------------------------------------------------------ audit trail
+
+    def export_audit_trail(self) -> BackgroundOp | None:
+        """Every trail entry in the order written, as a workbook (off the GUI thread)."""
+        path = ask_save_path(
+            self.window,
+            self.tr("Export the audit trail"),
+            self.tr("audit-trail.xlsx"),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if path is None:
+            return None
+        engine, source, lang = self.engine, str(self.database_file), current_language()
+
+        def work(progress: Progress) -> Path:
+            content = audit_trail_xlsx(
+                trail_lines(engine),
+                lang=lang,
+                source_file=source,
+                progress=progress.report,
+                is_cancelled=progress.cancelled,
+            )
+            write_atomically(path, content)
+            return path
+
+        def done(written: Path) -> None:
+            self._status(self.tr("Audit trail exported: {path}").format(path=written), 15000)
+
+        return export_in_background(self.window, self.tr("Exporting the audit trail…"), work, done)
 
     # ------------------------------------------------------------------ check
 
