@@ -21,7 +21,7 @@ from app.services.customer_service import choices_text
 from app.services.validation import FieldError, ValidationError, check_length
 
 Changes = list[tuple[str, str | None, str | None]]
-OWNER_COLUMNS = ("complaint_id", "return_id", "campaign_id")
+OWNER_COLUMNS = ("complaint_id", "return_id", "campaign_id", "visit_id")
 
 
 def normalize(actions: list[ActionData]) -> list[ActionData]:

@@ -267,6 +267,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The answer cannot be dated before the period starts ({date}).",
     ),
     "survey_no_response": ("该顾客尚未答复。", "This customer has not answered."),
+    # field service and customer visits
+    "machine_code_shape": (
+        "机器代码为 1–6 个字母或数字(办公室电脑留空)。",
+        "The machine code is 1–6 letters or digits (empty on the office PC).",
+    ),
+    "departure_before_arrival": ("离开时间应晚于到达时间。", "The departure must be after the arrival."),
+    "requested_after_arrival": (
+        "报修日期不能晚于到达日期。",
+        "The request date cannot be after the arrival.",
+    ),
+    "part_name_required": ("请填写零件号或名称。", "Enter a part number or a name."),
+    "too_many_parts": ("更换零件最多 {max} 行。", "At most {max} parts."),
+    "before_visit": ("不能早于走访日期。", "Cannot be before the visit."),
+    "next_visit_before_visit": (
+        "下次走访日期应晚于本次走访。",
+        "The next visit must be after this visit.",
+    ),
+    "service_report_not_found": (
+        "找不到编号为 {number} 的现场服务报告。",
+        "No service report {number}.",
+    ),
+    "visit_report_not_found": ("找不到编号为 {number} 的走访报告。", "No visit report {number}."),
 }
 
 
