@@ -4956,6 +4956,186 @@ so you can go back to them with this same dialog.</source>
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>Export for the office…</source>
+        <translation>导出给办公室…</translation>
+    </message>
+    <message>
+        <source>Import from a laptop…</source>
+        <translation>从笔记本电脑导入…</translation>
+    </message>
+    <message>
+        <source>Make a starter file for a laptop…</source>
+        <translation>为笔记本电脑制作初始文件…</translation>
+    </message>
+    <message>
+        <source>Import a starter file…</source>
+        <translation>导入初始文件…</translation>
+    </message>
+    <message>
+        <source>QualityDesk sync files (*{suffix})</source>
+        <translation>QualityDesk 同步文件 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Export for the office</source>
+        <translation>导出给办公室</translation>
+    </message>
+    <message>
+        <source>Written: {path}
+{service} service report(s), {visits} visit report(s), {deleted} deleted, {photos} photo(s).</source>
+        <translation>已写入:{path}
+现场服务报告 {service} 份,走访报告 {visits} 份,已删除 {deleted} 份,照片 {photos} 张。</translation>
+    </message>
+    <message>
+        <source>Writing the file for the office…</source>
+        <translation>正在写入给办公室的文件…</translation>
+    </message>
+    <message>
+        <source>Import from a laptop</source>
+        <translation>从笔记本电脑导入</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Records imported: {added} added, {updated} updated, {deleted} deleted.</source>
+        <translation>记录已导入:新增 {added},更新 {updated},删除 {deleted}。</translation>
+    </message>
+    <message>
+        <source>Make a starter file for a laptop</source>
+        <translation>为笔记本电脑制作初始文件</translation>
+    </message>
+    <message>
+        <source>The laptop's machine code (1–6 letters or digits, e.g. L1):</source>
+        <translation>笔记本电脑的机器代码(1–6 个字母或数字,例:L1):</translation>
+    </message>
+    <message>
+        <source>Written: {path}
+{customers} customer(s), {complaints} open complaint(s).</source>
+        <translation>已写入:{path}
+顾客 {customers} 位,未关闭的投诉 {complaints} 件。</translation>
+    </message>
+    <message>
+        <source>Writing the starter file…</source>
+        <translation>正在写入初始文件…</translation>
+    </message>
+    <message>
+        <source>Import a starter file</source>
+        <translation>导入初始文件</translation>
+    </message>
+    <message>
+        <source>This laptop's machine code is now {code}.
+Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k_updated} updated.</source>
+        <translation>本机的机器代码现为 {code}。
+顾客:新增 {c_added},更新 {c_updated}。投诉:新增 {k_added},更新 {k_updated}。</translation>
+    </message>
+    <message>
+        <source>Importing the starter file…</source>
+        <translation>正在导入初始文件…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncImportDialog</name>
+    <message>
+        <source>Import from a laptop</source>
+        <translation>从笔记本电脑导入</translation>
+    </message>
+    <message>
+        <source>{file} from laptop {laptop}, made {when}</source>
+        <translation>{file}:来自笔记本电脑 {laptop},生成于 {when}</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>办公室</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>笔记本电脑</translation>
+    </message>
+    <message>
+        <source>Keep the office's version</source>
+        <translation>保留办公室版本</translation>
+    </message>
+    <message>
+        <source>Take the laptop's version</source>
+        <translation>采用笔记本电脑版本</translation>
+    </message>
+    <message>
+        <source>Changed on both sides since they last met: choose the version to keep for each ({count}).</source>
+        <translation>上次同步以来双方都有改动:请逐条选择要保留的版本(共 {count} 条)。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>changed on both sides</source>
+        <translation>双方都已修改</translation>
+    </message>
+    <message>
+        <source>deleted at the office, changed on the laptop</source>
+        <translation>办公室已删除,笔记本电脑上已修改</translation>
+    </message>
+    <message>
+        <source>deleted on the laptop, changed at the office</source>
+        <translation>笔记本电脑上已删除,办公室已修改</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Take the laptop's</source>
+        <translation>采用笔记本电脑版本</translation>
+    </message>
+    <message>
+        <source>Keep the office's</source>
+        <translation>保留办公室版本</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Service reports</source>
+        <translation>现场服务报告</translation>
+    </message>
+    <message>
+        <source>Visit reports</source>
+        <translation>走访报告</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(已删除)</translation>
+    </message>
+    <message>
+        <source>office kept</source>
+        <translation>保留办公室版本</translation>
+    </message>
+    <message>
+        <source>laptop taken</source>
+        <translation>采用笔记本电脑版本</translation>
+    </message>
+    <message>
+        <source>{count} conflict(s) still to decide.</source>
+        <translation>还有 {count} 处冲突未决定。</translation>
+    </message>
+    <message>
+        <source>Importing the laptop's records…</source>
+        <translation>正在导入笔记本电脑的记录…</translation>
+    </message>
+</context>
+<context>
     <name>TargetsDialog</name>
     <message>
         <source>Survey targets</source>

@@ -129,7 +129,10 @@ def test_a_failed_start_up_backup_is_told_and_the_window_stays(qtbot, start, dat
 def test_the_data_menu_offers_backup_restore_and_check(window):
     texts = [action.text() for action in window.data_menu.actions() if action.text()]
     assert window.menuBar().actions()[1].text() == "数据(&D)"
-    assert texts == ["立即备份", "备份到…", "从备份恢复…", "检查数据文件", "导出审计记录…"]
+    assert texts == [
+        "立即备份", "备份到…", "从备份恢复…", "检查数据文件", "导出审计记录…",
+        "导出给办公室…", "从笔记本电脑导入…", "为笔记本电脑制作初始文件…", "导入初始文件…",
+    ]  # fmt: skip
 
 
 def test_the_audit_trail_is_exported_from_the_data_menu(qtbot, window, save_path, tmp_path):

@@ -24,6 +24,7 @@ from app.services.backup_service import BackupInfo
 from app.ui.background import BackgroundOp, Progress, run_in_background
 from app.ui.data_safety.restore_dialog import RestoreDialog, local_time_text, size_text
 from app.ui.exporting import ask_save_path, export_in_background
+from app.ui.field_service.sync_dialog import SyncActions
 
 MAX_PROBLEMS_SHOWN = 20
 
@@ -55,6 +56,9 @@ class DataFileActions(QObject):
         self.trail_action = menu.addAction(
             self.tr("Export the audit trail…"), self.export_audit_trail
         )
+        menu.addSeparator()  # field records between a laptop and the office (issue 6)
+        self.sync_actions = SyncActions(self.window, self.engine)
+        self.sync_actions.fill_menu(menu)
 
     # ------------------------------------------------------------------ telling the result
 

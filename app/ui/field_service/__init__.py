@@ -1,0 +1,1 @@
+"""The field-service tab and its dialogs: service reports, visits, bringing a laptop's records home."""
