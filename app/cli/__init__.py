@@ -68,7 +68,7 @@ the commands in full:
   backup [-o FILE]      a verified backup of the data file (default: into backups/ beside it,
                         keeping the newest of the last 14 days, 8 weeks, 12 months); prints its path
   restore FILE          replace the data with a backup's, after a safety backup (path printed)
-  check                 integrity and foreign-key check of the data file; "ok" or the problems
+  check                 integrity, foreign keys and audit trail chain; "ok" or the problems
 
 Without a command the window opens. Exit codes: 0 done, 1 bad input or data, 2 bad arguments.
 The data folder: --data-dir, else the QUALITYDESK_DATA_DIR environment variable, else the

@@ -39,10 +39,12 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
     commands.add_parser(
         "check",
-        help="check the data file (integrity and foreign keys)",
+        help="check the data file (integrity, foreign keys, audit trail)",
         parents=[common],
-        description="Run integrity_check and foreign_key_check on the data file without "
-        "changing it. Prints 'ok', or one line per problem and exits with 1.",
+        description="Run integrity_check and foreign_key_check on the data file and verify "
+        "the audit trail's hash chain and its append-only guard, without changing anything. "
+        "Prints 'ok', or one line per problem (naming the audit entry altered, missing or "
+        "out of chain) and exits with 1.",
     )
 
 

@@ -1,7 +1,15 @@
-"""The audit trail: who changed which field of which record, when, from what to what."""
+"""The audit trail: who changed which field of which record, when, from what to what.
+
+Append-only and tamper-evident: the database refuses UPDATE and DELETE on the table (triggers
+from migration 0007), and every row carries a SHA-256 hash chain (row_hash over the row's
+fields and prev_hash, the previous row's row_hash in id order) that audit_service.verify_chain
+checks. Rows are only ever written through audit_service, which computes the chain.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from sqlmodel import Field, SQLModel
@@ -22,3 +30,63 @@ class AuditEntry(SQLModel, table=True):
     field: str = Field(default="", max_length=100)
     old_value: str | None = None
     new_value: str | None = None
+    # the hash chain (audit_service.row_hash): the row_hash of the entry before in id order
+    # (zeros for the first), and the SHA-256 of this entry's fields above and prev_hash
+    prev_hash: str = Field(max_length=64)
+    row_hash: str = Field(max_length=64)
+
+
+# ---------------------------------------------------------------- the append-only guard
+
+APPEND_ONLY_MESSAGE = "audit trail is append-only"
+# trigger name -> DDL; SQLite only (see append_only_guard_sql)
+APPEND_ONLY_TRIGGERS = {
+    "audit_entry_no_update": (
+        "CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry "
+        f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY_MESSAGE}'); END"
+    ),
+    "audit_entry_no_delete": (
+        "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry "
+        f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY_MESSAGE}'); END"
+    ),
+}
+
+
+def append_only_guard_sql(dialect: str) -> dict[str, str]:
+    """The triggers that make audit_entry refuse UPDATE and DELETE on this database dialect.
+
+    Only SQLite has them for now. A PostgreSQL port adds a trigger function that raises
+    (BEFORE UPDATE OR DELETE … FOR EACH ROW) or revokes UPDATE/DELETE from the app's role;
+    until then other dialects get none and rely on the hash chain alone.
+    """
+    return APPEND_ONLY_TRIGGERS if dialect == "sqlite" else {}
+
+
+def create_append_only_guard(connection) -> None:  # noqa: ANN001  (a Connection; alembic's bind)
+    """Create the append-only triggers (idempotent: a trigger already there is replaced)."""
+    for name, ddl in append_only_guard_sql(connection.dialect.name).items():
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        connection.exec_driver_sql(ddl)
+
+
+def drop_append_only_guard(connection) -> None:  # noqa: ANN001
+    """Drop the append-only triggers; only for a migration that must rebuild audit_entry."""
+    for name in append_only_guard_sql(connection.dialect.name):
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+@contextmanager
+def rebuilding_audit_entry(connection) -> Iterator[None]:  # noqa: ANN001
+    """Around a migration step that recreates audit_entry (an Alembic batch on SQLite).
+
+    SQLite drops a table's triggers with the table, so a batch migration that copies
+    audit_entry into a new table would silently leave the trail unguarded. Wrap it::
+
+        with rebuilding_audit_entry(op.get_bind()), op.batch_alter_table("audit_entry") as b:
+            ...
+
+    The batch runs when the inner block ends; the guard is created again after it.
+    """
+    drop_append_only_guard(connection)
+    yield
+    create_append_only_guard(connection)

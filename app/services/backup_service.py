@@ -148,8 +148,30 @@ def integrity_problems(path: Path, pragma: str = "integrity_check") -> list[str]
         return [GARBLED]
 
 
+def audit_trail_problems(db_path: Path) -> list[str]:
+    """What audit_service.verify_chain finds in the file's audit trail, read without writing."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import DBAPIError
+
+    from app.services import audit_service
+
+    engine = create_engine("sqlite://", creator=lambda: _read_only(Path(db_path)))
+    try:
+        return [problem.message() for problem in audit_service.verify_chain(engine)]
+    except DBAPIError as exc:
+        if isinstance(exc.orig, sqlite3.DatabaseError) and is_damage(exc.orig):
+            return [str(exc.orig)]
+        raise BackupError(f"{db_path}: {exc.orig}") from exc
+    finally:
+        engine.dispose()
+
+
 def check_database(db_path: Path) -> list[str]:
-    """Problems found by integrity_check and foreign_key_check; an empty list means fine."""
+    """Problems found by integrity_check, foreign_key_check and in the audit trail's hash chain.
+
+    An empty list means fine. The audit trail is checked only in a file that passed the
+    integrity check: each altered, missing or slipped-in entry is one line naming it.
+    """
     path = Path(db_path)
     if not path.is_file():
         raise BackupError(pick(f"没有数据文件:{path}", f"there is no data file at {path}"))
@@ -165,13 +187,13 @@ def check_database(db_path: Path) -> list[str]:
                         f"{table} row {rowid}: refers to a {parent} row that does not exist",
                     )
                 )
-            return problems
     except sqlite3.DatabaseError as exc:
         if is_damage(exc):
             return [str(exc)]
         raise BackupError(f"{path}: {exc}") from exc
     except UnicodeDecodeError:
         return [GARBLED]
+    return problems + audit_trail_problems(path)
 
 
 def _known_revisions() -> set[str]:

@@ -12,7 +12,6 @@ from sqlmodel import Session, col, delete, select
 from app.i18n import pick
 from app.models import (
     CUSTOMER_GRADES,
-    AuditEntry,
     Complaint,
     Customer,
     CustomerAnnualVolume,
@@ -607,10 +606,10 @@ def _insert_batch(session: Session, batch: list[CustomerData], user: str) -> Non
         (CustomerContact, contacts),
         (CustomerProduct, products),
         (CustomerAnnualVolume, volumes),
-        (AuditEntry, trail),
     ):
         if rows:
             session.execute(insert(table.__table__), rows)
+    audit_service.append(session, trail)
 
 
 def update(engine: Engine, data: CustomerData, user: str) -> CustomerData:

@@ -64,6 +64,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”中找不到表头行(至少有两个非空单元格的一行)。",
         "No header row in sheet “{sheet}” (a row with at least two non-empty cells).",
     ),
+    # hostile workbooks: refused before anything is read from them, nothing is imported
+    "file_encrypted": (
+        "{path} 设有密码(已加密),无法读取。请在 Excel 中取消密码后另存,再导入。",
+        "{path} is password-protected (encrypted); save it without a password, then import that.",
+    ),
+    "file_macros": (
+        "{path} 含有宏(.xlsm / VBA),不予导入。请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再导入。",
+        "{path} contains macros (.xlsm / VBA) and is not imported; save it as an "
+        "“Excel Workbook (*.xlsx)” and import that.",
+    ),
+    "file_unpacks_too_big": (
+        "{path} 解压后达 {size} MB(最多 {max} MB),可能是“压缩炸弹”,不予导入。",
+        "{path} would unpack to {size} MB (at most {max} MB); refused as a possible zip bomb.",
+    ),
+    "file_packed_too_tight": (
+        "{path} 中的 {part} 压缩比为 {ratio}:1(最多 {max}:1),可能是“压缩炸弹”,不予导入。",
+        "{path}: {part} is compressed {ratio}:1 (at most {max}:1); refused as a possible zip bomb.",
+    ),
+    "file_too_many_parts": (
+        "{path} 包含 {count} 个部件(最多 {max} 个),不予导入。",
+        "{path} holds {count} parts (at most {max}); it is not imported.",
+    ),
+    "file_xml_entities": (
+        "{path} 的 {part} 含有 XML 实体或 DOCTYPE 声明(Excel 从不写入),可能是恶意文件,不予导入。",
+        "{path}: {part} declares XML entities or a DOCTYPE, which Excel never writes; "
+        "refused as possibly malicious.",
+    ),
+    "sheet_too_big": (
+        "工作表“{sheet}”超过 {max_rows} 行或 {max_cols} 列,不予导入。请分成较小的文件后再导入。",
+        "Sheet “{sheet}” has more than {max_rows} rows or {max_cols} columns; it is not "
+        "imported. Split it into smaller files.",
+    ),
+    "sheet_claims_too_big": (
+        "工作表“{sheet}”声明的范围 {ref} 超过 {max_rows} 行或 {max_cols} 列,不予导入。",
+        "Sheet “{sheet}” declares the range {ref}, more than {max_rows} rows or {max_cols} "
+        "columns; it is not imported.",
+    ),
+    # the audit trail's hash chain (qualitydesk check)
+    "audit_changed": (
+        "修改记录第 {id} 条写入后被改动(哈希值与内容不符)。",
+        "Audit trail entry {id} was altered after it was written (its hash does not match).",
+    ),
+    "audit_missing": (
+        "修改记录第 {first}–{last} 条缺失(已被删除),在第 {id} 条之前。",
+        "Audit trail entries {first}–{last} are missing (deleted), before entry {id}.",
+    ),
+    "audit_chain_broken": (
+        "修改记录第 {id} 条与前一条(第 {prev} 条)接不上:哈希链在此断开。",
+        "Audit trail entry {id} does not follow entry {prev}: the hash chain is broken there.",
+    ),
+    "audit_unguarded": (
+        "修改记录表缺少防止修改和删除的触发器({names})。",
+        "The audit trail has lost the triggers that refuse changes and deletions ({names}).",
+    ),
+    "audit_no_chain": (
+        "修改记录没有哈希链(列 prev_hash/row_hash 缺失)。",
+        "The audit trail has no hash chain (columns prev_hash/row_hash are missing).",
+    ),
+    "audit_more": ("修改记录另有 {count} 处问题。", "The audit trail has {count} more problem(s)."),
     # complaint tickets
     "more_than": ("不能大于 {other}。", "Cannot be more than {other}."),
     "before_received": ("不能早于接收时间。", "Cannot be before the complaint was received."),

@@ -9,8 +9,9 @@ from sqlalchemy import exc, text
 
 from app.config import database_path
 from app.db import alembic_config, make_engine, migrate, sqlite_url
-from app.services import customer_service
+from app.services import audit_service, customer_service
 from app.services.customer_service import ContactData, CustomerData, VolumeData
+from tests.services.old_release import trail_written_as_before_0007
 
 
 def _upgrade_to(engine, revision):
@@ -37,7 +38,7 @@ def test_upgrading_an_old_file_keeps_customers_children_and_trail(data_dir):
 
     from app.services.customer_service import _insert  # the first release wrote rows the same way
 
-    with Session(engine) as session:
+    with Session(engine) as session, trail_written_as_before_0007():
         _insert(session, customer, "old")
         session.commit()
 
@@ -65,3 +66,59 @@ def test_the_database_itself_refuses_a_code_differing_only_in_case(engine):
                 " 'active', 0, '')"
             )
         )
+
+
+@pytest.mark.filterwarnings("ignore:.*expression-based index")  # as in app.db.migrate
+def test_the_chain_migration_hashes_the_trail_already_there_and_guards_it(data_dir):
+    engine = make_engine(sqlite_url(database_path(data_dir)))
+    _upgrade_to(engine, "0006")
+    with trail_written_as_before_0007():  # a 0006 file with trail rows of every kind
+        for i in range(1, 8):
+            customer_service.create(engine, CustomerData(code=f"KH{i:03}", name=f"顾客{i}"), "old")
+        customer = customer_service.get_by_code(engine, "KH002")
+        customer.name = "乙方"
+        customer_service.update(engine, customer, "old")
+        customer_service.delete_customer(engine, customer_service.get_by_code(engine, "KH005").id, "old")  # fmt: skip
+    with engine.connect() as connection:
+        before = connection.exec_driver_sql(
+            "SELECT id, at, entity_uuid, field, old_value, new_value FROM audit_entry ORDER BY id"
+        ).fetchall()
+    assert len(before) > 20
+
+    migrate(engine)
+    with engine.connect() as connection:
+        after = connection.exec_driver_sql(
+            "SELECT id, at, entity_uuid, field, old_value, new_value FROM audit_entry ORDER BY id"
+        ).fetchall()
+        chain = connection.exec_driver_sql(
+            "SELECT prev_hash, row_hash FROM audit_entry ORDER BY id"
+        ).fetchall()
+    assert after == before  # nothing lost or changed, ids kept
+    assert chain[0][0] == audit_service.GENESIS
+    assert all(prev == earlier[1] for earlier, (prev, _) in zip(chain, chain[1:], strict=False))
+    assert audit_service.verify_chain(engine) == []
+    with pytest.raises(exc.IntegrityError, match="append-only"), engine.begin() as connection:
+        connection.execute(text("UPDATE audit_entry SET user = 'x' WHERE id = 1"))
+
+    customer_service.create(engine, CustomerData(code="KH100", name="新"), "new")
+    assert audit_service.verify_chain(engine) == []
+    engine.dispose()
+
+
+def test_the_chain_migration_goes_down_and_up_again(data_dir):
+    engine = make_engine(sqlite_url(database_path(data_dir)))
+    migrate(engine)
+    customer_service.create(engine, CustomerData(code="KH001", name="甲"), "t")
+    with engine.connect() as connection:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0006")
+        connection.commit()
+        columns = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(audit_entry)")}
+        triggers = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+        ).scalar()
+    assert "row_hash" not in columns and triggers == 0
+    migrate(engine)
+    assert audit_service.verify_chain(engine) == []
+    engine.dispose()
