@@ -106,14 +106,28 @@ def read_sheet(path: str | Path, sheet_name: str | None = None) -> SheetData:
     import openpyxl  # imported here: only the import needs it
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from app.services import xlsx_safety
+
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(FieldError("file_not_found", {"path": str(path)}))
     if path.suffix.lower() == ".xls":
         raise ImportFileError(FieldError("file_xls", {"path": path.name}))
     try:
+        # hostile files (zip bombs, macros, passwords, XML entities) are refused unopened
+        refused = xlsx_safety.check(path)
+    except OSError as exc:
+        raise ImportFileError(
+            FieldError("file_unreadable", {"path": path.name, "reason": exc.strerror or exc})
+        ) from exc
+    if refused is not None:
+        raise ImportFileError(refused)
+    entities = FieldError("file_xml_entities", {"path": path.name, "part": "XML"})
+    try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as exc:
+        if _refused_by_defusedxml(exc):  # defusedxml inside openpyxl: refused, never expanded
+            raise ImportFileError(entities) from exc
         raise ImportFileError(FieldError("file_not_xlsx", {"path": path.name})) from exc
     except OSError as exc:
         raise ImportFileError(
@@ -130,6 +144,8 @@ def read_sheet(path: str | Path, sheet_name: str | None = None) -> SheetData:
             try:
                 found = _read_worksheet(workbook[name])
             except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+                if _refused_by_defusedxml(exc):
+                    raise ImportFileError(entities) from exc
                 raise ImportFileError(FieldError("file_not_xlsx", {"path": path.name})) from exc
             if found is not None:
                 header_row, headers, rows = found
@@ -141,12 +157,35 @@ def read_sheet(path: str | Path, sheet_name: str | None = None) -> SheetData:
         workbook.close()
 
 
+def _refused_by_defusedxml(exc: BaseException) -> bool:
+    """True when defusedxml refused XML somewhere behind exc (openpyxl wraps it in ValueError)."""
+    from defusedxml import DefusedXmlException
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, DefusedXmlException):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def _read_worksheet(sheet) -> tuple[int, list[str], list[SheetRow]] | None:  # noqa: ANN001
+    from app.services.xlsx_safety import MAX_COLUMNS, MAX_ROWS
+
+    limits = {"sheet": sheet.title, "max_rows": MAX_ROWS, "max_cols": MAX_COLUMNS}
+    if (sheet.max_row or 0) > MAX_ROWS or (sheet.max_column or 0) > MAX_COLUMNS:
+        # the <dimension> the sheet claims: refused before a row is read
+        ref = sheet.calculate_dimension() if sheet.max_row and sheet.max_column else "?"
+        raise ImportFileError(FieldError("sheet_claims_too_big", {**limits, "ref": ref}))
     sheet.reset_dimensions()  # some writers store a wrong <dimension>; read every row
     header_row = 0
     headers: list[str] = []
     rows: list[SheetRow] = []
     for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+        if number > MAX_ROWS or len(values) > MAX_COLUMNS:  # what is there, whatever it claimed
+            raise ImportFileError(FieldError("sheet_too_big", limits))
         cells = list(values)
         if not header_row:
             if sum(1 for v in cells if _cell_text(v)) >= 2:

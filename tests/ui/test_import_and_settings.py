@@ -128,3 +128,22 @@ def test_language_switch_rebuilds_the_window_and_is_remembered(qtbot, engine, da
     controller.switch_language("zh_CN")
     qtbot.addWidget(controller.window)
     assert controller.window.tabs.tabText(0) == "顾客档案"
+
+
+def test_import_shows_why_a_hostile_workbook_is_refused(qtbot, engine, window, tmp_path):
+    import zipfile
+
+    plain = _register(tmp_path / "plain.xlsx", [["KH001", "甲", "", "", "", 1]])
+    macro = tmp_path / "带宏.xlsx"
+    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(macro, "w") as new:
+        for name in old.namelist():
+            new.writestr(name, old.read(name))
+        new.writestr("xl/vbaProject.bin", b"VBA")
+    dialog = ImportCustomersDialog(engine, window.hub, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.load_file(macro)
+    assert dialog.file_error.text() == (
+        "带宏.xlsx 含有宏(.xlsm / VBA),不予导入。请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再导入。"
+    )
+    assert not dialog.check_button.isEnabled()
+    assert customer_service.count(engine) == 0
