@@ -105,6 +105,7 @@ def test_the_chain_migration_hashes_the_trail_already_there_and_guards_it(data_d
     engine.dispose()
 
 
+@pytest.mark.filterwarnings("ignore:.*expression-based index")  # as in app.db.migrate
 def test_the_chain_migration_goes_down_and_up_again(data_dir):
     engine = make_engine(sqlite_url(database_path(data_dir)))
     migrate(engine)
