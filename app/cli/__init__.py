@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import audit, complaints, customers, demo, maintenance, returns, surveys
+from app.cli import audit, complaints, customers, demo, field, maintenance, returns, surveys
 from app.cli.common import BILINGUAL, PROG, CommandError, CommandGroups, Handler, Parser
 from app.i18n import LANGUAGES, set_language, system_language
 
@@ -69,6 +69,15 @@ the commands in full:
                         keeping the newest of the last 14 days, 8 weeks, 12 months); prints its path
   restore FILE          replace the data with a backup's, after a safety backup (path printed)
   check                 integrity, foreign keys and audit trail chain; "ok" or the problems
+  sync export -o FILE.qdsync
+                        (laptop) the field reports new or changed since the last export
+  sync import FILE.qdsync [--keep office|laptop]
+                        (office) merge a laptop's export; conflicts are listed (exit 1,
+                        nothing written) unless --keep says which side wins
+  sync starter -o FILE.qdsync --machine-code L1
+                        (office) customers, open complaints and the machine code for a laptop
+  sync starter-import FILE.qdsync
+                        (laptop) take the office's starter file
 
 Without a command the window opens. Exit codes: 0 done, 1 bad input or data, 2 bad arguments.
 The data folder: --data-dir, else the QUALITYDESK_DATA_DIR environment variable, else the
@@ -141,10 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo.add_parser(commands, common)
     maintenance.add_parsers(commands, common)
+    field.add_sync_parsers(commands, common)
     return parser
 
 
-FAMILIES = (customers, complaints, returns, surveys, audit)
+FAMILIES = (customers, complaints, returns, surveys, audit, field)
 _COMMANDS: dict[tuple[str, str | None], Handler] = {
     key: handler for family in FAMILIES for key, handler in family.COMMANDS.items()
 }

@@ -21,6 +21,15 @@ from app.models.customer import (
     CustomerStatus,
     CustomerType,
 )
+from app.models.field_service import (
+    ServicePart,
+    ServiceReport,
+    ServiceResult,
+    SyncBase,
+    SyncTombstone,
+    VisitPlan,
+    VisitReport,
+)
 from app.models.returns import ReturnLine, ReturnReceipt, ReturnStatus
 from app.models.setting import Setting
 from app.models.survey import (
@@ -51,6 +60,13 @@ __all__ = [
     "CustomerStatus",
     "CustomerType",
     "ReturnLine",
+    "ServicePart",
+    "ServiceReport",
+    "ServiceResult",
+    "SyncBase",
+    "SyncTombstone",
+    "VisitPlan",
+    "VisitReport",
     "ReturnReceipt",
     "ReturnStatus",
     "CampaignStatus",

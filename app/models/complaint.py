@@ -165,6 +165,9 @@ class CorrectiveAction(RecordBase, table=True):
         default=None, foreign_key="survey_campaign.id", ondelete="CASCADE", index=True
     )
     survey_item_key: str = Field(default="", max_length=36)  # the survey item it improves
+    visit_id: int | None = Field(  # a follow-up of a customer visit (app/models/field_service.py)
+        default=None, foreign_key="visit_report.id", ondelete="CASCADE", index=True
+    )
     position: int = Field(default=0)
     kind: str = Field(default="corrective", max_length=12)  # corrective / preventive
     description: str = Field(default="")

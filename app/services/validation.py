@@ -331,7 +331,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "机器代码为 1–6 个字母或数字(办公室电脑留空)。",
         "The machine code is 1–6 letters or digits (empty on the office PC).",
     ),
-    "departure_before_arrival": ("离开时间应晚于到达时间。", "The departure must be after the arrival."),
+    "departure_before_arrival": (
+        "离开时间应晚于到达时间。",
+        "The departure must be after the arrival.",
+    ),
     "requested_after_arrival": (
         "报修日期不能晚于到达日期。",
         "The request date cannot be after the arrival.",
@@ -348,6 +351,109 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No service report {number}.",
     ),
     "visit_report_not_found": ("找不到编号为 {number} 的走访报告。", "No visit report {number}."),
+    # the sync file .qdsync (laptop ↔ office): refused before anything is written
+    "sync_not_zip": (
+        "{path} 不是 QualityDesk 同步文件(.qdsync),或文件不完整/已损坏;未导入任何数据。",
+        "{path} is not a QualityDesk sync file (.qdsync), or it is incomplete or damaged; "
+        "nothing was imported.",
+    ),
+    "sync_missing_member": (
+        "{path} 缺少 {member},文件不完整;未导入任何数据。",
+        "{path} lacks {member}: the file is incomplete; nothing was imported.",
+    ),
+    "sync_unexpected_member": (
+        "{path} 含有不属于同步文件的内容({member});未导入任何数据。",
+        "{path} holds something a sync file does not ({member}); nothing was imported.",
+    ),
+    "sync_checksum": (
+        "{path} 中 {member} 的校验和不符:文件被改动或已损坏;未导入任何数据。",
+        "{path}: the checksum of {member} does not match (the file was altered or damaged); "
+        "nothing was imported.",
+    ),
+    "sync_foreign": (
+        "{path} 不是 QualityDesk 同步文件(格式“{format}”);未导入任何数据。",
+        "{path} is not a QualityDesk sync file (format “{format}”); nothing was imported.",
+    ),
+    "sync_newer": (
+        "{path} 由较新版本的 QualityDesk 生成(格式版本 {version},本程序支持 {supported}),"
+        "请先升级本程序;未导入任何数据。",
+        "{path} was made by a newer QualityDesk (format version {version}; this one reads "
+        "{supported}); update this program first. Nothing was imported.",
+    ),
+    "sync_unpacks_too_big": (
+        "{path} 解压后达 {size} MB(最多 {max} MB),可能是“压缩炸弹”;未导入任何数据。",
+        "{path} would unpack to {size} MB (at most {max} MB); refused as a possible zip bomb.",
+    ),
+    "sync_packed_too_tight": (
+        "{path} 中的 {member} 压缩比为 {ratio}:1(最多 {max}:1),可能是“压缩炸弹”;未导入任何数据。",
+        "{path}: {member} is compressed {ratio}:1 (at most {max}:1); refused as a possible "
+        "zip bomb.",
+    ),
+    "sync_too_many_members": (
+        "{path} 含 {count} 个部分(最多 {max});未导入任何数据。",
+        "{path} holds {count} parts (at most {max}); nothing was imported.",
+    ),
+    "sync_malformed": (
+        "{path} 的内容无法读取({reason});未导入任何数据。",
+        "The contents of {path} cannot be read ({reason}); nothing was imported.",
+    ),
+    "sync_own_file": (
+        "{path} 是本机导出的文件,不能导入本机;未导入任何数据。",
+        "{path} was made on this very computer and cannot be imported here; nothing was imported.",
+    ),
+    "sync_starter_not_export": (
+        "{path} 是给笔记本电脑的初始文件,应在笔记本电脑上用“导入初始文件”导入;未导入任何数据。",
+        "{path} is a starter file for a laptop: import it on the laptop with “Import a starter "
+        "file”. Nothing was imported.",
+    ),
+    "sync_export_not_starter": (
+        "{path} 是笔记本电脑的导出文件,应在办公室电脑上用“从笔记本电脑导入”导入;未导入任何数据。",
+        "{path} is a laptop's export: import it on the office PC with “Import from a laptop”. "
+        "Nothing was imported.",
+    ),
+    "sync_number_taken": (
+        "编号 {number}(来自 {machine})在本机已被另一条记录使用;未导入任何数据。",
+        "Number {number} (from {machine}) is already used here by another record; nothing was "
+        "imported.",
+    ),
+    "sync_customer_unknown": (
+        "{number} 的顾客 {customer} 在本机不存在;未导入任何数据。请先建立该顾客。",
+        "The customer {customer} of {number} is not in this data file; nothing was imported. "
+        "Create the customer first.",
+    ),
+    "sync_code_taken": (
+        "顾客编号 {code} 在本机已被另一位顾客“{name}”使用;未导入任何数据。",
+        "Customer code {code} is used here by another customer, “{name}”; nothing was imported.",
+    ),
+    "sync_conflicts_open": (
+        "还有 {count} 处冲突未决定(保留办公室版本或采用笔记本电脑版本);未写入任何数据。",
+        "{count} conflict(s) not decided yet (keep the office's version or take the laptop's); "
+        "nothing was written.",
+    ),
+    "sync_file_changed": (
+        "{path} 在预览之后被改动,请重新导入;未写入任何数据。",
+        "{path} changed after the preview; import it again. Nothing was written.",
+    ),
+    "sync_data_changed": (
+        "{number} 在预览之后在本机被修改,请重新导入;未写入任何数据。",
+        "{number} was changed here after the preview; import again. Nothing was written.",
+    ),
+    "sync_photo_missing": (
+        "{number} 的照片 {name} 缺失或已损坏,无法导出。",
+        "The photo {name} of {number} is missing or damaged; nothing was exported.",
+    ),
+    "sync_machine_code": (
+        "笔记本电脑的机器代码为 1–6 个字母或数字(例:L1),不能为“{code}”。",
+        "A laptop's machine code is 1–6 letters or digits (e.g. L1), not “{code}”.",
+    ),
+    "sync_machine_code_own": (
+        "机器代码 {code} 是本机自己的代码,请给笔记本电脑另一个代码。",
+        "{code} is this computer's own machine code; give the laptop another one.",
+    ),
+    "sync_no_backup": (
+        "导入前无法备份,未导入任何数据:{reason}",
+        "No backup could be made before the import; nothing was imported: {reason}",
+    ),
 }
 
 
