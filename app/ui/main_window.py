@@ -16,6 +16,7 @@ from app.ui.complaints.settings_page import ComplaintSettingsDialog
 from app.ui.complaints.tab import ComplaintsTab
 from app.ui.customers.tab import CustomersTab
 from app.ui.data_safety.actions import DataFileActions
+from app.ui.field_service.tab import FieldServiceTab
 from app.ui.returns.tab import ReturnsTab
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.signals import DataHub
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.complaints_tab = ComplaintsTab(engine, self.hub, self)
         self.returns_tab = ReturnsTab(engine, self.hub, self)
         self.surveys_tab = SurveysTab(engine, self.hub, self)
+        self.field_service_tab = FieldServiceTab(engine, self.hub, self)
         for tab in self.record_tabs():
             self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
@@ -57,7 +59,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.show_due_list_if_any)
 
     def record_tabs(self) -> list[BaseTab]:
-        return [self.customers_tab, self.complaints_tab, self.returns_tab, self.surveys_tab]
+        return [
+            self.customers_tab,
+            self.complaints_tab,
+            self.returns_tab,
+            self.surveys_tab,
+            self.field_service_tab,
+        ]
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -3094,6 +3094,250 @@ This copy of {app} closes now.</source>
     </message>
 </context>
 <context>
+    <name>FieldForms</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>Save as Excel</source>
+        <translation>另存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the monthly service report…</source>
+        <translation>正在生成月度服务报告…</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRecordDialog</name>
+    <message>
+        <source>Print / PDF</source>
+        <translation>打印 / PDF</translation>
+    </message>
+    <message>
+        <source>Print the report as PDF (Ctrl+P)</source>
+        <translation>将报告打印为 PDF(Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存:请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Saved as {number}.</source>
+        <translation>已保存,编号 {number}。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The form has unsaved changes. Save them first?</source>
+        <translation>表单有未保存的修改。先保存吗?</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>This report has unsaved changes. Save them?</source>
+        <translation>此报告有未保存的修改。是否保存?</translation>
+    </message>
+</context>
+<context>
+    <name>FieldServiceTab</name>
+    <message>
+        <source>Field service</source>
+        <translation>现场服务</translation>
+    </message>
+    <message>
+        <source>Search number, customer, engineer, product, serial no., problem (Ctrl+F)</source>
+        <translation>搜索编号、顾客、工程师、产品、序列号、问题(Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Reports and visits</source>
+        <translation>服务报告和走访</translation>
+    </message>
+    <message>
+        <source>Engineer / visitor</source>
+        <translation>工程师 / 走访人</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>Open follow-ups only</source>
+        <translation>仅未完成跟进</translation>
+    </message>
+    <message>
+        <source>Service reports not solved for good, visits with follow-ups not yet verified</source>
+        <translation>未彻底解决的服务报告、跟进措施尚未验证的走访</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Service report…</source>
+        <translation>现场服务报告…</translation>
+    </message>
+    <message>
+        <source>Visit report…</source>
+        <translation>走访报告…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete a report written in error; every value stays in the history</source>
+        <translation>删除误录的报告;所有内容仍保留在修改记录中</translation>
+    </message>
+    <message>
+        <source>Customers whose next visit by the cadence is overdue</source>
+        <translation>按走访周期已逾期未走访的顾客</translation>
+    </message>
+    <message>
+        <source>Print / PDF</source>
+        <translation>打印 / PDF</translation>
+    </message>
+    <message>
+        <source>Forms and the monthly service report (Ctrl+P)</source>
+        <translation>表单和月度服务报告(Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Selected report (PDF)…</source>
+        <translation>所选报告(PDF)…</translation>
+    </message>
+    <message>
+        <source>Blank service report (PDF)…</source>
+        <translation>空白现场服务报告(PDF)…</translation>
+    </message>
+    <message>
+        <source>Monthly service report (PDF)…</source>
+        <translation>月度服务报告(PDF)…</translation>
+    </message>
+    <message>
+        <source>Monthly service report (Excel)…</source>
+        <translation>月度服务报告(Excel)…</translation>
+    </message>
+    <message>
+        <source>Overdue visits ({count})</source>
+        <translation>逾期走访 ({count})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation><numerusform>%n 条记录</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete {number}</source>
+        <translation>删除 {number}</translation>
+    </message>
+    <message>
+        <source>Delete only a report written in error. Every value stays in the history and the number is not given again.</source>
+        <translation>仅删除误录的报告。所有内容仍保留在修改记录中,编号不会再次使用。</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>原因 *</translation>
+    </message>
+    <message>
+        <source>Monthly service report</source>
+        <translation>月度服务报告</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份:</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Engineers / visitors</source>
+        <translation>工程师 / 走访人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>未完成跟进</translation>
+    </message>
+    <message>
+        <source>Next visit {date}</source>
+        <translation>下次走访 {date}</translation>
+    </message>
+    <message>
+        <source>{hours} h on site</source>
+        <translation>现场 {hours} 小时</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTable</name>
     <message>
         <source>When</source>
@@ -3675,6 +3919,81 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message>
         <source>No complaint overdue</source>
         <translation>没有超期的客户抱怨</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueVisitsDialog</name>
+    <message>
+        <source>Overdue visits</source>
+        <translation>逾期走访</translation>
+    </message>
+    <message>
+        <source>Visit cadence: every {first} month(s) in the first year of cooperation, every {later} month(s) after; a customer's own interval overrides it.</source>
+        <translation>走访周期:合作第一年每 {first} 个月一次,之后每 {later} 个月一次;顾客单独设定的间隔优先。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <source>Every (months)</source>
+        <translation>间隔(月)</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>General cadence</source>
+        <translation>通用周期</translation>
+    </message>
+    <message>
+        <source>Set interval</source>
+        <translation>设定间隔</translation>
+    </message>
+    <message>
+        <source>Visit the selected customer at this interval</source>
+        <translation>按此间隔走访所选顾客</translation>
+    </message>
+    <message>
+        <source>New visit…</source>
+        <translation>新建走访…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Visit the selected customer every</source>
+        <translation>所选顾客走访间隔</translation>
+    </message>
+    <message>
+        <source>never visited</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <source>(own)</source>
+        <translation>(单独设定)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) overdue for a visit</source>
+        <translation><numerusform>%n 家顾客逾期未走访</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4769,6 +5088,228 @@ so you can go back to them with this same dialog.</source>
     </message>
 </context>
 <context>
+    <name>ServiceReportDialog</name>
+    <message>
+        <source>Service report (PDF)…</source>
+        <translation>现场服务报告(PDF)…</translation>
+    </message>
+    <message>
+        <source>Blank service report for this customer (PDF)…</source>
+        <translation>该顾客的空白现场服务报告(PDF)…</translation>
+    </message>
+    <message>
+        <source>New service report</source>
+        <translation>新建现场服务报告</translation>
+    </message>
+    <message>
+        <source>Service report {number} {customer}</source>
+        <translation>现场服务报告 {number} {customer}</translation>
+    </message>
+    <message>
+        <source>Complaint {number}</source>
+        <translation>抱怨单 {number}</translation>
+    </message>
+    <message>
+        <source>Save the report first: photos are kept with it.</source>
+        <translation>请先保存报告:照片随报告保存。</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added.</source>
+        <translation><numerusform>已添加 %n 张照片。</numerusform></translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from the report? The file itself stays in the data folder and the removal is kept in the history.</source>
+        <translation>从报告中移除“{name}”?文件本身仍保留在数据文件夹中,移除操作记入修改记录。</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>已移除 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceReportForm</name>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Customer and visit</source>
+        <translation>顾客与到访</translation>
+    </message>
+    <message>
+        <source>A complaint ticket of this customer (optional)</source>
+        <translation>该顾客的投诉单(可选)</translation>
+    </message>
+    <message>
+        <source>From the customer file; change if the site differs</source>
+        <translation>取自顾客档案;现场地址不同时请修改</translation>
+    </message>
+    <message>
+        <source>One name per line, or separated by commas</source>
+        <translation>每行一个姓名,或用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Linked complaint</source>
+        <translation>关联抱怨单</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <source>Customer *</source>
+        <translation>顾客 *</translation>
+    </message>
+    <message>
+        <source>Site address</source>
+        <translation>现场地址</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>报修日期</translation>
+    </message>
+    <message>
+        <source>Engineers *</source>
+        <translation>服务工程师 *</translation>
+    </message>
+    <message>
+        <source>Arrival *</source>
+        <translation>到达时间 *</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品型号</translation>
+    </message>
+    <message>
+        <source>Serial / batch no.</source>
+        <translation>序列号 / 批号</translation>
+    </message>
+    <message>
+        <source>Work on site</source>
+        <translation>现场工作</translation>
+    </message>
+    <message>
+        <source>Problem found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>处理过程</translation>
+    </message>
+    <message>
+        <source>Parts replaced</source>
+        <translation>更换零件</translation>
+    </message>
+    <message>
+        <source>Part no.</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Quantity *</source>
+        <translation>数量 *</translation>
+    </message>
+    <message>
+        <source>Charged / warranty</source>
+        <translation>收费 / 保修</translation>
+    </message>
+    <message>
+        <source>Add part</source>
+        <translation>添加零件</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>服务报告</translation>
+    </message>
+    <message>
+        <source>Result and the customer's opinion</source>
+        <translation>处理结果与顾客意见</translation>
+    </message>
+    <message>
+        <source>(not rated)</source>
+        <translation>(未评价)</translation>
+    </message>
+    <message>
+        <source>Name of the customer's person who signs</source>
+        <translation>顾客签字人姓名</translation>
+    </message>
+    <message>
+        <source>Result *</source>
+        <translation>处理结果 *</translation>
+    </message>
+    <message>
+        <source>Customer rating</source>
+        <translation>顾客评价</translation>
+    </message>
+    <message>
+        <source>Customer opinion</source>
+        <translation>顾客意见</translation>
+    </message>
+    <message>
+        <source>Customer signatory</source>
+        <translation>顾客签字人</translation>
+    </message>
+    <message>
+        <source>Travel cost</source>
+        <translation>差旅费</translation>
+    </message>
+    <message>
+        <source>Labour cost</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Result and costs</source>
+        <translation>结果与费用</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>Part {n} · {field}</source>
+        <translation>零件 {n} · {field}</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Not a date and time (e.g. 2026-03-15 09:30).</source>
+        <translation>不是有效的日期和时间(例如 2026-03-15 09:30)。</translation>
+    </message>
+    <message>
+        <source>{hours} h on site</source>
+        <translation>现场 {hours} 小时</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5475,6 +6016,128 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>VisitReportDialog</name>
+    <message>
+        <source>Visit report (PDF)…</source>
+        <translation>走访报告(PDF)…</translation>
+    </message>
+    <message>
+        <source>New visit report</source>
+        <translation>新建走访报告</translation>
+    </message>
+    <message>
+        <source>Visit report {number} {customer}</source>
+        <translation>走访报告 {number} {customer}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open follow-up(s)</source>
+        <translation><numerusform>%n 项跟进未完成</numerusform></translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>跟进措施</translation>
+    </message>
+    <message>
+        <source>Select an action in the list first.</source>
+        <translation>请先在措施表中选择一项措施。</translation>
+    </message>
+    <message>
+        <source>Save the visit report before verifying a new action.</source>
+        <translation>请先保存走访报告,再验证新措施。</translation>
+    </message>
+    <message>
+        <source>Verification recorded.</source>
+        <translation>已记录验证结果。</translation>
+    </message>
+    <message>
+        <source>New due date recorded; the old one is kept in the history.</source>
+        <translation>已重订期限,原期限保留在记录中。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitReportForm</name>
+    <message>
+        <source>What was promised to the customer: each follow-up has an owner and a due date and is verified when done.</source>
+        <translation>对顾客的承诺:每项跟进措施都有负责人和完成期限,完成后验证效果。</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>跟进措施</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Suggested by the customer's visit cadence; change it if agreed otherwise</source>
+        <translation>按顾客的走访周期建议;另有约定时可修改</translation>
+    </message>
+    <message>
+        <source>One name per line, or separated by commas</source>
+        <translation>每行一个姓名,或用逗号分隔</translation>
+    </message>
+    <message>
+        <source>The customer's people who took part</source>
+        <translation>参加的顾客人员</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Customer *</source>
+        <translation>顾客 *</translation>
+    </message>
+    <message>
+        <source>Visited on *</source>
+        <translation>走访日期 *</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次走访</translation>
+    </message>
+    <message>
+        <source>Visitors *</source>
+        <translation>走访人 *</translation>
+    </message>
+    <message>
+        <source>Customer attendees</source>
+        <translation>顾客参加人员</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>走访内容</translation>
+    </message>
+    <message>
+        <source>Customer feedback</source>
+        <translation>顾客反馈</translation>
+    </message>
+    <message>
+        <source>Customer requests</source>
+        <translation>顾客要求</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Action {n} · {field}</source>
+        <translation>措施 {n} · {field}</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
