@@ -115,6 +115,12 @@ def test_restore_puts_the_backup_back_after_a_safety_backup(folder):
     assert rows(safety) == state_before and ("LATE", "恢复前新增") in state_before
     assert rows(database_path(folder)) == rows(backup)
     assert one_line(run("--data-dir", str(folder), "check").stdout) == "ok"
+    trail = rows(
+        database_path(folder),
+        "SELECT action, field, new_value FROM audit_entry WHERE entity = 'data_file'",
+    )
+    assert ("restore", "restored_from", str(backup)) in trail
+    assert ("restore", "data_before_kept_in", str(safety)) in trail
 
 
 @pytest.mark.parametrize("kind", ["text", "foreign", "truncated"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import CommandError, Handler, check_output, writing
+from app.cli.common import CommandError, Handler, check_output, open_engine, writing
 from app.i18n import pick
 
 
@@ -90,6 +90,7 @@ def _restore(args: argparse.Namespace) -> int:
     try:
         with writing(args):
             before = backup_service.restore(args.file, path)
+            _record_restore(args, before)
     except backup_service.DamagedBackup as exc:
         raise CommandError(pick(f"未恢复,数据文件未改动:{exc}", f"Not restored, the data file is unchanged: {exc}")) from exc  # fmt: skip
     except (DatabaseError, OSError) as exc:
@@ -97,6 +98,19 @@ def _restore(args: argparse.Namespace) -> int:
     if before is not None:
         print(before.path)
     return 0
+
+
+def _record_restore(args: argparse.Namespace, before) -> None:  # noqa: ANN001
+    """Open the restored data (migrating an older backup) and write the restore into its trail."""
+    from app.services import settings_service
+    from app.services.restore_record import record_restore
+
+    engine = open_engine(args)
+    try:
+        user = settings_service.current_user(engine)
+        record_restore(engine, Path(args.file).resolve(), before, user=user)
+    finally:
+        engine.dispose()
 
 
 def _check(args: argparse.Namespace) -> int:

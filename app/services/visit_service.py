@@ -180,13 +180,22 @@ def next_due(
     plan_months: int | None,
     cooperation_since: date | None,
     last_visit: date | None,
+    today: date | None = None,
 ) -> tuple[date, int] | None:
-    """(due day, interval in months) of the next visit; None when there is nothing to go by."""
+    """(due day, interval in months) of the next visit; None when there is nothing to go by.
+
+    A customer never visited is due one interval after the cooperation started only while it
+    is in its first year (new customers are visited monthly, seed 002 §5.1.1); for an older
+    customer the cadence starts with its first visit report, so a file of long-standing
+    customers does not open with every one of them years overdue.
+    """
     if last_visit is None:
         if cooperation_since is None:
             return None
+        if today is not None and add_months(cooperation_since, 12) <= today:
+            return None
         months = interval_months(settings, plan_months, cooperation_since, cooperation_since)
-        return cooperation_since, months
+        return add_months(cooperation_since, months), months
     months = interval_months(settings, plan_months, cooperation_since, last_visit)
     return add_months(last_visit, months), months
 
@@ -226,7 +235,7 @@ def overdue_visits(engine: Engine, today: date | None = None) -> list[OverdueVis
     result = []
     for c in customers:
         visited, number = last.get(c.id, (None, ""))
-        due = next_due(settings, plans.get(c.id), c.cooperation_since, visited)
+        due = next_due(settings, plans.get(c.id), c.cooperation_since, visited, today)
         if due is None or due[0] >= today:
             continue
         result.append(

@@ -245,7 +245,8 @@ def test_settings_change_the_cadence(engine):
 
 
 def test_never_visited_lost_and_unknown_start(engine):
-    never = since(engine, "NEVER", date(2026, 9, 1))
+    never = since(engine, "NEVER", date(2026, 8, 1))  # a new customer: first visit in a month
+    since(engine, "OLD", date(2015, 3, 1))  # long-standing, never visited: starts with a visit
     since(engine, "NODATE", None)
     lost = since(engine, "LOST", date(2015, 1, 1), status="lost")
     write_visit(engine, lost, visited_on=date(2025, 1, 1))
@@ -254,6 +255,8 @@ def test_never_visited_lost_and_unknown_start(engine):
         (never, None, date(2026, 9, 1), 49)
     ]
     assert visit_service.overdue_visits(engine, date(2026, 9, 1)) == []
+    # past its first year a never-visited customer is no longer counted from its start
+    assert visit_service.overdue_visits(engine, date(2027, 8, 1)) == []
 
 
 def test_blank_visit_suggests_the_next_visit(engine):
