@@ -11,7 +11,17 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import audit, complaints, customers, demo, field, maintenance, returns, surveys
+from app.cli import (
+    audit,
+    complaints,
+    customers,
+    demo,
+    field,
+    field_reports,
+    maintenance,
+    returns,
+    surveys,
+)
 from app.cli.common import BILINGUAL, PROG, CommandError, CommandGroups, Handler, Parser
 from app.i18n import LANGUAGES, set_language, system_language
 
@@ -58,13 +68,24 @@ the commands in full:
                         the summary analysis 客户满意度调查汇总分析表 (Excel, or PDF with --pdf)
   export customer-loss --year YEAR -o FILE.xlsx
                         the customer-loss analysis: annual volumes of YEAR against YEAR−1
+  list service-reports [--json] [--month YYYY-MM] [--search TEXT]
+                        print the field service and visit reports (a table, or JSON)
+  export service-report NUMBER -o FILE.pdf
+                        a field service report 现场服务报告 (Q/JL081304-C) with its photos
+  export visit-report NUMBER -o FILE.pdf
+                        a visit report 走访服务报告 (Q/JL081306-C) with its follow-ups
+  export blank-service-report -o FILE.pdf
+                        an empty service report to fill in by hand
+  export monthly-service --month YYYY-MM -o FILE.xlsx [--pdf]
+                        the monthly service report 月度服务报告 (Excel, or PDF with --pdf)
   export audit-trail -o FILE.xlsx [--from DATE] [--to DATE] [--record NUMBER]
                         the audit trail (who, when, record, field, old → new) as Excel
-  demo [--customers N] [--complaints N] [--returns N] [--surveys N] [--seed S]
+  demo [--customers N] [--complaints N] [--returns N] [--surveys N] [--no-field] [--seed S]
                         add plausible demo customers KH00001… (existing codes are skipped),
                         demo complaint tickets in every state up to N (default 60),
                         demo returns in every state up to N (default 40) and the survey
-                        campaigns of the last N half-years with answers (default 4)
+                        campaigns of the last N half-years with answers (default 4), and a
+                        month of field service and visit reports
   backup [-o FILE]      a verified backup of the data file (default: into backups/ beside it,
                         keeping the newest of the last 14 days, 8 weeks, 12 months); prints its path
   restore FILE          replace the data with a backup's, after a safety backup (path printed)
@@ -154,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-FAMILIES = (customers, complaints, returns, surveys, audit, field)
+FAMILIES = (customers, complaints, returns, surveys, field_reports, audit, field)
 _COMMANDS: dict[tuple[str, str | None], Handler] = {
     key: handler for family in FAMILIES for key, handler in family.COMMANDS.items()
 }

@@ -20,7 +20,7 @@ from app.i18n import pick
 def add_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     demo = commands.add_parser(
         "demo",
-        help="add demo customers, complaint tickets, returns and surveys",
+        help="add demo customers, complaints, returns, surveys and field work",
         parents=[common],
         description="Add demo customers KH00001 … KH<N>; codes already present are skipped, "
         "so running it twice adds nothing.",
@@ -50,6 +50,12 @@ def add_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="satisfaction surveys of the last N half-years, the current one still open "
         "(default 4; 0 for none)",
     )
+    demo.add_argument(
+        "--no-field",
+        dest="field",
+        action="store_false",
+        help="no demo field work (by default a month of service reports and visits)",
+    )
     demo.add_argument("--seed", type=seed_number, default=1, metavar="S", help="default 1")
 
 
@@ -73,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
 def _add_demo_records(args: argparse.Namespace) -> int:
     from app.services import (
         demo_complaints,
+        demo_field,
         demo_returns,
         demo_service,
         demo_surveys,
@@ -133,6 +140,16 @@ def _add_demo_records(args: argparse.Namespace) -> int:
             pick(
                 f"已添加 {added} 次演示满意度调查(含答卷),用时 {seconds:.1f} 秒。",
                 f"{added} demo survey campaign(s) with answers added in {seconds:.1f} s.",
+            )
+        )
+    if args.field:
+        started = time.perf_counter()
+        added = demo_field.load_demo_field(engine, seed=args.seed, user=user)
+        seconds = time.perf_counter() - started
+        print(
+            pick(
+                f"已添加 {added} 份演示现场服务报告和走访报告(一个月),用时 {seconds:.1f} 秒。",
+                f"{added} demo service and visit report(s) (a month) added in {seconds:.1f} s.",
             )
         )
     return 0

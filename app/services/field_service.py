@@ -528,6 +528,17 @@ def add_photo(
     )  # fmt: skip
 
 
+def photo_bytes(engine: Engine, data: ServiceReportData) -> dict[str, bytes]:
+    """The report's images by stored name, as its PDF prints them."""
+    photos: dict[str, bytes] = {}
+    for attachment in data.attachments:
+        if attachment.is_image:
+            content = attachment_service.read_bytes(engine, attachment)
+            if content is not None:
+                photos[attachment.stored_name] = content
+    return photos
+
+
 def remove_photo(engine: Engine, report_id: int, attachment_id: int, user: str) -> None:
     with Session(engine) as session:
         r = session.get(ServiceReport, report_id)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 
 from app.reports.files import write_atomically
-from app.services import attachment_service, settings_service
+from app.services import field_service, settings_service
 from app.services.field_data import ServiceReportData, VisitReportData
 from app.ui.background import BackgroundOp, Progress
 from app.ui.exporting import ask_save_path, export_in_background
@@ -22,17 +22,6 @@ _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|]+')
 
 def safe_file_name(name: str) -> str:
     return _UNSAFE_FILE_CHARS.sub("-", name)
-
-
-def report_photos(engine: Engine, data: ServiceReportData) -> dict[str, bytes]:
-    """The report's images by stored name, as the PDF prints them."""
-    photos: dict[str, bytes] = {}
-    for attachment in data.attachments:
-        if attachment.is_image:
-            content = attachment_service.read_bytes(engine, attachment)
-            if content is not None:
-                photos[attachment.stored_name] = content
-    return photos
 
 
 def _export_pdf(
@@ -73,7 +62,9 @@ def export_service_report(
     def render() -> bytes:
         from app.reports.pdf.service_report_pdf import service_report_pdf
 
-        return service_report_pdf(data, settings, lang, photos=report_photos(engine, data))
+        return service_report_pdf(
+            data, settings, lang, photos=field_service.photo_bytes(engine, data)
+        )
 
     return _export_pdf(parent, f"{title} {data.number}.pdf", render, on_done)
 
