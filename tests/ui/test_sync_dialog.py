@@ -47,10 +47,13 @@ def test_a_conflict_is_resolved_through_the_widgets(qtbot, conflict, answers):
     table = dialog.comparison
     assert [table.horizontalHeaderItem(c).text() for c in range(3)] == ["字段", "办公室", "笔记本电脑"]  # fmt: skip
     rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
-    row = rows["work_done"]
+    row = rows["处理过程"]
     assert (table.item(row, 1).text(), table.item(row, 2).text()) == ("办公室版本", "笔记本版本")
     assert table.item(row, 1).background().color() == DIFFERENT
-    assert table.item(rows["engineers"], 1).background().color() != DIFFERENT
+    assert table.item(rows["服务工程师"], 1).background().color() != DIFFERENT
+    assert table.item(rows["服务结果"], 1).text() == "已解决"  # words, not stored codes
+    arrived = table.item(rows["到达时间"], 2).text()
+    assert len(arrived) == 16 and "+" not in arrived and "T" not in arrived
     assert not dialog.apply_button.isEnabled()
 
     qtbot.mouseClick(dialog.take_laptop, Qt.MouseButton.LeftButton)

@@ -7,6 +7,7 @@ with a choice per conflict, then applies off the GUI thread. A refused file show
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -34,7 +35,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from app.i18n import current_language, pick
 from app.services import sync_export, sync_import
+from app.services.field_data import FIELD_NAME_LABELS, PART_CHARGE_LABELS, SERVICE_RESULT_LABELS
 from app.services.settings_service import current_user
 from app.services.sync_format import SUFFIX
 from app.services.sync_import import LAPTOP, OFFICE, OUTCOMES, SyncPlan
@@ -42,6 +45,36 @@ from app.ui.background import BackgroundOp, run_in_background
 from app.ui.exporting import ask_save_path
 
 DIFFERENT = QColor(255, 236, 179)  # a field the two versions disagree on
+
+
+def field_name(key: str) -> str:
+    """A report field as the clerk knows it (the raw name when there is no label)."""
+    labels = FIELD_NAME_LABELS.get(key)
+    return pick(*labels, current_language()) if labels else key
+
+
+def local_text(value: str) -> str:
+    """An ISO time stamp as the PC's wall-clock time to the minute; other text unchanged."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        return value
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def shown_value(key: str, text: str) -> str:
+    """A stored value in words: times in local time, the result and charge labels translated."""
+    lang = current_language()
+    if key in ("arrived_at", "departed_at"):
+        return local_text(text)
+    if key == "result" and text in SERVICE_RESULT_LABELS:
+        return pick(*SERVICE_RESULT_LABELS[text], lang)
+    if key == "parts":
+        charged, warranty = (pick(*PART_CHARGE_LABELS[k], lang) for k in (True, False))
+        return text.replace("(charged)", f"({charged})").replace("(warranty)", f"({warranty})")
+    return text
 
 
 class SyncImportDialog(QDialog):
@@ -62,7 +95,7 @@ class SyncImportDialog(QDialog):
         layout.addWidget(
             QLabel(
                 self.tr("{file} from laptop {laptop}, made {when}").format(
-                    file=plan.path.name, laptop=source, when=plan.made_at
+                    file=plan.path.name, laptop=source, when=local_text(plan.made_at)
                 )
             )
         )
@@ -172,9 +205,9 @@ class SyncImportDialog(QDialog):
         self.comparison.setRowCount(len(keys))
         for row, key in enumerate(keys):
             cells = [
-                key,
-                item.office.get(key, "") if item.office else absent,
-                item.laptop.get(key, "") if item.laptop else absent,
+                field_name(key),
+                shown_value(key, item.office.get(key, "")) if item.office else absent,
+                shown_value(key, item.laptop.get(key, "")) if item.laptop else absent,
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
