@@ -60,3 +60,23 @@ def test_a_failed_save_keeps_the_form_and_says_why(qtbot, window, engine, make_f
     assert customer_service.get_by_code(engine, "KH-7001") is None  # and nothing half-written
     assert dialog.save()  # once the disk is fine again, the same form saves
     assert customer_service.get_by_code(engine, "KH-7001").phone == "0571-88886666"
+
+
+def test_a_survey_template_on_a_read_only_file_keeps_the_form(qtbot, engine, answers):
+    from app.services import survey_service
+    from app.ui.signals import DataHub
+    from app.ui.surveys.template_dialog import TemplateDialog
+
+    dialog = TemplateDialog(engine, DataHub(), None)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Read-only test")
+    restore = _refuse_writes(engine, "PRAGMA query_only = 1")
+    try:
+        assert not dialog.save()
+        assert "只读" in dialog.message.text()
+        assert dialog.name.text() == "Read-only test"
+    finally:
+        restore()
+    assert survey_service.list_templates(engine) == []
+    assert dialog.save()
+    assert [t.name for t in survey_service.list_templates(engine)] == ["Read-only test"]

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.services import settings_service, survey_service
+from app.services import settings_service, storage_errors, survey_service
 from app.services.complaint_data import label
 from app.services.survey_data import (
     COMPETITOR_LABELS,
@@ -47,6 +47,7 @@ from app.ui.surveys.results_panel import locked_as_validation
 from app.ui.surveys.table_models import InviteeTableModel, pct_text
 from app.ui.widgets.action_dialogs import ReasonDialog
 from app.ui.widgets.history_table import HistoryTable
+from app.ui.widgets.storage import storage_problem
 
 ENTITY = "survey_response"
 RED, GREEN, AMBER, GREY = "#c0392b", "#1e7e34", "#b45309", "#6c757d"
@@ -410,6 +411,9 @@ class AnswersView(QWidget):
             return False
         except RecordLocked:
             self.say(FieldError("survey_locked").message(current_language()), error=True)
+            return False
+        except storage_errors.STORAGE_ERRORS as error:
+            self.say(storage_problem(error), error=True)
             return False
         first = not self.stored
         self.response = stored

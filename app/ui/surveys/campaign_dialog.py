@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.services import settings_service, survey_service
+from app.services import settings_service, storage_errors, survey_service
 from app.services.complaint_data import label
 from app.services.parsing import parse_date_text, parse_number_text
 from app.services.survey_coverage import TIER_ORDER
@@ -55,6 +55,7 @@ from app.ui.signals import DataHub
 from app.ui.surveys.table_models import ProposalModel, tier_short
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.form import ErrorLabel, FieldWithError
+from app.ui.widgets.storage import storage_problem
 
 ENTITY = "survey_campaign"
 RED, GREEN, GREY = "#c0392b", "#1e7e34", "#6c757d"
@@ -623,6 +624,9 @@ class CampaignDialog(QDialog):
             return False
         except RecordLocked:
             self.say(FieldError("survey_locked").message(current_language()))
+            return False
+        except storage_errors.STORAGE_ERRORS as error:
+            self.say(storage_problem(error))
             return False
         self.data = stored
         self.dirty = False

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.services import settings_service, survey_service
+from app.services import settings_service, storage_errors, survey_service
 from app.services.complaint_data import label
 from app.services.parsing import parse_number_text
 from app.services.survey_data import (
@@ -43,6 +43,7 @@ from app.ui.signals import DataHub
 from app.ui.widgets.form import ErrorLabel, FieldWithError
 from app.ui.widgets.history_table import HistoryTable
 from app.ui.widgets.row_table import Column, RowTable
+from app.ui.widgets.storage import storage_problem
 
 ENTITY = "survey_template"
 RED, GREEN, GREY = "#c0392b", "#1e7e34", "#6c757d"
@@ -409,6 +410,9 @@ class TemplateDialog(QDialog):
                       if p not in placed and not p.startswith(ITEM_PATH_PREFIX)]  # fmt: skip
             self.say("\n".join([self.tr("Not saved: please correct the marked fields."),
                                 *others]), error=True)  # fmt: skip
+            return False
+        except storage_errors.STORAGE_ERRORS as error:
+            self.say(storage_problem(error), error=True)
             return False
         self.data = stored
         self._load(stored)
