@@ -20,7 +20,9 @@ from app.models import (
     CustomerStatus,
     CustomerType,
     ReturnReceipt,
+    ServiceReport,
     SurveyInvitee,
+    VisitReport,
 )
 from app.models.common import new_uuid, utcnow
 from app.services import audit_service
@@ -662,7 +664,13 @@ def delete_customer(engine: Engine, customer_id: int, user: str) -> None:
             .select_from(SurveyInvitee)
             .where(SurveyInvitee.customer_id == customer_id)
         ).one()
-        if tickets or returns or surveys:
+        field = sum(
+            session.exec(
+                select(func.count()).select_from(table).where(table.customer_id == customer_id)
+            ).one()
+            for table in (ServiceReport, VisitReport)
+        )
+        if tickets or returns or surveys or field:
             # quality records point at the customer; the file stays (mark it lost instead)
             raise ValidationError(
                 {
@@ -673,6 +681,7 @@ def delete_customer(engine: Engine, customer_id: int, user: str) -> None:
                             "tickets": tickets,
                             "returns": returns,
                             "surveys": surveys,
+                            "field": field,
                         },
                     )
                 }

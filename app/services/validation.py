@@ -192,10 +192,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The customer has not been answered yet; carry on with this ticket instead of reopening.",
     ),
     "customer_has_records": (
-        "顾客“{name}”有 {tickets} 张抱怨单、{returns} 张退货单、{surveys} 次满意度调查记录,不能删除;"
-        "如不再合作,请将状态设为“已流失”。",
-        "“{name}” has {tickets} complaint ticket(s), {returns} return(s) and {surveys} survey "
-        "record(s) and cannot be deleted; set its status to Lost instead.",
+        "顾客“{name}”有 {tickets} 张抱怨单、{returns} 张退货单、{surveys} 次满意度调查记录、"
+        "{field} 份现场服务或走访报告,不能删除;如不再合作,请将状态设为“已流失”。",
+        "“{name}” has {tickets} complaint ticket(s), {returns} return(s), {surveys} survey "
+        "record(s) and {field} service or visit report(s) and cannot be deleted; set its status "
+        "to Lost instead.",
     ),
     # returns
     "not_positive": ("应大于 0。", "Must be more than 0."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -28,12 +28,14 @@ from app.services import (
     complaint_service,
     complaint_workflow,
     customer_service,
+    field_service,
     survey_campaigns,
     survey_responses,
     survey_service,
 )
 from app.services.complaint_data import ComplaintData
 from app.services.customer_service import ContactData, CustomerData, VolumeData
+from app.services.field_data import PartData, ServiceReportData
 from app.services.validation import RecordLocked, ValidationError
 
 TEXT = (
@@ -45,7 +47,7 @@ PHONES = st.sampled_from(["", "0571-88886666", "138 0571 2233"])
 YEAR = date.today().year
 
 
-EVENT_NOTES = {"reopen_reason", "delete_reason"}
+EVENT_NOTES = {"reopen_reason", "delete_reason", "reason"}
 
 
 def replay(engine) -> dict[tuple[str, str], dict[str, str]]:
@@ -75,6 +77,7 @@ class QualityRecords(RuleBasedStateMachine):
     customers = Bundle("customers")
     tickets = Bundle("tickets")
     campaigns = Bundle("campaigns")
+    reports = Bundle("reports")
 
     def __init__(self) -> None:
         super().__init__()
@@ -152,6 +155,37 @@ class QualityRecords(RuleBasedStateMachine):
         except RecordLocked:
             pass
 
+    # ------------------------------------------------------------ field service reports
+
+    @rule(target=reports, customer=customers, problem=TEXT, quantity=st.integers(1, 9))
+    def write_service_report(self, customer, problem, quantity):
+        if customer_service.get(self.engine, customer) is None:
+            return None
+        arrived = utcnow().replace(microsecond=0) - timedelta(hours=3)
+        data = ServiceReportData(
+            customer_id=customer,
+            engineers="张工",
+            arrived_at=arrived,
+            departed_at=arrived + timedelta(hours=2),
+            problem_found=problem,
+            parts=[PartData(part_no="P-1", name="油封", quantity=quantity)],
+        )
+        return field_service.create(self.engine, data, "engineer").id
+
+    @rule(report=reports, work=TEXT, result=st.sampled_from(["solved", "temporary", "not_solved"]))
+    def edit_service_report(self, report, work, result):
+        data = report and field_service.get(self.engine, report)
+        if not data:
+            return
+        data.work_done, data.result = work, result
+        data.parts = data.parts[:1] + [PartData(name="垫片", quantity=2, charged=True)]
+        field_service.update(self.engine, data, "engineer")
+
+    @rule(report=consumes(reports), reason=TEXT)
+    def delete_service_report(self, report, reason):
+        if report and field_service.get(self.engine, report):
+            field_service.delete(self.engine, report, "engineer", reason=reason)
+
     # ------------------------------------------------------------ surveys
 
     @rule(target=campaigns, period=st.sampled_from(["h1", "h2", "q1", "q3"]))
@@ -212,6 +246,9 @@ class QualityRecords(RuleBasedStateMachine):
                 **complaint_service._flat(ticket),
             }
             now[(complaint_service.ENTITY, ticket.uuid)] = as_texts(flat)
+        for report in field_service.list_reports(self.engine):
+            flat = {"number": report.number, **field_service.flat(report)}  # number: once
+            now[(field_service.ENTITY, report.uuid)] = as_texts(flat)
         for row in survey_service.list_campaigns(self.engine):
             campaign = survey_service.get_campaign(self.engine, row.id)
             with Session(self.engine) as session:
@@ -246,6 +283,7 @@ class QualityRecords(RuleBasedStateMachine):
 
 ENTITIES = {
     customer_service.ENTITY,
+    field_service.ENTITY,
     complaint_service.ENTITY,
     survey_campaigns.ENTITY,
     survey_responses.ENTITY,

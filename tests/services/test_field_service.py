@@ -419,3 +419,14 @@ def test_month_filter_uses_the_local_day_of_arrival(engine):
     )
     assert field_list.search_ids(engine, FieldFilter(month=(2026, 9))) == [("service", late.id)]
     assert field_list.search_ids(engine, FieldFilter(month=(2026, 10))) == []
+
+
+def test_a_customer_with_field_reports_cannot_be_deleted(engine):
+    from app.services import customer_service
+
+    kept = customer(engine, "KH-F1")
+    write_report(engine, kept)
+    with pytest.raises(ValidationError) as refused:
+        customer_service.delete_customer(engine, kept, "clerk")
+    assert "1 份现场服务或走访报告" in refused.value.errors["code"].message("zh_CN")
+    assert customer_service.get(engine, kept) is not None
