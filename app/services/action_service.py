@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine
+from sqlmodel import Session, SQLModel, col, select
 
 from app.models import ActionEvent, CorrectiveAction
 from app.models.common import utcnow
@@ -267,3 +269,64 @@ def reschedule(
     action.due, action.updated_at = new_due, utcnow()
     session.add(action)
     return changes
+
+
+# ---------------------------------------------------------------- on behalf of the owning record
+
+Owner = TypeVar("Owner", bound=SQLModel)
+LoadAction = Callable[[Session, int], tuple[CorrectiveAction, Owner]]
+Touch = Callable[[Session, Owner, Changes, str], None]
+
+
+def verify_for_owner(
+    engine: Engine,
+    action_id: int,
+    load: LoadAction,
+    touch: Touch,
+    *,
+    effective: bool,
+    verified_by: str,
+    verified_on: date,
+    user: str,
+    note: str = "",
+    new_due: date | None = None,
+) -> int:
+    """verify() in one transaction with the trail under the owning record; returns its id.
+
+    `load` finds the action and its owner (refusing a locked owner); `touch` records the
+    changes in the owner's trail.
+    """
+    with Session(engine) as session:
+        action, owner = load(session, action_id)
+        changes = verify(
+            session,
+            action,
+            effective=effective,
+            verified_by=verified_by,
+            verified_on=verified_on,
+            user=user,
+            note=note,
+            new_due=new_due,
+        )
+        touch(session, owner, changes, user)
+        session.commit()
+        return owner.id  # type: ignore[attr-defined, no-any-return]
+
+
+def reschedule_for_owner(
+    engine: Engine,
+    action_id: int,
+    load: LoadAction,
+    touch: Touch,
+    *,
+    new_due: date,
+    reason: str,
+    user: str,
+) -> int:
+    """reschedule() in one transaction with the trail under the owning record; returns its id."""
+    with Session(engine) as session:
+        action, owner = load(session, action_id)
+        changes = reschedule(session, action, new_due=new_due, reason=reason, user=user)
+        touch(session, owner, changes, user)
+        session.commit()
+        return owner.id  # type: ignore[attr-defined, no-any-return]

@@ -47,37 +47,29 @@ def verify_action(
     new_due: date | None = None,
 ) -> ComplaintData:
     """Record a verification. Not effective → the action is due again on new_due (seed 002 §6.3.1 B)."""
-    with Session(engine) as session:
-        action, complaint = _action_and_ticket(session, action_id)
-        changes = action_service.verify(
-            session,
-            action,
-            effective=effective,
-            verified_by=verified_by,
-            verified_on=verified_on,
-            user=user,
-            note=note,
-            new_due=new_due,
-        )
-        _touch(session, complaint, changes, user)
-        session.commit()
-        complaint_id = complaint.id
-    return _refreshed(engine, complaint_id)
+    owner_id = action_service.verify_for_owner(
+        engine,
+        action_id,
+        _action_and_ticket,
+        _touch,
+        effective=effective,
+        verified_by=verified_by,
+        verified_on=verified_on,
+        user=user,
+        note=note,
+        new_due=new_due,
+    )
+    return _refreshed(engine, owner_id)  # type: ignore[return-value]
 
 
 def reschedule_action(
     engine: Engine, action_id: int, *, new_due: date, reason: str, user: str
 ) -> ComplaintData:
     """A late action gets a new due date; the old one stays in its history."""
-    with Session(engine) as session:
-        action, complaint = _action_and_ticket(session, action_id)
-        changes = action_service.reschedule(
-            session, action, new_due=new_due, reason=reason, user=user
-        )
-        _touch(session, complaint, changes, user)
-        session.commit()
-        complaint_id = complaint.id
-    return _refreshed(engine, complaint_id)
+    owner_id = action_service.reschedule_for_owner(
+        engine, action_id, _action_and_ticket, _touch, new_due=new_due, reason=reason, user=user
+    )
+    return _refreshed(engine, owner_id)  # type: ignore[return-value]
 
 
 def _action_and_ticket(session: Session, action_id: int) -> tuple[CorrectiveAction, Complaint]:

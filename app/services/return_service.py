@@ -912,36 +912,28 @@ def verify_action(
     new_due: date | None = None,
 ) -> ReturnData:
     """Record the verification of an action opened from a return."""
-    with Session(engine) as session:
-        action, r = _action_and_return(session, action_id)
-        changes = action_service.verify(
-            session,
-            action,
-            effective=effective,
-            verified_by=verified_by,
-            verified_on=verified_on,
-            user=user,
-            note=note,
-            new_due=new_due,
-        )
-        _touch(session, r, changes, user)
-        session.commit()
-        return_id = r.id
-    return get(engine, return_id)  # type: ignore[return-value]
+    owner_id = action_service.verify_for_owner(
+        engine,
+        action_id,
+        _action_and_return,
+        _touch,
+        effective=effective,
+        verified_by=verified_by,
+        verified_on=verified_on,
+        user=user,
+        note=note,
+        new_due=new_due,
+    )
+    return get(engine, owner_id)  # type: ignore[return-value]
 
 
 def reschedule_action(
     engine: Engine, action_id: int, *, new_due: date, reason: str, user: str
 ) -> ReturnData:
-    with Session(engine) as session:
-        action, r = _action_and_return(session, action_id)
-        changes = action_service.reschedule(
-            session, action, new_due=new_due, reason=reason, user=user
-        )
-        _touch(session, r, changes, user)
-        session.commit()
-        return_id = r.id
-    return get(engine, return_id)  # type: ignore[return-value]
+    owner_id = action_service.reschedule_for_owner(
+        engine, action_id, _action_and_return, _touch, new_due=new_due, reason=reason, user=user
+    )
+    return get(engine, owner_id)  # type: ignore[return-value]
 
 
 def _action_and_return(session: Session, action_id: int) -> tuple[CorrectiveAction, ReturnReceipt]:

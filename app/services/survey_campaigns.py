@@ -659,34 +659,28 @@ def verify_action(
     new_due: date | None = None,
 ) -> CampaignData:
     """Record the verification of an improvement action."""
-    with Session(engine) as session:
-        action, c = _action_and_campaign(session, action_id)
-        changes = action_service.verify(
-            session,
-            action,
-            effective=effective,
-            verified_by=verified_by,
-            verified_on=verified_on,
-            user=user,
-            note=note,
-            new_due=new_due,
-        )
-        touch(session, c, changes, user)
-        session.commit()
-        return campaign_in(session, c.id)  # type: ignore[return-value, arg-type]
+    owner_id = action_service.verify_for_owner(
+        engine,
+        action_id,
+        _action_and_campaign,
+        touch,
+        effective=effective,
+        verified_by=verified_by,
+        verified_on=verified_on,
+        user=user,
+        note=note,
+        new_due=new_due,
+    )
+    return get_campaign(engine, owner_id)  # type: ignore[return-value]
 
 
 def reschedule_action(
     engine: Engine, action_id: int, *, new_due: date, reason: str, user: str
 ) -> CampaignData:
-    with Session(engine) as session:
-        action, c = _action_and_campaign(session, action_id)
-        changes = action_service.reschedule(
-            session, action, new_due=new_due, reason=reason, user=user
-        )
-        touch(session, c, changes, user)
-        session.commit()
-        return campaign_in(session, c.id)  # type: ignore[return-value, arg-type]
+    owner_id = action_service.reschedule_for_owner(
+        engine, action_id, _action_and_campaign, touch, new_due=new_due, reason=reason, user=user
+    )
+    return get_campaign(engine, owner_id)  # type: ignore[return-value]
 
 
 def _action_and_campaign(

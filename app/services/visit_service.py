@@ -599,34 +599,26 @@ def verify_action(
     new_due: date | None = None,
 ) -> VisitReportData:
     """Record the verification of a follow-up; not effective → due again on new_due."""
-    with Session(engine) as session:
-        action, v = _action_and_visit(session, action_id)
-        changes = action_service.verify(
-            session,
-            action,
-            effective=effective,
-            verified_by=verified_by,
-            verified_on=verified_on,
-            user=user,
-            note=note,
-            new_due=new_due,
-        )
-        _touch(session, v, changes, user)
-        session.commit()
-        visit_id = v.id
-    return get(engine, visit_id)  # type: ignore[return-value]
+    owner_id = action_service.verify_for_owner(
+        engine,
+        action_id,
+        _action_and_visit,
+        _touch,
+        effective=effective,
+        verified_by=verified_by,
+        verified_on=verified_on,
+        user=user,
+        note=note,
+        new_due=new_due,
+    )
+    return get(engine, owner_id)  # type: ignore[return-value]
 
 
 def reschedule_action(
     engine: Engine, action_id: int, *, new_due: date, reason: str, user: str
 ) -> VisitReportData:
     """A late follow-up gets a new due date; the old one stays in its history."""
-    with Session(engine) as session:
-        action, v = _action_and_visit(session, action_id)
-        changes = action_service.reschedule(
-            session, action, new_due=new_due, reason=reason, user=user
-        )
-        _touch(session, v, changes, user)
-        session.commit()
-        visit_id = v.id
-    return get(engine, visit_id)  # type: ignore[return-value]
+    owner_id = action_service.reschedule_for_owner(
+        engine, action_id, _action_and_visit, _touch, new_due=new_due, reason=reason, user=user
+    )
+    return get(engine, owner_id)  # type: ignore[return-value]
