@@ -78,6 +78,14 @@ def test_starter_export_import_and_conflicts_on_the_command_line(tmp_path):
         assert len(session.exec(select(ServiceReport)).all()) == 1
     office.dispose()
 
+    # nothing new: an ordinary export is empty, --all carries every report again
+    again = run("--data-dir", str(laptop_dir), "sync", "export", "-o", str(trip))
+    assert "0 service report(s)" in again.stdout
+    everything = run("--data-dir", str(laptop_dir), "sync", "export", "--all", "-o", str(trip))
+    assert everything.returncode == 0 and "1 service report(s)" in everything.stdout
+    same = run("--data-dir", str(office_dir), "sync", "import", str(trip))
+    assert same.returncode == 0 and "1 unchanged" in same.stdout
+
 
 def test_a_damaged_file_is_refused_with_its_reason(tmp_path):
     office_dir = _data(tmp_path, "office")

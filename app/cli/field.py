@@ -42,6 +42,12 @@ def add_sync_parsers(commands: argparse._SubParsersAction, common: argparse.Argu
         parents=[common],
     )
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.qdsync")
+    export.add_argument(
+        "--all",
+        dest="everything",
+        action="store_true",
+        help="every report again (an earlier file was lost); the office skips what it has",
+    )
     merge = what.add_parser(
         "import",
         help="(office) merge a laptop's export",
@@ -94,7 +100,9 @@ def _export(args: argparse.Namespace) -> int:
     with writing(args):
         engine = open_engine(args)
         try:
-            result = export_for_office(engine, args.output, user=_user(engine))
+            result = export_for_office(
+                engine, args.output, user=_user(engine), everything=args.everything
+            )
         except SyncFileError as exc:
             raise _refused(exc) from exc
         except OSError as exc:

@@ -106,8 +106,14 @@ def _photo_bytes(session: Session, root: Path, photo: dict, number: str) -> byte
 # ---------------------------------------------------------------- laptop → office
 
 
-def export_for_office(engine: Engine, path: str | Path, *, user: str) -> ExportResult:
-    """Write the reports new or changed since the last export; SyncBase follows once written."""
+def export_for_office(
+    engine: Engine, path: str | Path, *, user: str, everything: bool = False
+) -> ExportResult:
+    """Write the reports new or changed since the last export; SyncBase follows once written.
+
+    everything: every report and every deletion again (when an earlier file was lost before
+    the office imported it); what the office already has is skipped there as unchanged.
+    """
     path = Path(path)
     me = machine.get_machine(engine)
     peer = office_id(engine)
@@ -127,7 +133,7 @@ def export_for_office(engine: Engine, path: str | Path, *, user: str) -> ExportR
             for uuid, row in sorted(rows.items(), key=lambda item: item[1].number):  # type: ignore[attr-defined]
                 record = serialize_record(session, kind, row)
                 digest = record_hash(record)
-                if bases.get((entity, uuid)) == digest:
+                if not everything and bases.get((entity, uuid)) == digest:
                     continue
                 records[entity].append(record)
                 exported.append((entity, uuid, digest))
@@ -136,7 +142,9 @@ def export_for_office(engine: Engine, path: str | Path, *, user: str) -> ExportR
                         attachments[photo["sha256"]] = _photo_bytes(session, root, photo, row.number)  # type: ignore[attr-defined]  # fmt: skip
             gone = {u for (e, u), h in bases.items() if e == entity and h and u not in rows}
             gone |= {
-                u for (e, u) in graves if e == entity and u not in rows and bases.get((e, u)) != ""
+                u
+                for (e, u) in graves
+                if e == entity and u not in rows and (everything or bases.get((e, u)) != "")
             }
             for uuid in sorted(gone):
                 tombstones.append({"entity": entity, "uuid": uuid, "label": graves.get((entity, uuid), "")})  # fmt: skip

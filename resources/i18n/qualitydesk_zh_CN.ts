@@ -5503,6 +5503,10 @@ so you can go back to them with this same dialog.</source>
         <translation>导出给办公室…</translation>
     </message>
     <message>
+        <source>Export everything for the office again…</source>
+        <translation>重新导出全部记录给办公室…</translation>
+    </message>
+    <message>
         <source>Import from a laptop…</source>
         <translation>从笔记本电脑导入…</translation>
     </message>

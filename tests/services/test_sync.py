@@ -108,6 +108,26 @@ def test_the_same_file_twice_changes_nothing(machines, tmp_path):
     assert list((tmp_path / "office").rglob("qualitydesk-*before-sync*")) == backups
 
 
+def test_a_lost_file_is_made_good_by_exporting_everything_again(machines, tmp_path):
+    office, laptop = machines
+    first = add_service_report(laptop)
+    bring_home(office, export(laptop, tmp_path, "first.qdsync"))
+    second = add_service_report(laptop, seq=2)
+    add_visit_report(laptop)
+    export(laptop, tmp_path, "lost.qdsync")  # never reaches the office
+    assert len(json.loads(zipfile.ZipFile(export(laptop, tmp_path, "empty.qdsync")).read(
+        "records.json"))["service_report"]) == 0  # fmt: skip
+
+    again = tmp_path / "again.qdsync"
+    sync_export.export_for_office(laptop, again, user=USER, everything=True)
+    plan, _done = bring_home(office, again)
+
+    found = {item.uuid: item.outcome for item in plan.items}
+    assert found[first] == "unchanged" and found[second] == "new"
+    assert get(office, second) is not None
+    assert [o for o in found.values() if o == "new"] == ["new", "new"]  # the visit too
+
+
 def test_an_unchanged_record_is_not_exported_again(machines, tmp_path):
     office, laptop = machines
     add_service_report(laptop)

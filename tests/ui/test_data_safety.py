@@ -131,7 +131,7 @@ def test_the_data_menu_offers_backup_restore_and_check(window):
     assert window.menuBar().actions()[1].text() == "数据(&D)"
     assert texts == [
         "立即备份", "备份到…", "从备份恢复…", "检查数据文件", "导出审计记录…",
-        "导出给办公室…", "从笔记本电脑导入…", "为笔记本电脑制作初始文件…", "导入初始文件…",
+        "导出给办公室…", "重新导出全部记录给办公室…", "从笔记本电脑导入…", "为笔记本电脑制作初始文件…", "导入初始文件…",
     ]  # fmt: skip
 
 

@@ -282,6 +282,7 @@ class SyncActions(QObject):
 
     def fill_menu(self, menu: QMenu) -> None:
         self.export_action = menu.addAction(self.tr("Export for the office…"), self.export_for_office)  # fmt: skip
+        self.export_all_action = menu.addAction(self.tr("Export everything for the office again…"), self.export_everything)  # fmt: skip
         self.import_action = menu.addAction(self.tr("Import from a laptop…"), self.import_from_laptop)  # fmt: skip
         self.starter_action = menu.addAction(self.tr("Make a starter file for a laptop…"), self.make_starter)  # fmt: skip
         self.starter_import_action = menu.addAction(self.tr("Import a starter file…"), self.import_starter)  # fmt: skip
@@ -300,7 +301,13 @@ class SyncActions(QObject):
         chosen, _ = QFileDialog.getOpenFileName(self.window, caption, "", self._filter())
         return Path(chosen) if chosen else None
 
-    def export_for_office(self, path: Path | None = None) -> BackgroundOp | None:
+    def export_everything(self, path: Path | None = None) -> BackgroundOp | None:
+        """Every report again, when an earlier file was lost before the office imported it."""
+        return self.export_for_office(path, everything=True)
+
+    def export_for_office(
+        self, path: Path | None = None, everything: bool = False
+    ) -> BackgroundOp | None:
         title = self.tr("Export for the office")
         path = path or ask_save_path(self.window, title, f"field-records{SUFFIX}", self._filter())
         if path is None:
@@ -324,7 +331,9 @@ class SyncActions(QObject):
 
         return run_in_background(
             self.window,
-            lambda _progress: sync_export.export_for_office(engine, path, user=user),
+            lambda _progress: sync_export.export_for_office(
+                engine, path, user=user, everything=everything
+            ),
             done,
             self._failed(title),
             self.tr("Writing the file for the office…"),
