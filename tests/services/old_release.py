@@ -27,3 +27,27 @@ def trail_written_as_before_0007() -> Iterator[None]:
 
     with patch.object(audit_service, "append", plain_insert):
         yield
+
+
+def delete_customer_as_before_0008(engine, code: str, user: str) -> None:  # noqa: ANN001
+    """A customer deleted the way releases before field service did: its values into the
+    trail, then the row (today's delete also counts service and visit reports, tables an
+    older file does not have)."""
+    from sqlmodel import Session
+
+    from app.models import Customer
+    from app.services import customer_service
+
+    data = customer_service.get_by_code(engine, code)
+    with Session(engine) as session:
+        audit_service.record(
+            session,
+            entity=customer_service.ENTITY,
+            entity_uuid=data.uuid,
+            label=data.code,
+            action="delete",
+            changes=audit_service.diff(customer_service._flat(data), {}),
+            user=user,
+        )
+        session.execute(sa.delete(Customer).where(Customer.id == data.id))
+        session.commit()

@@ -11,7 +11,10 @@ from app.config import database_path
 from app.db import alembic_config, make_engine, migrate, sqlite_url
 from app.services import audit_service, customer_service
 from app.services.customer_service import ContactData, CustomerData, VolumeData
-from tests.services.old_release import trail_written_as_before_0007
+from tests.services.old_release import (
+    delete_customer_as_before_0008,
+    trail_written_as_before_0007,
+)
 
 
 def _upgrade_to(engine, revision):
@@ -78,7 +81,7 @@ def test_the_chain_migration_hashes_the_trail_already_there_and_guards_it(data_d
         customer = customer_service.get_by_code(engine, "KH002")
         customer.name = "乙方"
         customer_service.update(engine, customer, "old")
-        customer_service.delete_customer(engine, customer_service.get_by_code(engine, "KH005").id, "old")  # fmt: skip
+        delete_customer_as_before_0008(engine, "KH005", "old")
     with engine.connect() as connection:
         before = connection.exec_driver_sql(
             "SELECT id, at, entity_uuid, field, old_value, new_value FROM audit_entry ORDER BY id"
