@@ -39,6 +39,7 @@ from app.services.field_data import (
     join_names,
     split_names,
 )
+from app.services.rows import rows_by_id
 from app.services.validation import FieldError, ValidationError, check_length
 
 ENTITY = "service_report"
@@ -270,8 +271,8 @@ def _load_many(session: Session, reports: Sequence[ServiceReport]) -> list[Servi
         )
         for row in session.exec(query):
             photos[row.entity_uuid].append(attachment_service.to_data(row))
-    customers = _by_id(session, Customer, {r.customer_id for r in reports})
-    complaints = _by_id(session, Complaint, {r.complaint_id for r in reports if r.complaint_id})
+    customers = rows_by_id(session, Customer, {r.customer_id for r in reports})
+    complaints = rows_by_id(session, Complaint, {r.complaint_id for r in reports if r.complaint_id})
     result = []
     for r in reports:
         data = ServiceReportData(**{name: getattr(r, name) for name in FIELDS})
@@ -290,15 +291,6 @@ def _load_many(session: Session, reports: Sequence[ServiceReport]) -> list[Servi
         data.attachments = photos[r.uuid]
         result.append(data)
     return result
-
-
-def _by_id(session: Session, table, ids: set[int]) -> dict:  # noqa: ANN001
-    wanted = list(ids)
-    return {
-        row.id: row
-        for start in range(0, len(wanted), 500)
-        for row in session.exec(select(table).where(col(table.id).in_(wanted[start : start + 500])))
-    }
 
 
 def get(engine: Engine, report_id: int) -> ServiceReportData | None:

@@ -45,6 +45,7 @@ from app.services.return_data import (
     ReturnLineData,
     ReturnRow,
 )
+from app.services.rows import rows_by_id
 from app.services.validation import FieldError, RecordLocked, ValidationError, check_length
 
 ENTITY = "return"
@@ -332,8 +333,10 @@ def _load_many(session: Session, receipts: Sequence[ReturnReceipt]) -> list[Retu
         for row in session.exec(query):
             photos[row.entity_uuid].append(attachment_service.to_data(row))
     actions = action_service.load(session, "return_id", ids)
-    customers = _by_id(session, Customer, {r.customer_id for r in receipts})
-    complaints = _by_id(session, Complaint, {r.complaint_id for r in receipts if r.complaint_id})
+    customers = rows_by_id(session, Customer, {r.customer_id for r in receipts})
+    complaints = rows_by_id(
+        session, Complaint, {r.complaint_id for r in receipts if r.complaint_id}
+    )
 
     result = []
     for r in receipts:
@@ -361,15 +364,6 @@ def _load_many(session: Session, receipts: Sequence[ReturnReceipt]) -> list[Retu
         data.actions = actions[r.id]
         result.append(data)
     return result
-
-
-def _by_id(session: Session, table, ids: set[int]) -> dict:  # noqa: ANN001
-    wanted = list(ids)
-    return {
-        row.id: row
-        for start in range(0, len(wanted), 500)
-        for row in session.exec(select(table).where(col(table.id).in_(wanted[start : start + 500])))
-    }
 
 
 def get(engine: Engine, return_id: int) -> ReturnData | None:
