@@ -48,6 +48,19 @@ DEFAULT_FORMS: dict[str, tuple[str, str, str, str]] = {
         "Return receipt, inspection and disposition report",
     ),
     "rework_order": ("QR-CG", "A/0", "重工工令", "Rework order"),
+    # the management summaries have no code in seed 003 §8; the department sets its own
+    "complaint_summary": (
+        "QR-TS",
+        "A/0",
+        "顾客投诉/抱怨汇总处理表",
+        "Customer complaint summary",
+    ),
+    "annual_summary": (
+        "QR-TS-Y",
+        "A/0",
+        "顾客投诉/抱怨年度分析报告",
+        "Annual customer complaint review",
+    ),
     "three_guarantees": (
         "Q/JL100101-C",
         "A/0",
