@@ -127,7 +127,7 @@ def complaint_summary(
             ),
             pareto=counts.pareto(session, received, named),
             trend=counts.month_points(session, counts.month_start(period.end), TREND_MONTHS),
-            seasons=_seasons(session, period.end.year, lang),
+            seasons=_seasons(session, period.end, lang),
             frequency=_frequency(session, period, settings.recurrence_months),
             containment=_deadline(session, "containment", start, end, moment, settings),
             answer=_deadline(session, "answer", start, end, moment, settings),
@@ -170,11 +170,14 @@ def _totals(
     )
 
 
-def _seasons(session: Session, year: int, lang: str | None) -> list[SeasonRow]:
+def _seasons(session: Session, period_end: date, lang: str | None) -> list[SeasonRow]:
+    """Complaints per quarter of the period's year and the two before, up to the period's end."""
+    year = period_end.year
     years = list(range(year - SEASON_YEARS + 1, year + 1))
-    edges = [counts.day_start(date(y, month, 1)) for y in years for month in (1, 4, 7, 10)] + [
-        counts.day_start(date(year + 1, 1, 1))
-    ]
+    last = counts.day_start(period_end + timedelta(days=1))
+    edges = [
+        min(counts.day_start(date(y, month, 1)), last) for y in years for month in (1, 4, 7, 10)
+    ] + [last]
     buckets = counts.bucket_counts(session, edges)
     return [
         SeasonRow(
