@@ -20,6 +20,7 @@ from app.cli import (
     field_reports,
     maintenance,
     returns,
+    summaries,
     surveys,
 )
 from app.cli.common import BILINGUAL, PROG, CommandError, CommandGroups, Handler, Parser
@@ -78,6 +79,12 @@ the commands in full:
                         an empty service report to fill in by hand
   export monthly-service --month YYYY-MM -o FILE.xlsx [--pdf]
                         the monthly service report 月度服务报告 (Excel, or PDF with --pdf)
+  export monthly-summary (--month YYYY-MM | --from DATE --to DATE) -o FILE.xlsx [--pdf]
+                        the complaint summary 顾客投诉/抱怨汇总处理表 (Excel, or PDF with --pdf)
+  export annual-summary --year YYYY -o FILE.xlsx [--pdf]
+                        the year for the management review, against the year before and the targets
+  export failure-history PART -o FILE.pdf|FILE.xlsx
+                        the product failure history 产品失败履历表 (Q/JL081302-C) of a part
   export audit-trail -o FILE.xlsx [--from DATE] [--to DATE] [--record NUMBER]
                         the audit trail (who, when, record, field, old → new) as Excel
   demo [--customers N] [--complaints N] [--returns N] [--surveys N] [--no-field] [--seed S]
@@ -175,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-FAMILIES = (customers, complaints, returns, surveys, field_reports, audit, field)
+FAMILIES = (customers, complaints, returns, surveys, field_reports, summaries, audit, field)
 _COMMANDS: dict[tuple[str, str | None], Handler] = {
     key: handler for family in FAMILIES for key, handler in family.COMMANDS.items()
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -69,6 +70,17 @@ def day_arg(text: str) -> date:
     if day is None:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (e.g. 2024-03-05)")
     return day
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def month_arg(text: str) -> tuple[int, int]:
+    """YYYY-MM as (year, month)."""
+    found = _MONTH.match(text.strip())
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"not a month (YYYY-MM): {text!r}")
+    return int(found.group(1)), int(found.group(2))
 
 
 # ---------------------------------------------------------------- helpers

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -15,20 +14,12 @@ from app.cli.common import (
     check_output,
     format_table,
     json_value,
+    month_arg,
     open_engine,
     print_json,
     write_output,
 )
 from app.i18n import current_language, pick
-
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-
-
-def _month(text: str) -> tuple[int, int]:
-    found = _MONTH.match(text.strip())
-    if not found or not 1 <= int(found.group(2)) <= 12:
-        raise argparse.ArgumentTypeError(f"not a month (YYYY-MM): {text!r}")
-    return int(found.group(1)), int(found.group(2))
 
 
 def add_parsers(groups: CommandGroups) -> None:
@@ -38,7 +29,7 @@ def add_parsers(groups: CommandGroups) -> None:
         parents=[groups.common],
     )
     listing.add_argument("--json", action="store_true", help="a JSON array of list rows")
-    listing.add_argument("--month", type=_month, metavar="YYYY-MM", help="only this month")
+    listing.add_argument("--month", type=month_arg, metavar="YYYY-MM", help="only this month")
     listing.add_argument("--search", default="", metavar="TEXT", help="number, customer, people")
     for name, help_text in (
         ("service-report", "a field service report 现场服务报告 as PDF (with its photos)"),
@@ -60,7 +51,7 @@ def add_parsers(groups: CommandGroups) -> None:
         help="the monthly service report 月度服务报告 as Excel (or PDF)",
         parents=[groups.common],
     )
-    monthly.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    monthly.add_argument("--month", type=month_arg, required=True, metavar="YYYY-MM")
     monthly.add_argument("-o", "--output", metavar="FILE", required=True, help="workbook or PDF")
     monthly.add_argument("--pdf", action="store_true", help="write the PDF form instead")
 
