@@ -50,9 +50,7 @@ def trend() -> list[MonthPoint]:
         received, closed = 11 + (i * 7) % 23, 6 + (i * 5) % 19
         if i == 23:  # the month of the summary
             received, closed = 37, 29
-        points.append(
-            MonthPoint(f"{start:%Y-%m}", start, end, received, closed)
-        )
+        points.append(MonthPoint(f"{start:%Y-%m}", start, end, received, closed))
     return points
 
 
@@ -170,7 +168,9 @@ def summary(**overrides: object) -> ComplaintSummary:
         containment=DeadlineFigures("containment", 26, 7, 3, 1, 20.5),
         answer=DeadlineFigures("answer", 19, 9, 4, 5, 131.25),
         closure=Closure(closed=29, average_days=11.7, reopened=3),
-        claims=ClaimTotals(tickets=4, claimed=58000.0, agreed=42500.5, paid=31200.0, charged_back=8700.0),
+        claims=ClaimTotals(
+            tickets=4, claimed=58000.0, agreed=42500.5, paid=31200.0, charged_back=8700.0
+        ),
         returns=returns(),
         satisfaction=SatisfactionFigure(
             campaign_id=4,

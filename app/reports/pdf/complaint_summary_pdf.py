@@ -103,12 +103,12 @@ def _count(value: float) -> str:
 
 
 def _met(t: FormText, met: bool | None) -> Flowable | str:
-    """✓ met, × not met (the embedded font has no ✗), or no data."""
+    """✓ met, ✘ not met (the embedded font has no ✗), or no data."""
     if met is None:
         return t("无数据", "no data")
     if met:
         return _colored(t("✓ 达成", "✓ met"), MET_COLOR)
-    return _colored(t("× 未达成", "× not met"), VITAL_COLOR)
+    return _colored(t("✘ 未达成", "✘ not met"), VITAL_COLOR)
 
 
 def _short(text: str, width: float, size: float) -> str:
@@ -119,6 +119,20 @@ def _short(text: str, width: float, size: float) -> str:
     while text and stringWidth(text + "…", FONT_NAME, size) > width:
         text = text[:-1]
     return text + "…"
+
+
+def _listed(items: Sequence[str], sep: str, width: float, size: float = 9) -> str:
+    """The items separated, broken into lines between items (never inside a ticket number)."""
+    lines: list[str] = []
+    for n, item in enumerate(items):
+        text = item + (sep.rstrip() if n < len(items) - 1 else "")
+        if lines and stringWidth(lines[-1] + text, FONT_NAME, size) <= width:
+            lines[-1] += text
+        else:
+            lines.append(text)
+        if n < len(items) - 1 and sep.endswith(" "):
+            lines[-1] += " "
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def _drawing(title: str, height: float = _CHART_HEIGHT) -> Drawing:
@@ -467,6 +481,8 @@ def _frequency(t: FormText, s: ComplaintSummary, section: _Sections) -> list[Flo
         t("投诉单号", "Tickets"),
     ]
     sep = "、" if t.lang == "zh_CN" else ", "
+    widths = [36 * mm, 24 * mm, 24 * mm, 14 * mm, 16 * mm, None]
+    numbers_width = CONTENT_WIDTH - sum(w or 0 for w in widths) - 8  # less the cell padding
     listing = [
         [
             f"{p.customer_code} {p.customer_name}".strip(),
@@ -474,11 +490,10 @@ def _frequency(t: FormText, s: ComplaintSummary, section: _Sections) -> list[Flo
             p.defect_category or t("(未填写)", "(not given)"),
             str(p.in_period),
             str(p.in_window),
-            sep.join(p.numbers),
+            _listed(p.numbers, sep, numbers_width),
         ]
         for p in f.problems
     ]
-    widths = [36 * mm, 24 * mm, 24 * mm, 14 * mm, 16 * mm, None]
     aligns = ["LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT"]
     story = kept(heading(section("经常与偶发问题", "Repeat and one-off problems")), grid(t, rows))
     story += titled(
@@ -702,13 +717,20 @@ def _comparison(t: FormText, annual: AnnualSummary, section: _Sections) -> list[
             row.label,
             number(row.this_year, 2),
             number(row.last_year, 2),
-            "—" if row.change is None else f"{number(row.change, 2)}",
+            _change(row.change),
         ]
         for row in annual.comparison
     ]
     widths = [None, 30 * mm, 30 * mm, 30 * mm]
     title = section("同比分析", "Year on year")
     return titled(title, table(headers, rows, widths, ["LEFT", "RIGHT", "RIGHT", "RIGHT"]), True)
+
+
+def _change(value: float | None) -> str:
+    """+4, -9.28, 0; "—" when a year has no figure."""
+    if value is None:
+        return "—"
+    return f"+{number(value, 2)}" if value > 0 else number(value, 2)
 
 
 def _targets(t: FormText, annual: AnnualSummary, section: _Sections) -> list[Flowable]:
