@@ -210,20 +210,34 @@ def by_column(
     total: int,
     column,  # noqa: ANN001
     label_of,  # noqa: ANN001  (key -> label)
-    *,
-    fold_case: bool = False,
 ) -> list[CountRow]:
-    """Complaints per value of `column`; fold_case groups Ab-1 and AB-1 together."""
-    key = func.lower(column) if fold_case else column
+    """Complaints per value of `column`, the most first."""
     query = (
-        select(func.min(column), func.count(), func.sum(_c.qty_defective))
+        select(column, func.count(), func.sum(_c.qty_defective))
         .where(condition)
-        .group_by(key)
-        .order_by(func.count().desc(), key)
+        .group_by(column)
+        .order_by(func.count().desc(), column)
     )
     return [
         CountRow(value or "", label_of(value or ""), n, _share(n, total), float(qty or 0))
         for value, n, qty in session.execute(query)
+    ]
+
+
+def by_item(session: Session, condition: ColumnElement[bool], total: int, named) -> list[CountRow]:  # noqa: ANN001
+    """Complaints per part (else product model), Ab-1 and AB-1 together; the label names the
+    product model a part belongs to."""
+    item = item_of()
+    model = func.max(case((func.trim(_c.part_no) != "", _c.product_model), else_=""))
+    query = (
+        select(func.min(item), model, func.count(), func.sum(_c.qty_defective))
+        .where(condition)
+        .group_by(func.lower(item))
+        .order_by(func.count().desc(), func.lower(item))
+    )
+    return [
+        CountRow(key or "", model or named(key or ""), n, _share(n, total), float(qty or 0))
+        for key, model, n, qty in session.execute(query)
     ]
 
 

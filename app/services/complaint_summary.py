@@ -116,9 +116,7 @@ def complaint_summary(
             as_of=as_of,
             totals=_totals(session, start, end, moment, settings, total),
             by_customer=counts.by_customer(session, received, total),
-            by_product=counts.by_column(
-                session, received, total, counts.item_of(), named, fold_case=True
-            ),
+            by_product=counts.by_item(session, received, total, named),
             by_department=counts.by_column(
                 session, received, total, _c.responsible_department, named
             ),

@@ -42,7 +42,7 @@ class CountRow:
     """One group of a breakdown: a customer, a product, a department, a severity …"""
 
     key: str  # customer code, part no., department, severity value … ("" = not given)
-    label: str  # what a reader sees (customer name, "(未填写)" for "")
+    label: str  # what a reader sees (customer name, a part's product model, "(未填写)" for "")
     count: int  # complaints in the period
     share_pct: float  # of all complaints in the period (0–100)
     qty_defective: float = 0.0  # summed over those complaints (blank = 0)

@@ -71,6 +71,8 @@ def test_breakdowns(october):
     assert october.by_customer[0].ref_id is not None
     # P-1 and p-1 are the same part
     assert rows(october.by_product) == [("P-1", 3), ("P-2", 1), ("P-9", 1), ("ZQ-200", 1)]
+    # a part is labelled with its product model, else with itself
+    assert [r.label for r in october.by_product] == ["ZQ-100", "P-2", "P-9", "ZQ-200"]
     assert rows(october.by_department) == [("生产部", 3), ("", 1), ("技术部", 1), ("质量保障部", 1)]
     assert october.by_department[1].label == "(未填写)"
     assert [(r.key, r.label, r.count) for r in october.by_severity] == [
