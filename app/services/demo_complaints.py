@@ -102,6 +102,13 @@ def _ticket(rng: random.Random, customer: tuple[int, str, list[str]], received: 
     return data
 
 
+def _same_problem(data: ComplaintData, earlier: ComplaintData) -> None:
+    """The customer complains again about the same part and defect."""
+    data.customer_id = earlier.customer_id
+    data.product_model, data.part_no = earlier.product_model, earlier.part_no
+    data.defect_category, data.description = earlier.defect_category, earlier.description
+
+
 def _work_8d(rng: random.Random, data: ComplaintData, upto: int, now: datetime) -> None:
     """Fill the 8D up to step `upto` with dates between receipt and now."""
     start = data.received_at
@@ -169,10 +176,15 @@ def load_demo_complaints(
     now = now or utcnow()
     rng = random.Random(seed * 7919 + have)
     added = 0
+    repeats = random.Random(seed * 104729 + have)  # apart, so the other choices stay the same
+    made: list[ComplaintData] = []
     for i in range(have, count):
         age_days = rng.uniform(0.2, 720) if i % 4 else rng.uniform(0.1, 20)
         received = (now - timedelta(days=age_days)).replace(microsecond=0)
         data = _ticket(rng, rng.choice(customers[:200]), received)
+        if made and repeats.random() < 0.2:  # the same problem again: 经常 in the summaries
+            _same_problem(data, repeats.choice(made))
+        made.append(data)
         states = ("new", "containment", "actions", "answered", "closed", "reopened", "cancelled")
         # the first tickets show every state once; the rest follow a plausible mix
         state = states[i] if i < len(states) else rng.choices(states, (10, 12, 18, 8, 40, 8, 4))[0]

@@ -20,6 +20,11 @@ def test_demo_tickets_cover_every_state_and_top_up_only(engine, data_dir):
     assert list((data_dir / "attachments").rglob("*.png"))
     assert any(t.current_step == 1 for t in tickets if t.status == "open")
     assert load_demo_complaints(engine, 30, seed=3) == 0
+    # some problems come back (the summaries' repeat problems 经常)
+    problems = Counter(
+        (t.customer_id, t.part_no, t.defect_category) for t in tickets if t.reopen_index == 0
+    )
+    assert max(problems.values()) >= 2
 
 
 def test_no_customers_no_tickets(engine):
