@@ -75,15 +75,11 @@ def source_label(source: str, lang: str | None = None) -> str:
 
 
 def bulk_mark(lang: str | None = None) -> str:
-    """How an entry of a bulk periodic return 统退货 is marked (first line of its description)."""
+    """What the description of a bulk periodic return 统退货 begins with."""
     return pick("【统退货】", "[Bulk return]", lang)
 
 
 # ---------------------------------------------------------------- matching
-
-
-def _key(text: str) -> str:
-    return text.strip()
 
 
 def _same(column: ColumnElement, needle: str) -> ColumnElement[bool]:
@@ -102,7 +98,7 @@ def case_variants(needle: str, limit: int = MAX_VARIANTS) -> list[str] | None:
         return None
     variants = []
     for mask in range(2 ** len(letters)):
-        chars = list(needle.lower())
+        chars = list(_folded(needle))
         for bit, i in enumerate(letters):
             if mask >> bit & 1:
                 chars[i] = chars[i].upper()
@@ -137,8 +133,12 @@ def _local_day(value: datetime) -> date:
     return (value.astimezone() if value.tzinfo else value).date()
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _folded(text: str) -> str:
-    return text.strip().casefold()
+    """Trimmed, ASCII letters in lower case: what SQL's lower(trim(…)) makes of it."""
+    return text.strip().translate(_ASCII_LOWER)
 
 
 # ---------------------------------------------------------------- text of an entry
@@ -497,7 +497,7 @@ def failure_history(engine: Engine, part: str, *, lang: str | None = None) -> Fa
     On the same day complaints come first, then returns, then field service; then by number.
     An empty `part` gives an empty history (records without a part number are no part).
     """
-    needle = _key(part)
+    needle = part.strip()
     if not needle:
         return FailureHistory(part=needle, names=())
     with Session(engine) as session:
@@ -527,7 +527,7 @@ def known_parts(engine: Engine, text: str = "", limit: int = 50) -> list[str]:
     limit = max(0, min(limit, MAX_PARTS))
     if limit == 0:
         return []
-    needle = text.strip().lower()
+    needle = _folded(text)
     c = Complaint.__table__.c
     line = ReturnLine.__table__.c
     report = ServiceReport.__table__.c
@@ -558,5 +558,5 @@ def known_parts(engine: Engine, text: str = "", limit: int = 50) -> list[str]:
                 spellings.setdefault(_folded(shown), Counter())[shown] += uses
     # one spelling per part: the most used, then the first alphabetically
     shown = [min(group.items(), key=lambda kv: (-kv[1], kv[0]))[0] for group in spellings.values()]
-    shown.sort(key=lambda s: (not s.lower().startswith(needle), s.lower(), s))
+    shown.sort(key=lambda s: (not _folded(s).startswith(needle), _folded(s), s))
     return shown[:limit]

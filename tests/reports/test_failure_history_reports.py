@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import subprocess
 from collections import Counter
@@ -18,7 +19,7 @@ from app.reports.pdf.failure_history_pdf import failure_history_pdf
 from app.services.failure_history import failure_history
 from app.services.settings_service import FormCode
 from app.services.summary_data import FailureEntry, FailureHistory
-from tests.reports.field_fixtures import FORMULA, HOSTILE
+from tests.reports.field_fixtures import FORMULA, HOSTILE, png
 from tests.services.test_failure_history import expected_entries, known_data
 
 MADE_AT = datetime(2026, 10, 21, 2, 30, tzinfo=UTC)
@@ -207,6 +208,17 @@ def test_pdf_uses_the_configured_form_code(history, settings, pdftotext):
     settings.forms["failure_history"] = FormCode(code="QR-FH-01", revision="B/2")
     flat = _squash(pdftotext(failure_history_pdf(history, settings)))
     assert "表单编号：QR-FH-01" in flat and "版本：B/2" in flat
+
+
+def test_pdf_prints_the_company_logo(history, settings, pdftotext):
+    settings.logo_png_base64 = base64.b64encode(png(300, 120)).decode()
+    pdf = failure_history_pdf(history, settings)
+    page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
+    assert len(page.images) == 1
+    assert COMPANY in pdftotext(pdf)
+    settings.logo_png_base64 = base64.b64encode(b"not a picture").decode()
+    broken = failure_history_pdf(history, settings)  # printed without the logo
+    assert len(pypdf.PdfReader(io.BytesIO(broken)).pages[0].images) == 0
 
 
 # ---------------------------------------------------------------- workbook

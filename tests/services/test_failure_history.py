@@ -433,9 +433,18 @@ def test_a_part_with_many_letters_is_found_whatever_its_case(engine):
     assert entries[0].record_id == ticket.id
 
 
+def test_letters_beyond_ascii_keep_their_case_as_in_sql(engine):
+    c = customer(engine)
+    ticket = register(engine, c, part_no="ÄB-1", product_model="")
+    assert [e.record_id for e in failure_history(engine, "Äb-1").entries] == [ticket.id]
+    assert known_parts(engine, "äB") == []  # SQL's lower() leaves Ä as it is
+    assert known_parts(engine, "Äb") == ["ÄB-1"]
+
+
 def test_case_variants_are_every_ascii_spelling():
     assert sorted(case_variants("p-1a")) == ["P-1A", "P-1a", "p-1A", "p-1a"]
     assert case_variants("制动钳-1") == ["制动钳-1"]
+    assert sorted(case_variants("Äb")) == ["ÄB", "Äb"]
     assert case_variants("12345") == ["12345"]
     assert len(case_variants("ABCDEFGH")) == 256
     assert case_variants("ABCDEFGHI") is None
