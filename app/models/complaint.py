@@ -110,7 +110,7 @@ class Complaint(RecordBase, table=True):
 
     # workflow, and what the list shows without recomputing (kept up to date on every save)
     status: str = Field(default=ComplaintStatus.OPEN.value, max_length=12, index=True)
-    closed_at: datetime | None = None
+    closed_at: datetime | None = Field(default=None, index=True)  # summaries count by it
     closed_by: str = Field(default="", max_length=60)
     closing_note: str = Field(default="")
     cancel_reason: str = Field(default="")
@@ -174,7 +174,7 @@ class CorrectiveAction(RecordBase, table=True):
     department: str = Field(default="", max_length=60, index=True)
     owner: str = Field(default="", max_length=60)
     due: date | None = Field(default=None, index=True)
-    done_on: date | None = None
+    done_on: date | None = Field(default=None, index=True)  # open actions: not done yet
     verification: str = Field(default="", max_length=16)  # "" pending / effective
     verified_by: str = Field(default="", max_length=60)
     verified_on: date | None = None

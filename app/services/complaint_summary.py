@@ -17,7 +17,7 @@ import calendar
 from datetime import UTC, date, datetime, timedelta
 from statistics import fmean
 
-from sqlalchemy import Engine, and_, func, select
+from sqlalchemy import Engine, and_, case, func, select
 from sqlmodel import Session
 
 from app.i18n import pick
@@ -160,7 +160,7 @@ def _totals(
             session, and_(counts.tickets_received(start, end), _c.reopen_index > 0)
         ),
         closed=counts.count(session, counts.tickets_closed(start, end)),
-        open_at_end=counts.count(session, counts.tickets_open_at(moment)),
+        open_at_end=counts.count_open_at(session, moment),
         overdue_at_end=counts.overdue_at(session, moment, settings),
         major=major,
         line_stopped=stopped,
@@ -188,40 +188,52 @@ def _seasons(session: Session, period_end: date, lang: str | None) -> list[Seaso
 
 
 def _frequency(session: Session, period: Period, months: int) -> Frequency:
-    """Repeat problems (经常): same customer, item and defect ≥ 2 times within the window."""
+    """Repeat problems (经常): same customer, item and defect ≥ 2 times within the window.
+
+    Grouped in SQL over the window, keeping only the groups with a complaint in the period;
+    only the repeat groups' ticket numbers are read.
+    """
     window_start = min(period.start, shift_months(period.end + timedelta(days=1), -months))
     start, end = counts.bounds(period.start, period.end)
-    item = counts.item_of()
-    query = (
-        select(
-            _c.customer_id,
-            Customer.code,
-            Customer.name,
-            item,
-            _c.defect_category,
-            _c.number,
-            _c.received_at,
-        )  # fmt: skip
-        .join(Customer, Customer.id == _c.customer_id)
-        .where(counts.complaints_received(counts.day_start(window_start), end))
-        .where(func.trim(item) != "", _c.defect_category != "")
-        .order_by(_c.received_at, _c.number)
-    )
-    groups: dict[tuple[int, str, str], list] = {}
-    for cid, code, name, what, defect, number, at in session.execute(query):
-        groups.setdefault((cid, what.strip().lower(), defect), []).append(
-            (code, name, what.strip(), number, at)
+    in_window = counts.complaints_received(counts.day_start(window_start), end)
+    item = func.lower(func.trim(counts.item_of()))
+    known = and_(func.trim(counts.item_of()) != "", _c.defect_category != "")
+    in_period = func.sum(case((and_(_c.received_at >= start, _c.received_at < end), 1), else_=0))
+    groups = session.execute(
+        select(_c.customer_id, item, _c.defect_category, in_period, func.count())
+        .where(in_window, known)
+        .group_by(_c.customer_id, item, _c.defect_category)
+        .having(in_period > 0, func.count() >= 2)
+    ).all()
+    found = {
+        (cid, what, defect): (n_period, n_window)
+        for cid, what, defect, n_period, n_window in groups
+    }
+    tickets: dict[tuple[int, str, str], list] = {key: [] for key in found}
+    if found:
+        rows = session.execute(
+            select(
+                _c.customer_id,
+                Customer.code,
+                Customer.name,
+                counts.item_of(),
+                _c.defect_category,
+                _c.number,
+            )  # fmt: skip
+            .join(Customer, Customer.id == _c.customer_id)
+            .where(in_window, known, _c.customer_id.in_({key[0] for key in found}))
+            .order_by(_c.received_at, _c.number)
         )
-    problems: list[RepeatProblem] = []
-    for (_cid, _what, defect), rows in groups.items():
-        in_period = sum(1 for row in rows if start <= _aware(row[4]) < end)
-        if in_period and len(rows) >= 2:
-            code, name, what = rows[-1][0], rows[-1][1], rows[-1][2]
-            problems.append(
-                RepeatProblem(
-                    code, name, what, defect, in_period, len(rows), tuple(r[3] for r in rows)
-                )
-            )
+        for cid, code, name, what, defect, number in rows:
+            key = (cid, what.strip().lower(), defect)
+            if key in tickets:
+                tickets[key].append((code, name, what.strip(), number))
+    problems = [
+        RepeatProblem(
+            rows[-1][0], rows[-1][1], rows[-1][2], key[2], *found[key], tuple(r[3] for r in rows)
+        )
+        for key, rows in tickets.items()
+    ]
     problems.sort(key=lambda p: (-p.in_window, -p.in_period, p.customer_code, p.item.lower()))
     repeat = sum(p.in_period for p in problems)
     received = counts.count(session, counts.complaints_received(start, end))

@@ -83,7 +83,7 @@ def _column(
         end=last,
         received=counts.count(session, counts.complaints_received(start, end)),
         closed=counts.count(session, counts.tickets_closed(start, end)),
-        open_at_end=counts.count(session, counts.tickets_open_at(moment)),
+        open_at_end=counts.count_open_at(session, moment),
         overdue_at_end=counts.overdue_at(session, moment, settings),
         returns_qty=counts.returns_quantity(session, first, last),
         claims_amount=counts.claimed_amount(session, start, end),
@@ -121,7 +121,7 @@ def open_actions(engine: Engine, department: str, *, today: date | None = None) 
         .outerjoin(ReturnReceipt.__table__, r.id == a.return_id)
         .outerjoin(SurveyCampaign.__table__, s.id == a.campaign_id)
         .outerjoin(VisitReport.__table__, v.id == a.visit_id)
-        .where(counts.actions_open_at(as_of))
+        .where(or_(*counts.actions_open_at(as_of)))
         .where(
             a.department == department
             if department
