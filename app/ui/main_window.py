@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 from sqlalchemy import Engine
 
 import app
+from app.services.complaint_data import ComplaintFilter
 from app.ui.base_tab import BaseTab
 from app.ui.complaints.due_dialog import DueDialog, OverdueIndicator
 from app.ui.complaints.settings_page import ComplaintSettingsDialog
@@ -17,6 +18,7 @@ from app.ui.complaints.tab import ComplaintsTab
 from app.ui.customers.tab import CustomersTab
 from app.ui.data_safety.actions import DataFileActions
 from app.ui.field_service.tab import FieldServiceTab
+from app.ui.overview.tab import OverviewTab
 from app.ui.returns.tab import ReturnsTab
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.signals import DataHub
@@ -43,8 +45,12 @@ class MainWindow(QMainWindow):
         self.returns_tab = ReturnsTab(engine, self.hub, self)
         self.surveys_tab = SurveysTab(engine, self.hub, self)
         self.field_service_tab = FieldServiceTab(engine, self.hub, self)
+        self.overview_tab = OverviewTab(engine, self.hub, self, open_record=self.open_record)
+        self.overview_tab.complaintsRequested.connect(self.show_complaints)
+        self.tabs.addTab(self.overview_tab, self.overview_tab.title())
         for tab in self.record_tabs():
             self.tabs.addTab(tab, tab.title())
+        self.tabs.setCurrentWidget(self.overview_tab)
         self.setCentralWidget(self.tabs)
         self.data_file_actions = DataFileActions(self, database_file, engine)
         self._build_menus(language)
@@ -66,6 +72,18 @@ class MainWindow(QMainWindow):
             self.surveys_tab,
             self.field_service_tab,
         ]
+
+    def show_complaints(self, flt: ComplaintFilter) -> None:
+        """A drill-down from the overview: the complaint list with just this filter."""
+        self.complaints_tab.show_filtered(flt)
+        self.tabs.setCurrentWidget(self.complaints_tab)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Open a complaint or a return from a list outside its tab (the overview's actions)."""
+        if kind == "complaint":
+            self.complaints_tab.open_complaint(record_id)
+        elif kind == "return":
+            self.returns_tab.open_return(record_id)
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

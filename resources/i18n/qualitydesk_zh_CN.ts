@@ -88,6 +88,25 @@
     </message>
 </context>
 <context>
+    <name>AnnualSummaryDialog</name>
+    <message>
+        <source>Annual summary</source>
+        <translation>年度汇总</translation>
+    </message>
+    <message>
+        <source>The year's complaint summary with last year beside it and whether the management targets were met.</source>
+        <translation>本年度的客户抱怨汇总,与上年对比,并评定管理目标是否达成。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+</context>
+<context>
     <name>AnswerGridModel</name>
     <message>
         <source>Item</source>
@@ -3094,6 +3113,25 @@ This copy of {app} closes now.</source>
     </message>
 </context>
 <context>
+    <name>FailureHistoryDialog</name>
+    <message>
+        <source>Product failure history</source>
+        <translation>产品失败履历表</translation>
+    </message>
+    <message>
+        <source>Every complaint, returned item and field-service finding of one part or product, in date order.</source>
+        <translation>某一零件或产品的全部客户抱怨、退货明细和现场服务发现,按日期排列。</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+</context>
+<context>
     <name>FieldForms</name>
     <message>
         <source>Save as PDF</source>
@@ -3568,6 +3606,91 @@ This copy of {app} closes now.</source>
     </message>
 </context>
 <context>
+    <name>KpiTable</name>
+    <message>
+        <source>Complaints received</source>
+        <translation>接收抱怨</translation>
+    </message>
+    <message>
+        <source>Complaints closed</source>
+        <translation>抱怨结案</translation>
+    </message>
+    <message>
+        <source>Open at month end</source>
+        <translation>月末未结案</translation>
+    </message>
+    <message>
+        <source>Overdue at month end</source>
+        <translation>月末超期</translation>
+    </message>
+    <message>
+        <source>Returned quantity (pcs)</source>
+        <translation>退货数量(件)</translation>
+    </message>
+    <message>
+        <source>Claims amount</source>
+        <translation>索赔金额</translation>
+    </message>
+    <message>
+        <source>Satisfaction index</source>
+        <translation>满意度指数</translation>
+    </message>
+    <message>
+        <source>Original complaint tickets (not the -1/-2 reopenings, not cancelled) received in the month. Bulk periodic returns are never complaints. Fewer is better.</source>
+        <translation>当月接收的原始抱怨单(不含 -1/-2 重开单,不含已取消)。统退货不计为抱怨。越少越好。</translation>
+    </message>
+    <message>
+        <source>Tickets (originals and reopenings) closed in the month. More is better.</source>
+        <translation>当月结案的抱怨单(含原始单和重开单)。越多越好。</translation>
+    </message>
+    <message>
+        <source>Tickets (originals and reopenings) received by the end of the month, not cancelled and not closed by then. Fewer is better.</source>
+        <translation>月末前接收、未取消且到月末仍未结案的抱怨单(含原始单和重开单)。越少越好。</translation>
+    </message>
+    <message>
+        <source>Open at the end of the month (this month: today) with the answer to the customer due before then. Fewer is better.</source>
+        <translation>月末(本月为今天)仍未结案且答复顾客期限已过的抱怨单。越少越好。</translation>
+    </message>
+    <message>
+        <source>Pieces returned on the returns received in the month, bulk returns included. Fewer is better.</source>
+        <translation>当月接收的退货的退货数量(件),含统退货。越少越好。</translation>
+    </message>
+    <message>
+        <source>Amount claimed on the tickets received in the month. Less is better.</source>
+        <translation>当月接收的抱怨单的索赔金额。越少越好。</translation>
+    </message>
+    <message>
+        <source>The satisfaction index of the newest survey campaign ended by the end of the month. Higher is better.</source>
+        <translation>月末前结束的最近一次满意度调查的满意度指数。越高越好。</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation>去年同月</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Change vs
+last month</source>
+        <translation>较上月</translation>
+    </message>
+    <message>
+        <source>Change vs
+last year</source>
+        <translation>较去年同月</translation>
+    </message>
+</context>
+<context>
     <name>LineEditor</name>
     <message>
         <source>Photos</source>
@@ -3876,6 +3999,41 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     </message>
 </context>
 <context>
+    <name>MonthlySummaryDialog</name>
+    <message>
+        <source>Monthly complaint summary</source>
+        <translation>顾客投诉/抱怨汇总处理表</translation>
+    </message>
+    <message>
+        <source>Counts by customer, product, defect category, department, severity, month and season; repeat problems; Pareto; deadlines; reopen rate; returns; claims; satisfaction; overdue actions.</source>
+        <translation>按顾客、产品、不良类别、责任部门、严重度、月份和季节统计;重复问题;柏拉图;期限达成;重开率;退货;索赔;满意度;超期措施。</translation>
+    </message>
+    <message>
+        <source>One month</source>
+        <translation>单月</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+</context>
+<context>
     <name>OpenActionDialog</name>
     <message>
         <source>Open an action from return {number}</source>
@@ -3904,6 +4062,57 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message>
         <source>Due *</source>
         <translation>完成期限 *</translation>
+    </message>
+</context>
+<context>
+    <name>OpenActionsDialog</name>
+    <message>
+        <source>Open actions — {department}</source>
+        <translation>未完成措施 — {department}</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>客户抱怨</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>顾客走访</translation>
+    </message>
+    <message>
+        <source>{count} open action(s), {overdue} overdue</source>
+        <translation>未完成措施 {count} 项,其中超期 {overdue} 项</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Double-click a row to open its record.</source>
+        <translation>双击一行可打开对应的记录。</translation>
     </message>
 </context>
 <context>
@@ -3994,6 +4203,183 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message numerus="yes">
         <source>%n customer(s) overdue for a visit</source>
         <translation><numerusform>%n 家顾客逾期未走访</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewExports</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as Excel</source>
+        <translation>另存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Complaint summary {period}</source>
+        <translation>顾客投诉抱怨汇总 {period}</translation>
+    </message>
+    <message>
+        <source>Writing the complaint summary…</source>
+        <translation>正在生成客户抱怨汇总…</translation>
+    </message>
+    <message>
+        <source>Annual summary {year}</source>
+        <translation>年度汇总 {year}</translation>
+    </message>
+    <message>
+        <source>Writing the annual summary…</source>
+        <translation>正在生成年度汇总…</translation>
+    </message>
+    <message>
+        <source>Product failure history {part}</source>
+        <translation>产品失败履历 {part}</translation>
+    </message>
+    <message>
+        <source>Writing the product failure history…</source>
+        <translation>正在生成产品失败履历…</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>The month shown</source>
+        <translation>显示的月份</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Monthly summary…</source>
+        <translation>月度汇总…</translation>
+    </message>
+    <message>
+        <source>顾客投诉/抱怨汇总处理表 for a month or a range, as Excel or PDF</source>
+        <translation>顾客投诉/抱怨汇总处理表(某月或某一时间段),Excel 或 PDF</translation>
+    </message>
+    <message>
+        <source>Annual summary…</source>
+        <translation>年度汇总…</translation>
+    </message>
+    <message>
+        <source>The year for the management review, as Excel or PDF</source>
+        <translation>管理评审用的年度汇总,Excel 或 PDF</translation>
+    </message>
+    <message>
+        <source>Product failure history…</source>
+        <translation>产品失败履历…</translation>
+    </message>
+    <message>
+        <source>产品失败履历表 of one part or product, as Excel or PDF</source>
+        <translation>某一零件或产品的产品失败履历表,Excel 或 PDF</translation>
+    </message>
+    <message>
+        <source>Management targets…</source>
+        <translation>管理目标…</translation>
+    </message>
+    <message>
+        <source>The year's targets judged in the annual summary</source>
+        <translation>年度汇总中评定的年度管理目标</translation>
+    </message>
+    <message>
+        <source>Complaints per month</source>
+        <translation>每月客户抱怨</translation>
+    </message>
+    <message>
+        <source>Defect categories (Pareto)</source>
+        <translation>不良类别(柏拉图)</translation>
+    </message>
+    <message>
+        <source>Complaints by customer (top 10)</source>
+        <translation>各顾客抱怨(前 10 名)</translation>
+    </message>
+    <message>
+        <source>Open actions by department</source>
+        <translation>各部门未完成措施</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Management reports</source>
+        <translation>管理报表</translation>
+    </message>
+    <message>
+        <source>Click a bar to see its records.</source>
+        <translation>点击柱形可查看对应的记录。</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: {reason}</source>
+        <translation>无法读取统计数据:{reason}</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>抱怨数</translation>
+    </message>
+    <message>
+        <source>Cumulative %</source>
+        <translation>累计 %</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation>没有未完成的措施。</translation>
+    </message>
+    <message>
+        <source>Pareto and customers: complaints received {start} – {end}</source>
+        <translation>柏拉图和顾客统计:{start} – {end} 接收的抱怨</translation>
+    </message>
+    <message>
+        <source>No complaints in these 12 months.</source>
+        <translation>这 12 个月内没有客户抱怨。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PartEdit</name>
+    <message>
+        <source>Part no. or product model</source>
+        <translation>零件号或产品型号</translation>
     </message>
 </context>
 <context>
@@ -5396,6 +5782,45 @@ so you can go back to them with this same dialog.</source>
     </message>
 </context>
 <context>
+    <name>SummaryTargetsDialog</name>
+    <message>
+        <source>Management targets</source>
+        <translation>管理目标</translation>
+    </message>
+    <message>
+        <source>The complaint targets of the year, judged in the annual summary. Leave a field empty for no target. The satisfaction index target is set with the surveys.</source>
+        <translation>本年度的客户抱怨目标,在年度汇总中评定。留空表示不设目标。满意度指数目标在满意度调查中设定。</translation>
+    </message>
+    <message>
+        <source>Complaints in the year, at most</source>
+        <translation>全年抱怨数上限</translation>
+    </message>
+    <message>
+        <source>Containment on time, at least %</source>
+        <translation>围堵措施及时率下限 %</translation>
+    </message>
+    <message>
+        <source>Answer to the customer on time, at least %</source>
+        <translation>答复顾客及时率下限 %</translation>
+    </message>
+    <message>
+        <source>Reopen rate, at most %</source>
+        <translation>重开率上限 %</translation>
+    </message>
+    <message>
+        <source>External loss (CNY), at most</source>
+        <translation>外部损失上限(元)</translation>
+    </message>
+    <message>
+        <source>empty: no target (e.g. {example})</source>
+        <translation>留空表示不设目标(例:{example})</translation>
+    </message>
+    <message>
+        <source>A whole number of complaints.</source>
+        <translation>抱怨数应为整数。</translation>
+    </message>
+</context>
+<context>
     <name>SurveyExports</name>
     <message>
         <source>Survey answers</source>
@@ -6151,6 +6576,17 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
 Responsible {owner} · due {due} · done {done}</source>
         <translation>措施 {n}:{description}
 负责人 {owner} · 期限 {due} · 完成 {done}</translation>
+    </message>
+</context>
+<context>
+    <name>_FormatChoice</name>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
     </message>
 </context>
 </TS>

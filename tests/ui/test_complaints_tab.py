@@ -402,7 +402,7 @@ def test_main_window_shows_the_due_list_once_and_counts_overdue(
     qtbot.addWidget(quiet)
     qtbot.wait(50)
     assert not _due_dialogs()
-    assert quiet.tabs.tabText(1) == "客户抱怨" and quiet.complaints_tab in quiet.record_tabs()
+    assert quiet.tabs.tabText(2) == "客户抱怨" and quiet.complaints_tab in quiet.record_tabs()
     # by today's clock every open ticket of March is overdue
     assert quiet.overdue_indicator.message == "3 张客户抱怨超期"
 

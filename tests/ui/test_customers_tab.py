@@ -144,6 +144,7 @@ def test_list_filters_sort_and_open_with_enter(qtbot, window, engine):
     _make(engine, "A-1", "甲公司", type="oem", grade="A", status="lost")
     _make(engine, "C-3", "丙公司", type="oem", grade="A")
     tab = window.customers_tab
+    window.tabs.setCurrentWidget(tab)
     tab.refresh()
     assert [tab.model.index(r, 0).data() for r in range(3)] == ["A-1", "B-2", "C-3"]
     tab.view.sortByColumn(tab.model.COL_CODE, Qt.SortOrder.DescendingOrder)
@@ -210,6 +211,7 @@ def test_exports_card_pdf_and_list_workbook(qtbot, window, engine, save_path, tm
 
 def test_ctrl_shortcuts(qtbot, window):
     tab = window.customers_tab
+    window.tabs.setCurrentWidget(tab)
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert tab.search.hasFocus()

@@ -120,14 +120,14 @@ def test_language_switch_rebuilds_the_window_and_is_remembered(qtbot, engine, da
     prefs.save()
     controller = AppController(QApplication.instance(), engine, database_path(data_dir))
     qtbot.addWidget(controller.window)
-    assert controller.window.tabs.tabText(0) == "顾客档案"
+    assert controller.window.tabs.tabText(1) == "顾客档案"
     controller.switch_language("en")
     qtbot.addWidget(controller.window)
-    assert controller.window.tabs.tabText(0) == "Customer files"
+    assert controller.window.tabs.tabText(1) == "Customer files"
     assert Preferences.load().language == "en"
     controller.switch_language("zh_CN")
     qtbot.addWidget(controller.window)
-    assert controller.window.tabs.tabText(0) == "顾客档案"
+    assert controller.window.tabs.tabText(1) == "顾客档案"
 
 
 def test_import_shows_why_a_hostile_workbook_is_refused(qtbot, engine, window, tmp_path):

@@ -53,7 +53,8 @@ def test_qm_is_built_from_the_committed_ts(tmp_path):
 
 
 def test_chinese_window_shows_chinese(qtbot, window):
-    assert window.tabs.tabText(0) == "顾客档案"
+    assert window.tabs.tabText(0) == "概览"
+    assert window.tabs.tabText(1) == "顾客档案"
     assert (
         window.customers_tab.model.headerData(
             1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal

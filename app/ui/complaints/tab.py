@@ -315,6 +315,35 @@ class ComplaintsTab(BaseTab):
         self.customer_filter.set_customer(None, notify=False)
         self.apply_filter()
 
+    def show_filtered(self, flt: ComplaintFilter) -> None:
+        """Show the tickets of a drill-down: the other filters cleared, these set and applied."""
+        self.clear_filters()
+        widgets = (self.search, self.status_filter, self.severity_filter, self.overdue_filter,
+                   self.department_filter, self.defect_filter,
+                   self.received_from.line, self.received_to.line)  # fmt: skip
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.setText(flt.text)
+        self.overdue_filter.setChecked(flt.overdue_only)
+        for combo, value in (
+            (self.status_filter, flt.status),
+            (self.severity_filter, flt.severity),
+            (self.department_filter, flt.department),
+            (self.defect_filter, flt.defect_category),
+        ):
+            if value is not None and combo.findData(value) < 0:
+                combo.addItem(value, value)  # a category the settings no longer list
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.received_from.set_date(flt.received_from)
+        self.received_to.set_date(flt.received_to)
+        for widget in widgets:
+            widget.blockSignals(False)
+        if flt.customer_id is not None:
+            row = customer_service.rows_for_ids(self.engine, [flt.customer_id]).get(flt.customer_id)
+            text = f"{row.code}  {row.name}" if row else str(flt.customer_id)
+            self.customer_filter.set_customer(flt.customer_id, text, notify=False)
+        self.apply_filter()
+
     def refresh(self) -> None:
         self.model.reload()
         self._update_count()
