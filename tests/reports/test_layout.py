@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pypdf
+import pytest
 from PIL import Image
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
@@ -118,6 +119,76 @@ def test_content_stays_above_the_signature_boxes():
     signature_top = layout.BOTTOM_MARGIN_WITH_SIGNATURES - 4 * mm
     assert min(heights) > signature_top
     assert max(heights) < layout.PAGE_HEIGHT - layout.TOP_MARGIN
+
+
+def _signature_boxes(page) -> list[tuple[float, float, float, float]]:  # noqa: ANN001
+    """The (x, y, width, height) of the rectangles drawn as signature boxes on a page."""
+    operations = pypdf.generic.ContentStream(page.get_contents(), page.pdf).operations
+    boxes = [tuple(float(v) for v in operands) for operands, op in operations if op == b"re"]
+    return [b for b in boxes if abs(b[3] - 18 * mm) < 0.1 and abs(b[1] - 12 * mm) < 0.1]
+
+
+def _size(page) -> tuple[float, float]:  # noqa: ANN001
+    return float(page.mediabox.width), float(page.mediabox.height)
+
+
+def _frame_text_x(page, wanted: str) -> float:  # noqa: ANN001
+    found: list[float] = []
+
+    def visit(text, cm, tm, font, size):  # noqa: ANN001
+        if wanted in text:
+            found.append(tm[4] * cm[0] + cm[4])
+
+    page.extract_text(visitor_text=visit)
+    assert found, wanted
+    return found[0]
+
+
+def test_portrait_is_the_default_with_boxes_across_the_content_width():
+    meta = _meta()
+    assert meta.page_size == layout.PAGE_SIZE and meta.content_width == layout.CONTENT_WIDTH
+    page = pypdf.PdfReader(io.BytesIO(build_form_pdf(meta, [text_paragraph("x")]))).pages[0]
+    assert _size(page) == pytest.approx(layout.PAGE_SIZE, abs=0.01)
+    boxes = sorted(_signature_boxes(page))
+    assert len(boxes) == 3
+    assert abs(boxes[0][0] - layout.MARGIN_X) < 0.1
+    assert abs(boxes[-1][0] + boxes[-1][2] - (layout.PAGE_WIDTH - layout.MARGIN_X)) < 0.1
+
+
+def test_landscape_frame_is_drawn_at_the_page_width():
+    story = [text_paragraph(f"第{i}行 内容") for i in range(120)]
+    pdf = build_form_pdf(_meta(landscape=True), story)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    width, height = layout.LANDSCAPE_PAGE_SIZE
+    assert width > height
+    assert (width, height) == (layout.PAGE_HEIGHT, layout.PAGE_WIDTH)
+    assert layout.LANDSCAPE_CONTENT_WIDTH == width - 2 * layout.MARGIN_X
+    assert len(reader.pages) > 1
+    for number, page in enumerate(reader.pages, start=1):
+        assert _size(page) == pytest.approx((width, height), abs=0.01)
+        text = page.extract_text()
+        assert "客户抱怨处理单" in text and f"第 {number} 页 / 共 {len(reader.pages)} 页" in text
+        # the record no. ends at the right margin, the page label sits in the middle
+        record_x = _frame_text_x(page, "KS-2024-0007")
+        assert layout.PAGE_WIDTH < record_x < width - layout.MARGIN_X
+        label_x = _frame_text_x(page, f"第 {number} 页")
+        assert width / 2 - 30 * mm < label_x < width / 2
+        boxes = sorted(_signature_boxes(page))
+        assert len(boxes) == 3
+        assert abs(boxes[0][0] - layout.MARGIN_X) < 0.1
+        assert abs(boxes[-1][0] + boxes[-1][2] - (width - layout.MARGIN_X)) < 0.1
+
+
+def test_signature_boxes_of_a_set_width_sit_at_the_right():
+    pdf = build_form_pdf(_meta(landscape=True, signature_width=60 * mm), [text_paragraph("x")])
+    page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
+    width = layout.LANDSCAPE_PAGE_SIZE[0]
+    boxes = sorted(_signature_boxes(page))
+    assert [round(b[2] / mm, 3) for b in boxes] == [60, 60, 60]
+    assert abs(boxes[-1][0] + boxes[-1][2] - (width - layout.MARGIN_X)) < 0.1
+    assert abs(boxes[0][0] - (width - layout.MARGIN_X - 3 * 60 * mm - 2 * 4 * mm)) < 0.1
+    for x, _y, w, _h in boxes:
+        assert layout.MARGIN_X <= x and x + w <= width - layout.MARGIN_X + 0.1
 
 
 def test_user_text_is_shown_literally():

@@ -5,41 +5,26 @@ name it, and every one of them in date order with its customer, batch, quantity,
 was found, why, what was done, who is responsible and where it stands.
 
 Twelve columns with three of free text do not fit a portrait page, so the form is printed on
-A4 landscape. The shared frame (app/reports/pdf/layout.py) draws portrait pages only; the
-landscape frame here draws the same header, signature boxes and page x/y at the landscape
-width, with the frame's own pieces (fonts, fitting, logo, page numbering).
+A4 landscape in the shared frame (app/reports/pdf/layout.py), with the 编制 / 审核 / 批准 boxes at
+the bottom right as on the paper form.
 """
 
 from __future__ import annotations
 
-import io
-from datetime import date
-from functools import partial
+from dataclasses import replace
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from app.i18n import pick
 from app.reports.pdf.form_text import FormText, format_qty, joined, labels, wrap_words
 from app.reports.pdf.layout import (
-    FONT_NAME,
-    GRID_COLOR,
-    MARGIN_X,
-    MUTED_TEXT,
+    LANDSCAPE_CONTENT_WIDTH,
     CellContent,
-    FormMeta,
     GridField,
-    _fit_text,
-    _logo_reader,
-    _NumberedCanvas,
-    _single_line,
+    build_form_pdf,
     data_table,
     label_value_grid,
-    page_label,
     register_fonts,
     styles,
     text_paragraph,
@@ -51,17 +36,8 @@ from app.services.summary_data import FailureEntry, FailureHistory
 
 FORM_KEY = "failure_history"
 
-PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
-# the header and footer sit where the portrait frame puts them, measured from the page edges
-_HEADER_TOP = PAGE_HEIGHT - 10 * mm
-_TOP_MARGIN = 37 * mm
-_FOOTER_BASELINE = 8 * mm
-_SIGNATURE_BOTTOM = 12 * mm
-_SIGNATURE_HEIGHT = 16 * mm
+CONTENT_WIDTH = LANDSCAPE_CONTENT_WIDTH
 _SIGNATURE_WIDTH = 60 * mm  # three boxes at the right, as on the paper form
-_SIGNATURE_GAP = 4 * mm
-_BOTTOM_MARGIN = _SIGNATURE_BOTTOM + _SIGNATURE_HEIGHT + 4 * mm
 _CELL_PADDING_X = 8  # left + right padding of a table cell (layout.py)
 CELL_FONT_SIZE = 8
 
@@ -187,139 +163,6 @@ def _entries(t: FormText, history: FailureHistory) -> list[Flowable]:
     ]
 
 
-# ---------------------------------------------------------------- the landscape frame
-
-
-def _draw_header(canv: pdfcanvas.Canvas, meta: FormMeta, logo) -> None:  # noqa: ANN001
-    top = _HEADER_TOP
-    canv.saveState()
-    reserved = 0.0
-    if logo is not None:
-        iw, ih = logo.getSize()
-        scale = min(32 * mm / iw, 15 * mm / ih)
-        w, h = iw * scale, ih * scale
-        canv.drawImage(logo, MARGIN_X, top - h, width=w, height=h, mask="auto")
-        reserved = w + 3 * mm
-    center_x = PAGE_WIDTH / 2
-    centered_width = CONTENT_WIDTH - 2 * reserved
-
-    company, size = _fit_text(_single_line(meta.company_name), 11, centered_width, 7)
-    canv.setFont(FONT_NAME, size)
-    canv.drawCentredString(center_x, top - 5 * mm, company)
-
-    title, size = _fit_text(_single_line(meta.title), 17, centered_width, 10)
-    text = canv.beginText()
-    text.setTextOrigin(center_x - canv.stringWidth(title, FONT_NAME, size) / 2, top - 14 * mm)
-    text.setFont(FONT_NAME, size)
-    text.setTextRenderMode(2)  # filled and stroked: the font has no bold face
-    canv.setLineWidth(0.35)
-    text.textLine(title)
-    text.setTextRenderMode(0)
-    canv.drawText(text)
-
-    lang = meta.lang
-    code_line = (
-        f"{pick('表单编号：', 'Form No.: ', lang)}{_single_line(meta.form_code)}"
-        f"    {pick('版本：', 'Rev.: ', lang)}{_single_line(meta.revision)}"
-    )
-    record = f"{pick('记录编号：', 'Record No.: ', lang)}{_single_line(meta.record_no)}"
-    half = CONTENT_WIDTH / 2 - 2 * mm
-    baseline = top - 21.5 * mm
-    code_line, size = _fit_text(code_line, 8.5, half, 6)
-    canv.setFont(FONT_NAME, size)
-    canv.drawString(MARGIN_X, baseline, code_line)
-    record, size = _fit_text(record, 8.5, half, 6)
-    canv.setFont(FONT_NAME, size)
-    canv.drawRightString(PAGE_WIDTH - MARGIN_X, baseline, record)
-
-    canv.setLineWidth(0.8)
-    canv.line(MARGIN_X, top - 23.5 * mm, PAGE_WIDTH - MARGIN_X, top - 23.5 * mm)
-    canv.restoreState()
-
-
-def _draw_signatures(canv: pdfcanvas.Canvas, meta: FormMeta) -> None:
-    """编制 / 审核 / 批准 boxes at the bottom right of every page."""
-    boxes = meta.signatures
-    n = len(boxes)
-    left = PAGE_WIDTH - MARGIN_X - n * _SIGNATURE_WIDTH - (n - 1) * _SIGNATURE_GAP
-    date_hint = pick("年      月      日", "Date:", meta.lang)
-    canv.saveState()
-    canv.setStrokeColor(GRID_COLOR)
-    canv.setLineWidth(0.6)
-    for i, (label, name) in enumerate(boxes):
-        x = left + i * (_SIGNATURE_WIDTH + _SIGNATURE_GAP)
-        bottom, width, height = _SIGNATURE_BOTTOM, _SIGNATURE_WIDTH, _SIGNATURE_HEIGHT
-        canv.rect(x, bottom, width, height, stroke=1, fill=0)
-        label_text, size = _fit_text(_single_line(label), 8.5, width - 4 * mm, 6)
-        canv.setFillColor(MUTED_TEXT)
-        canv.setFont(FONT_NAME, size)
-        canv.drawString(x + 2 * mm, bottom + height - 4.5 * mm, label_text)
-        canv.setFont(FONT_NAME, 8)
-        canv.drawRightString(x + width - 3 * mm, bottom + 2.5 * mm, date_hint)
-        if name:
-            name_text, size = _fit_text(_single_line(name), 11, width - 6 * mm, 7)
-            canv.setFillColor(colors.black)
-            canv.setFont(FONT_NAME, size)
-            canv.drawString(x + 4 * mm, bottom + height - 10.5 * mm, name_text)
-    canv.restoreState()
-
-
-def _draw_footer(canv: pdfcanvas.Canvas, number: int, total: int, meta: FormMeta) -> None:
-    canv.saveState()
-    canv.setFillColor(colors.black)
-    canv.setFont(FONT_NAME, 9)
-    canv.drawCentredString(PAGE_WIDTH / 2, _FOOTER_BASELINE, page_label(number, total, meta.lang))
-    canv.setFillColor(MUTED_TEXT)
-    canv.setFont(FONT_NAME, 7.5)
-    canv.drawString(
-        MARGIN_X, _FOOTER_BASELINE, _fit_text(_single_line(meta.form_code), 7.5, 60 * mm, 6)[0]
-    )
-    printed = (meta.printed_on or date.today()).isoformat()
-    canv.drawRightString(
-        PAGE_WIDTH - MARGIN_X,
-        _FOOTER_BASELINE,
-        f"{pick('打印日期：', 'Printed: ', meta.lang)}{printed}",
-    )
-    canv.restoreState()
-
-
-def _build(meta: FormMeta, story: list[Flowable]) -> bytes:
-    register_fonts()
-    logo = _logo_reader(meta.logo_png)
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=_TOP_MARGIN,
-        bottomMargin=_BOTTOM_MARGIN,
-        title=joined(_single_line(meta.title), _single_line(meta.record_no), sep=" "),
-        author=_single_line(meta.company_name),
-        subject=_single_line(meta.form_code),
-        creator="QualityDesk",
-        initialFontName=FONT_NAME,
-        initialFontSize=9,
-        lang="zh-CN" if meta.lang == "zh_CN" else "en",
-        displayDocTitle=True,
-    )
-
-    def on_page(canv: pdfcanvas.Canvas, _doc: SimpleDocTemplate) -> None:
-        canv.setCreator("QualityDesk")
-        _draw_header(canv, meta, logo)
-        _draw_signatures(canv, meta)
-
-    doc.build(
-        story,
-        onFirstPage=on_page,
-        onLaterPages=on_page,
-        canvasmaker=partial(
-            _NumberedCanvas, footer=lambda c, n, total: _draw_footer(c, n, total, meta)
-        ),
-    )
-    return buffer.getvalue()
-
-
 def failure_history_pdf(
     history: FailureHistory, settings: FormSettings, lang: str = "zh_CN"
 ) -> bytes:
@@ -331,6 +174,10 @@ def failure_history_pdf(
         (t("审核", "Reviewed by"), ""),
         (t("批准", "Approved by"), ""),
     ]
-    meta = form_meta(t, settings, FORM_KEY, history.part, signatures)
+    meta = replace(
+        form_meta(t, settings, FORM_KEY, history.part, signatures),
+        landscape=True,
+        signature_width=_SIGNATURE_WIDTH,
+    )
     story: list[Flowable] = [*_overview(t, history), *_entries(t, history)]
-    return _build(meta, story)
+    return build_form_pdf(meta, story)

@@ -1,4 +1,8 @@
-"""The page frame every PDF form shares: CJK font, styles, header, page x/y, signature boxes, tables."""
+"""The page frame every PDF form shares: CJK font, styles, header, page x/y, signature boxes, tables.
+
+Forms are A4 portrait; a form with a wide table (FormMeta.landscape) is A4 landscape, with the
+same frame drawn at the wider page's width.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -40,6 +44,8 @@ PAGE_SIZE = A4
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 15 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+LANDSCAPE_PAGE_SIZE = landscape(A4)
+LANDSCAPE_CONTENT_WIDTH = LANDSCAPE_PAGE_SIZE[0] - 2 * MARGIN_X
 
 GRID_COLOR = colors.HexColor("#555555")
 LABEL_BACKGROUND = colors.HexColor("#EDF0F4")
@@ -47,7 +53,7 @@ HEADER_BACKGROUND = colors.HexColor("#DCE2EA")
 MUTED_TEXT = colors.HexColor("#555555")
 
 # header: company name, title, form code line and a rule, measured down from the page top
-_HEADER_TOP = PAGE_HEIGHT - 10 * mm
+_HEADER_BELOW_TOP = 10 * mm
 TOP_MARGIN = 37 * mm
 # footer: page x/y line; signature boxes sit just above it
 _FOOTER_BASELINE = 8 * mm
@@ -336,6 +342,18 @@ class FormMeta:
     signatures: list[tuple[str, str]] = field(default_factory=list)
     lang: str = "zh_CN"
     printed_on: date | None = None  # shown in the footer; today when None
+    landscape: bool = False  # A4 landscape instead of portrait (tables too wide for portrait)
+    # width of each signature box: None = the boxes share the content width; a width = the boxes
+    # have that width and sit at the right end of the page
+    signature_width: float | None = None
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return LANDSCAPE_PAGE_SIZE if self.landscape else PAGE_SIZE
+
+    @property
+    def content_width(self) -> float:
+        return self.page_size[0] - 2 * MARGIN_X
 
 
 def _fit_text(text: str, size: float, max_width: float, min_size: float) -> tuple[str, float]:
@@ -366,7 +384,9 @@ def _logo_reader(logo_png: bytes | None) -> ImageReader | None:
 
 
 def _draw_header(canv: pdfcanvas.Canvas, meta: FormMeta, logo: ImageReader | None) -> None:
-    top = _HEADER_TOP
+    page_width, page_height = meta.page_size
+    content_width = meta.content_width
+    top = page_height - _HEADER_BELOW_TOP
     canv.saveState()
     reserved = 0.0
     if logo is not None:
@@ -376,8 +396,8 @@ def _draw_header(canv: pdfcanvas.Canvas, meta: FormMeta, logo: ImageReader | Non
         w, h = iw * scale, ih * scale
         canv.drawImage(logo, MARGIN_X, top - h, width=w, height=h, mask="auto")
         reserved = w + 3 * mm
-    center_x = PAGE_WIDTH / 2
-    centered_width = CONTENT_WIDTH - 2 * reserved
+    center_x = page_width / 2
+    centered_width = content_width - 2 * reserved
 
     company, size = _fit_text(_single_line(meta.company_name), 11, centered_width, 7)
     canv.setFont(FONT_NAME, size)
@@ -402,17 +422,17 @@ def _draw_header(canv: pdfcanvas.Canvas, meta: FormMeta, logo: ImageReader | Non
         f"    {pick('版本：', 'Rev.: ', lang)}{_single_line(meta.revision)}"
     )
     record = f"{pick('记录编号：', 'Record No.: ', lang)}{_single_line(meta.record_no)}"
-    half = CONTENT_WIDTH / 2 - 2 * mm
+    half = content_width / 2 - 2 * mm
     baseline = top - 21.5 * mm
     code_line, size = _fit_text(code_line, 8.5, half, 6)
     canv.setFont(FONT_NAME, size)
     canv.drawString(MARGIN_X, baseline, code_line)
     record, size = _fit_text(record, 8.5, half, 6)
     canv.setFont(FONT_NAME, size)
-    canv.drawRightString(PAGE_WIDTH - MARGIN_X, baseline, record)
+    canv.drawRightString(page_width - MARGIN_X, baseline, record)
 
     canv.setLineWidth(0.8)
-    canv.line(MARGIN_X, top - 23.5 * mm, PAGE_WIDTH - MARGIN_X, top - 23.5 * mm)
+    canv.line(MARGIN_X, top - 23.5 * mm, page_width - MARGIN_X, top - 23.5 * mm)
     canv.restoreState()
 
 
@@ -421,14 +441,19 @@ def _draw_signatures(canv: pdfcanvas.Canvas, meta: FormMeta) -> None:
     if not boxes:
         return
     n = len(boxes)
-    width = (CONTENT_WIDTH - (n - 1) * _SIGNATURE_GAP) / n
+    if meta.signature_width is None:
+        width = (meta.content_width - (n - 1) * _SIGNATURE_GAP) / n
+        left = MARGIN_X
+    else:
+        width = meta.signature_width
+        left = meta.page_size[0] - MARGIN_X - n * width - (n - 1) * _SIGNATURE_GAP
     bottom, height = _SIGNATURE_BOTTOM, _SIGNATURE_HEIGHT
     date_hint = pick("年      月      日", "Date:", meta.lang)
     canv.saveState()
     canv.setStrokeColor(GRID_COLOR)
     canv.setLineWidth(0.6)
     for i, (label, name) in enumerate(boxes):
-        x = MARGIN_X + i * (width + _SIGNATURE_GAP)
+        x = left + i * (width + _SIGNATURE_GAP)
         canv.rect(x, bottom, width, height, stroke=1, fill=0)
         label_text, size = _fit_text(_single_line(label), 8.5, width - 4 * mm, 6)
         canv.setFillColor(MUTED_TEXT)
@@ -471,10 +496,11 @@ def page_label(number: int, total: int, lang: str) -> str:
 
 
 def _draw_footer(canv: pdfcanvas.Canvas, number: int, total: int, meta: FormMeta) -> None:
+    page_width = meta.page_size[0]
     canv.saveState()
     canv.setFillColor(colors.black)
     canv.setFont(FONT_NAME, 9)
-    canv.drawCentredString(PAGE_WIDTH / 2, _FOOTER_BASELINE, page_label(number, total, meta.lang))
+    canv.drawCentredString(page_width / 2, _FOOTER_BASELINE, page_label(number, total, meta.lang))
     printed = (meta.printed_on or date.today()).isoformat()
     canv.setFillColor(MUTED_TEXT)
     canv.setFont(FONT_NAME, 7.5)
@@ -482,7 +508,7 @@ def _draw_footer(canv: pdfcanvas.Canvas, number: int, total: int, meta: FormMeta
         MARGIN_X, _FOOTER_BASELINE, _fit_text(_single_line(meta.form_code), 7.5, 60 * mm, 6)[0]
     )
     canv.drawRightString(
-        PAGE_WIDTH - MARGIN_X,
+        page_width - MARGIN_X,
         _FOOTER_BASELINE,
         f"{pick('打印日期：', 'Printed: ', meta.lang)}{printed}",
     )
@@ -490,7 +516,10 @@ def _draw_footer(canv: pdfcanvas.Canvas, number: int, total: int, meta: FormMeta
 
 
 def build_form_pdf(meta: FormMeta, story: list[Flowable]) -> bytes:
-    """Lay out `story` on A4 pages inside the shared form frame and return the PDF bytes."""
+    """Lay out `story` on A4 pages (landscape with meta.landscape) inside the shared form frame.
+
+    Returns the PDF bytes. The story's tables should be at most meta.content_width wide.
+    """
     register_fonts()
     logo = _logo_reader(meta.logo_png)
     buffer = io.BytesIO()
@@ -499,7 +528,7 @@ def build_form_pdf(meta: FormMeta, story: list[Flowable]) -> bytes:
     )
     doc = SimpleDocTemplate(
         buffer,
-        pagesize=PAGE_SIZE,
+        pagesize=meta.page_size,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
         topMargin=TOP_MARGIN,
