@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlmodel import Session
 
 from app.models import (
@@ -107,14 +107,19 @@ def count(session: Session, condition: ColumnElement[bool]) -> int:
 
 
 def overdue_at(session: Session, moment: datetime, settings: ComplaintSettings) -> int:
-    """Tickets open at `moment` whose answer to the customer (答复顾客) was due before it."""
+    """Tickets open at `moment`, not answered by then, whose answer to the customer (答复顾客)
+    was due before it. A ticket answered and waiting for its return visit is not overdue."""
     calendar = settings.calendar()
     dues: dict[tuple[datetime, str], datetime] = {}
     overdue = 0
     rows = [
         row
         for part in tickets_open_at(moment)
-        for row in session.execute(select(_c.received_at, _c.urgency).where(part))
+        for row in session.execute(
+            select(_c.received_at, _c.urgency).where(
+                part, or_(_c.reply_at.is_(None), _c.reply_at >= moment)
+            )
+        )
     ]
     for received_at, urgency in rows:
         key = (received_at, urgency)

@@ -9,7 +9,8 @@ Counting rules, the same in every report (each figure can be recounted from the 
 - *Closed* counts tickets (originals and reopenings) whose closed_at falls in the period.
 - *Open at the end* counts tickets (originals and reopenings) received by the end of the period,
   not cancelled, and not closed by then.
-- *Overdue at the end*: open at the end and the answer to the customer (答复顾客) due before it.
+- *Overdue at the end*: open at the end, the customer not answered by then, and the answer
+  (答复顾客) due before it.
 - Bulk periodic returns 统退货 are never complaints (seed 002 §7.1).
 """
 

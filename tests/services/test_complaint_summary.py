@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
-from app.models import AuditEntry
+from app.models import AuditEntry, Complaint
 from app.services import annual_summary, complaint_summary, overview, summary_targets
 from app.services.complaint_summary import month_period, range_period, shift_months, year_period
 from app.services.summary_data import Period
@@ -271,3 +271,14 @@ def test_an_empty_data_file(engine):
     assert summary.satisfaction is None
     view = overview.overview(engine, TODAY, today=TODAY)
     assert [c.received for c in view.columns] == [0, 0, 0]
+
+
+def test_an_answered_ticket_waiting_for_its_visit_is_not_overdue(engine, known):
+    with Session(engine) as session:
+        ticket = session.exec(select(Complaint).where(Complaint.number == "KS-2026-0002")).one()
+        ticket.reply_at = summary_factory.at(2026, 10, 30, 9)  # answered late, before the end
+        session.add(ticket)
+        session.commit()
+    october = complaint_summary.complaint_summary(engine, month_period(2026, 10), today=TODAY)
+    assert october.totals.open_at_end == 4
+    assert october.totals.overdue_at_end == 1  # only KS-2026-0007 now
