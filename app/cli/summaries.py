@@ -94,50 +94,23 @@ def _period(args: argparse.Namespace):  # noqa: ANN202
 
 
 def _export_summary(args: argparse.Namespace) -> int:
-    from app.services import settings_service
+    from app.reports.management import annual_summary_file, complaint_summary_file
 
     output = Path(args.output).expanduser()
     check_output(output)
     period = _period(args) if args.what == "monthly-summary" else None
     engine = open_engine(args)
-    lang = current_language()
-    settings = settings_service.load(engine)
-    source = engine.url.database or ""
-    pdf = _wants_pdf(args, output)
+    lang, as_pdf = current_language(), _wants_pdf(args, output)
     if period is not None:
-        from app.services.complaint_summary import complaint_summary
-
-        summary = complaint_summary(engine, period, lang=lang)
-        if pdf:
-            from app.reports.pdf.complaint_summary_pdf import complaint_summary_pdf
-
-            content = complaint_summary_pdf(summary, settings, lang, source_file=source)
-        else:
-            from app.reports.excel.complaint_summary_xlsx import complaint_summary_xlsx
-
-            content = complaint_summary_xlsx(
-                summary, lang=lang, source_file=source, company=settings.company_name
-            )
+        content = complaint_summary_file(engine, period, as_pdf=as_pdf, lang=lang)
     else:
-        from app.services.annual_summary import annual_summary
-
-        review = annual_summary(engine, args.year, lang=lang)
-        if pdf:
-            from app.reports.pdf.complaint_summary_pdf import annual_summary_pdf
-
-            content = annual_summary_pdf(review, settings, lang, source_file=source)
-        else:
-            from app.reports.excel.complaint_summary_xlsx import annual_summary_xlsx
-
-            content = annual_summary_xlsx(
-                review, lang=lang, source_file=source, company=settings.company_name
-            )
+        content = annual_summary_file(engine, args.year, as_pdf=as_pdf, lang=lang)
     write_output(output, content)
     return 0
 
 
 def _export_failure_history(args: argparse.Namespace) -> int:
-    from app.services import settings_service
+    from app.reports.management import failure_history_file
     from app.services.failure_history import failure_history
 
     output = Path(args.output).expanduser()
@@ -155,21 +128,8 @@ def _export_failure_history(args: argparse.Namespace) -> int:
                 f"No complaint, return or field service record names {part}.",
             )
         )
-    settings = settings_service.load(engine)
-    if output.suffix.lower() == ".xlsx":
-        from app.reports.excel.failure_history_xlsx import failure_history_xlsx
-
-        content = failure_history_xlsx(
-            history,
-            lang=lang,
-            source_file=engine.url.database or "",
-            company=settings.company_name,
-        )
-    else:
-        from app.reports.pdf.failure_history_pdf import failure_history_pdf
-
-        content = failure_history_pdf(history, settings, lang)
-    write_output(output, content)
+    as_pdf = output.suffix.lower() != ".xlsx"
+    write_output(output, failure_history_file(engine, history, as_pdf=as_pdf, lang=lang))
     return 0
 
 

@@ -12,7 +12,11 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 
 from app.reports.files import write_atomically
-from app.services import settings_service
+from app.reports.management import (
+    annual_summary_file,
+    complaint_summary_file,
+    failure_history_file,
+)
 from app.ui.background import BackgroundOp, Progress
 from app.ui.exporting import ask_save_path, export_in_background
 from app.ui.overview.export_dialogs import (
@@ -61,23 +65,12 @@ def export_monthly_summary(
     path = _ask(parent, safe_file_name(name), request.as_pdf)
     if path is None:
         return None
-    settings = settings_service.load(engine)
-    source = engine.url.database or ""
 
     def work(_progress: Progress) -> Path:
-        from app.services.complaint_summary import complaint_summary, range_period
+        from app.services.complaint_summary import range_period
 
-        summary = complaint_summary(engine, range_period(request.start, request.end), lang=lang)
-        if request.as_pdf:
-            from app.reports.pdf.complaint_summary_pdf import complaint_summary_pdf
-
-            content = complaint_summary_pdf(summary, settings, lang, source_file=source)
-        else:
-            from app.reports.excel.complaint_summary_xlsx import complaint_summary_xlsx
-
-            content = complaint_summary_xlsx(
-                summary, lang=lang, source_file=source, company=settings.company_name
-            )
+        period = range_period(request.start, request.end)
+        content = complaint_summary_file(engine, period, as_pdf=request.as_pdf, lang=lang)
         write_atomically(path, content)
         return path
 
@@ -103,23 +96,9 @@ def export_annual_summary(
     path = _ask(parent, safe_file_name(name), request.as_pdf)
     if path is None:
         return None
-    settings = settings_service.load(engine)
-    source = engine.url.database or ""
 
     def work(_progress: Progress) -> Path:
-        from app.services.annual_summary import annual_summary
-
-        annual = annual_summary(engine, request.year, lang=lang)
-        if request.as_pdf:
-            from app.reports.pdf.complaint_summary_pdf import annual_summary_pdf
-
-            content = annual_summary_pdf(annual, settings, lang, source_file=source)
-        else:
-            from app.reports.excel.complaint_summary_xlsx import annual_summary_xlsx
-
-            content = annual_summary_xlsx(
-                annual, lang=lang, source_file=source, company=settings.company_name
-            )
+        content = annual_summary_file(engine, request.year, as_pdf=request.as_pdf, lang=lang)
         write_atomically(path, content)
         return path
 
@@ -145,23 +124,12 @@ def export_failure_history(
     path = _ask(parent, safe_file_name(name), request.as_pdf)
     if path is None:
         return None
-    settings = settings_service.load(engine)
-    source = engine.url.database or ""
 
     def work(_progress: Progress) -> Path:
         from app.services.failure_history import failure_history
 
         history = failure_history(engine, request.part, lang=lang)
-        if request.as_pdf:
-            from app.reports.pdf.failure_history_pdf import failure_history_pdf
-
-            content = failure_history_pdf(history, settings, lang)
-        else:
-            from app.reports.excel.failure_history_xlsx import failure_history_xlsx
-
-            content = failure_history_xlsx(
-                history, lang=lang, source_file=source, company=settings.company_name
-            )
+        content = failure_history_file(engine, history, as_pdf=request.as_pdf, lang=lang)
         write_atomically(path, content)
         return path
 
