@@ -112,6 +112,7 @@ def _export_summary(args: argparse.Namespace) -> int:
 def _export_failure_history(args: argparse.Namespace) -> int:
     from app.reports.management import failure_history_file
     from app.services.failure_history import failure_history
+    from app.services.validation import FieldError
 
     output = Path(args.output).expanduser()
     check_output(output)
@@ -122,12 +123,7 @@ def _export_failure_history(args: argparse.Namespace) -> int:
     lang = current_language()
     history = failure_history(engine, part, lang=lang)
     if not history.entries:
-        raise CommandError(
-            pick(
-                f"没有 {part} 的投诉、退货或现场服务记录。",
-                f"No complaint, return or field service record names {part}.",
-            )
-        )
+        raise CommandError(FieldError("part_not_found", {"part": part}).message())
     as_pdf = output.suffix.lower() != ".xlsx"
     write_output(output, failure_history_file(engine, history, as_pdf=as_pdf, lang=lang))
     return 0

@@ -237,6 +237,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Complaint ticket {number} belongs to another customer.",
     ),
     "return_not_found": ("找不到编号为 {number} 的退货单。", "No return {number}."),
+    "part_not_found": (
+        "没有任何投诉、退货或现场服务记录提到 {part}。",
+        "No complaint, return or field-service record names {part}.",
+    ),
     "return_locked": (
         "该退货单已归档或作废,不能再修改。",
         "This return is archived or cancelled and can no longer be changed.",

@@ -366,6 +366,12 @@ def test_the_failure_history_dialog_needs_a_part_and_suggests_known_ones(qtbot, 
     dialog.accept()
     assert dialog.fields["part"].error.text() == "必填。"
     assert "P-1001" in dialog.part.suggest("p-10")
+    dialog.part.setText("NO-SUCH-PART")  # an empty history is refused next to the field
+    dialog.accept()
+    assert dialog.result_value is None
+    assert (
+        dialog.fields["part"].error.text() == "没有任何投诉、退货或现场服务记录提到 NO-SUCH-PART。"
+    )
     dialog.part.setText("P-1001")
     dialog.accept()
     assert dialog.result_value == FailureHistoryRequest("P-1001", True)

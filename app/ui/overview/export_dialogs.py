@@ -222,6 +222,7 @@ class FailureHistoryDialog(WorkflowDialog):
             ),
             parent,
         )
+        self.engine = engine
         self.part = PartEdit(engine, self)
         self.format = _FormatChoice(as_pdf=True, parent=self)
         self.add_field("part", self.tr("Part"), self.part)
@@ -232,4 +233,8 @@ class FailureHistoryDialog(WorkflowDialog):
         part = self.part.text().strip()
         if not part:
             raise ValidationError({"part": FieldError("required")})
+        from app.services.failure_history import failure_history
+
+        if not failure_history(self.engine, part).entries:  # an empty form helps nobody
+            raise ValidationError({"part": FieldError("part_not_found", {"part": part})})
         return FailureHistoryRequest(part, self.format.as_pdf())
