@@ -1,0 +1,78 @@
+"""Stopping a list query from another thread: the next keystroke replaces the running search.
+
+The list's worker runs its queries inside ``cancellable(engine, cancel)``; the GUI thread calls
+``cancel.cancel()`` when a newer query is asked for. SQLite stops the statement through
+``sqlite3.Connection.interrupt()`` (documented as safe from another thread), PostgreSQL through
+the driver's cancel request; the worker then gets ``Cancelled`` instead of stale rows.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+
+class Cancelled(Exception):
+    """A newer query replaced this one; its result is not wanted."""
+
+
+class QueryCancel:
+    """One query's stop button, safe to press from any thread, before or while it runs."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._driver_connection: object | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._driver_connection is not None:
+                _interrupt(self._driver_connection)
+
+    def check(self) -> None:
+        """Raise Cancelled between statements when the query is no longer wanted."""
+        if self._cancelled:
+            raise Cancelled
+
+    def _attach(self, driver_connection: object | None) -> None:
+        with self._lock:
+            self._driver_connection = driver_connection
+            if driver_connection is not None and self._cancelled:
+                _interrupt(driver_connection)
+
+
+def _interrupt(driver_connection: object) -> None:
+    if hasattr(driver_connection, "interrupt"):  # sqlite3
+        driver_connection.interrupt()
+    elif hasattr(driver_connection, "cancel"):  # psycopg
+        driver_connection.cancel()
+
+
+@contextmanager
+def cancellable(engine: Engine, cancel: QueryCancel | None) -> Iterator[Connection]:
+    """A connection whose statements stop when cancel is pressed; Cancelled is raised then."""
+    if cancel is not None:
+        cancel.check()
+    with engine.connect() as connection:
+        if cancel is not None:
+            cancel._attach(connection.connection.driver_connection)
+        try:
+            yield connection
+        except DBAPIError as error:
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled from error
+            raise
+        finally:
+            if cancel is not None:
+                cancel._attach(None)
+    if cancel is not None:
+        cancel.check()
