@@ -48,6 +48,7 @@ from app.services.complaint_data import (
 )
 from app.services.complaint_settings import ComplaintSettings
 from app.services.customer_service import choices_text
+from app.services.list_query import QueryCancel, cancellable
 from app.services.validation import FieldError, RecordLocked, ValidationError, check_length
 
 ENTITY = "complaint"
@@ -461,8 +462,14 @@ def search_ids(
     sort: str = "number",
     descending: bool = True,
     now: datetime | None = None,
+    *,
+    limit: int | None = None,
+    cancel: QueryCancel | None = None,
 ) -> list[int]:
-    """Ids of matching tickets in list order; filtering and sorting happen in SQL."""
+    """Ids of matching tickets in list order; filtering and sorting happen in SQL.
+
+    limit: only the first ids (the list's first page); cancel: stop it from another thread.
+    """
     keys = SORT_KEYS.get(sort, SORT_KEYS["number"])
     order = [k.desc() if descending else k.asc() for k in keys]
     order.append(Complaint.id.desc() if descending else Complaint.id.asc())
@@ -472,8 +479,28 @@ def search_ids(
         .where(_where(flt or ComplaintFilter(), now or utcnow()))
         .order_by(*order)
     )
-    with Session(engine) as session:
-        return list(session.exec(query))
+    if limit is not None:
+        query = query.limit(limit)
+    with cancellable(engine, cancel) as connection:
+        return list(connection.execute(query).scalars())
+
+
+def count_matching(
+    engine: Engine,
+    flt: ComplaintFilter | None = None,
+    now: datetime | None = None,
+    *,
+    cancel: QueryCancel | None = None,
+) -> int:
+    """How many tickets the list shows for this filter."""
+    query = (
+        select(func.count())
+        .select_from(Complaint)
+        .join(Customer, Customer.id == Complaint.customer_id)
+        .where(_where(flt or ComplaintFilter(), now or utcnow()))
+    )
+    with cancellable(engine, cancel) as connection:
+        return connection.execute(query).scalar_one()
 
 
 def rows_for_ids(engine: Engine, ids: Sequence[int]) -> dict[int, ComplaintRow]:

@@ -26,6 +26,7 @@ from app.models import (
 )
 from app.models.common import new_uuid, utcnow
 from app.services import audit_service
+from app.services.list_query import QueryCancel, cancellable
 from app.services.validation import (
     FieldError,
     ValidationError,
@@ -385,17 +386,34 @@ def _where(flt: CustomerFilter):  # noqa: ANN202
 
 
 def search_ids(
-    engine: Engine, flt: CustomerFilter | None = None, sort: str = "code", descending: bool = False
+    engine: Engine,
+    flt: CustomerFilter | None = None,
+    sort: str = "code",
+    descending: bool = False,
+    *,
+    limit: int | None = None,
+    cancel: QueryCancel | None = None,
 ) -> list[int]:
-    """Ids of the matching customers in list order; filtering and sorting happen in SQL."""
+    """Ids of the matching customers in list order; filtering and sorting happen in SQL.
+
+    limit: only the first ids (the list's first page); cancel: stop it from another thread.
+    """
     key = SORT_KEYS.get(sort, Customer.code)
     order = [key.desc() if descending else key.asc(), Customer.id.asc()]
-    with Session(engine) as session:
-        return list(
-            session.exec(
-                select(Customer.id).where(_where(flt or CustomerFilter())).order_by(*order)
-            )
-        )
+    query = select(Customer.id).where(_where(flt or CustomerFilter())).order_by(*order)
+    if limit is not None:
+        query = query.limit(limit)
+    with cancellable(engine, cancel) as connection:
+        return list(connection.execute(query).scalars())
+
+
+def count_matching(
+    engine: Engine, flt: CustomerFilter | None = None, *, cancel: QueryCancel | None = None
+) -> int:
+    """How many customers the list shows for this filter."""
+    query = select(func.count()).select_from(Customer).where(_where(flt or CustomerFilter()))
+    with cancellable(engine, cancel) as connection:
+        return connection.execute(query).scalar_one()
 
 
 def rows_for_ids(engine: Engine, ids: Sequence[int]) -> dict[int, CustomerRow]:

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from app.models import CorrectiveAction, Customer, ServiceReport, VisitReport
 from app.services import field_service
 from app.services.field_data import FieldFilter, FieldRow, split_names
+from app.services.list_query import QueryCancel, cancellable
 
 Key = tuple[str, int]
 SORT_KEYS = ("date", "number", "customer", "kind", "people", "result", "open")
@@ -148,14 +149,23 @@ def _visit_query(flt: FieldFilter):  # noqa: ANN202
 
 
 def search_ids(
-    engine: Engine, flt: FieldFilter | None = None, sort: str = "date", descending: bool = True
+    engine: Engine,
+    flt: FieldFilter | None = None,
+    sort: str = "date",
+    descending: bool = True,
+    *,
+    limit: int | None = None,
+    cancel: QueryCancel | None = None,
 ) -> list[Key]:
-    """(kind, id) of the matching reports and visits, in list order."""
+    """(kind, id) of the matching reports and visits, in list order.
+
+    limit: only the first keys (the list's first page); cancel: stop it from another thread.
+    """
     flt = flt or FieldFilter()
     entries: list[tuple[tuple, Key]] = []
-    with Session(engine) as session:
+    with cancellable(engine, cancel) as connection:
         if flt.kind in (None, "", "service"):
-            for i, number, prefix, year, seq, arrived, name, people, result in session.exec(
+            for i, number, prefix, year, seq, arrived, name, people, result in connection.execute(
                 _service_query(flt)
             ):
                 day = field_service.local_day(arrived)
@@ -170,7 +180,7 @@ def search_ids(
                 }
                 entries.append(((keys.get(sort, keys["date"]), day, "service", i), ("service", i)))
         if flt.kind in (None, "", "visit"):
-            for i, number, prefix, year, seq, visited, name, people, n_open in session.exec(
+            for i, number, prefix, year, seq, visited, name, people, n_open in connection.execute(
                 _visit_query(flt)
             ):
                 keys = {
@@ -184,7 +194,25 @@ def search_ids(
                 }
                 entries.append(((keys.get(sort, keys["date"]), visited, "visit", i), ("visit", i)))
     entries.sort(key=lambda e: e[0], reverse=descending)
+    if limit is not None:
+        entries = entries[:limit]
     return [key for _, key in entries]
+
+
+def count_matching(
+    engine: Engine, flt: FieldFilter | None = None, *, cancel: QueryCancel | None = None
+) -> int:
+    """How many reports and visits the list shows for this filter."""
+    flt = flt or FieldFilter()
+    total = 0
+    with cancellable(engine, cancel) as connection:
+        if flt.kind in (None, "", "service"):
+            counted = select(func.count()).select_from(_service_query(flt).subquery())
+            total += connection.execute(counted).scalar_one()
+        if flt.kind in (None, "", "visit"):
+            counted = select(func.count()).select_from(_visit_query(flt).subquery())
+            total += connection.execute(counted).scalar_one()
+    return total
 
 
 def rows_for_ids(engine: Engine, keys: Sequence[Key]) -> dict[Key, FieldRow]:

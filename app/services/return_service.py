@@ -34,6 +34,7 @@ from app.services import (
 )
 from app.services.complaint_data import ActionData, ComplaintData
 from app.services.customer_service import choices_text
+from app.services.list_query import QueryCancel, cancellable
 from app.services.return_data import (
     DISPOSITION_LABELS,
     LINE_RESPONSIBILITY_LABELS,
@@ -447,21 +448,42 @@ def _where(flt: ReturnFilter):  # noqa: ANN202
 
 
 def search_ids(
-    engine: Engine, flt: ReturnFilter | None = None, sort: str = "number", descending: bool = True
+    engine: Engine,
+    flt: ReturnFilter | None = None,
+    sort: str = "number",
+    descending: bool = True,
+    *,
+    limit: int | None = None,
+    cancel: QueryCancel | None = None,
 ) -> list[int]:
-    """Ids of matching returns in list order; filtering and sorting happen in SQL."""
+    """Ids of matching returns in list order; filtering and sorting happen in SQL.
+
+    limit: only the first ids (the list's first page); cancel: stop it from another thread.
+    """
     keys = SORT_KEYS.get(sort, SORT_KEYS["number"])
     order = [k.desc() if descending else k.asc() for k in keys]
     order.append(ReturnReceipt.id.desc() if descending else ReturnReceipt.id.asc())
-    query = (
-        select(ReturnReceipt.id)
-        .join(Customer, Customer.id == ReturnReceipt.customer_id)
-        .outerjoin(Complaint, Complaint.id == ReturnReceipt.complaint_id)
-        .where(_where(flt or ReturnFilter()))
-        .order_by(*order)
+    query = _joined(select(ReturnReceipt.id)).where(_where(flt or ReturnFilter())).order_by(*order)
+    if limit is not None:
+        query = query.limit(limit)
+    with cancellable(engine, cancel) as connection:
+        return list(connection.execute(query).scalars())
+
+
+def count_matching(
+    engine: Engine, flt: ReturnFilter | None = None, *, cancel: QueryCancel | None = None
+) -> int:
+    """How many returns the list shows for this filter."""
+    query = _joined(select(func.count()).select_from(ReturnReceipt))
+    query = query.where(_where(flt or ReturnFilter()))
+    with cancellable(engine, cancel) as connection:
+        return connection.execute(query).scalar_one()
+
+
+def _joined(query):  # noqa: ANN001, ANN202
+    return query.join(Customer, Customer.id == ReturnReceipt.customer_id).outerjoin(
+        Complaint, Complaint.id == ReturnReceipt.complaint_id
     )
-    with Session(engine) as session:
-        return list(session.exec(query))
 
 
 def rows_for_ids(engine: Engine, ids: Sequence[int]) -> dict[int, ReturnRow]:
