@@ -1,0 +1,218 @@
+"""What the benchmark runs in a fresh Python process: cold start-up, resident and peak memory.
+
+python benchmarks/figures/child.py MODE [ARGS]; prints `key value` lines on stdout and exits.
+
+  bare-window                  a bare PySide6 main window with four tabs: prints `painted`
+                               at its first paint, then `rss_kb`
+  app-window DATA_DIR          the app as `qualitydesk --data-dir DATA_DIR` starts it: `painted`
+                               at the main window's first paint
+  app-tabs DATA_DIR            the app started, then every tab visited and its list loaded:
+                               `rss_kb` (resident) and `hwm_kb` (peak resident)
+  ledger DATA_DIR OUT          the complaint ledger of every ticket written to OUT: `seconds`,
+                               `hwm_kb`, `rows`
+  ledger-bare DATA_DIR OUT     the same cells with bare sqlite3 + openpyxl write-only
+
+The parent times the window modes from before it starts this process until `painted` arrives,
+so the interpreter's start, every import and the first paint are in the figure.
+--profile FILE (first argument) writes cProfile statistics of the whole run to FILE.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def say(key: str, value: object) -> None:
+    sys.stdout.write(f"{key} {value}\n")
+    sys.stdout.flush()
+
+
+def memory_kb() -> dict[str, int]:
+    """VmRSS (resident now) and VmHWM (peak resident) of this process, in kB."""
+    values = {}
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                key, number = line.split()[:2]
+                values[key[:-1]] = int(number)
+    return values
+
+
+_profiler = None
+
+
+def finish(code: int = 0) -> None:
+    """Leave at once: the figure has been taken; tearing Qt down is not part of it."""
+    if _profiler is not None:
+        _profiler.disable()
+        _profiler.dump_stats(_profile_path)
+    sys.stdout.flush()
+    os._exit(code)
+
+
+def _first_paint_watcher(on_painted):  # noqa: ANN001, ANN202
+    """An application-wide event filter calling on_painted once the main window has painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QMainWindow
+
+    class Watcher(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen = False
+
+        def eventFilter(self, obj, event):  # noqa: ANN001, N802
+            if (
+                not self.seen
+                and event.type() == QEvent.Type.Paint
+                and obj.isWidgetType()
+                and isinstance(obj.window(), QMainWindow)
+            ):
+                self.seen = True
+                # the whole window paints in one pass; report when that pass is over
+                QTimer.singleShot(0, on_painted)
+            return False
+
+    return Watcher()
+
+
+def bare_window() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+
+    application = QApplication(sys.argv[:1])
+
+    def painted() -> None:
+        say("painted", time.perf_counter())
+        say("rss_kb", memory_kb()["VmRSS"])
+        finish()
+
+    watcher = _first_paint_watcher(painted)
+    application.installEventFilter(watcher)
+    window = QMainWindow()
+    window.resize(1280, 760)
+    tabs = QTabWidget(window)
+    for name in ("Customers", "Complaints", "Returns", "Field service"):
+        tabs.addTab(QWidget(tabs), name)
+    window.setCentralWidget(tabs)
+    window.show()
+    application.exec()
+
+
+def _start_app(data_dir: str, on_painted) -> None:  # noqa: ANN001
+    """Start the app the way `qualitydesk --data-dir DATA_DIR --lang zh_CN` does."""
+    from PySide6.QtWidgets import QApplication
+
+    application = QApplication(sys.argv[:1])  # start_application takes this instance
+    watcher = _first_paint_watcher(on_painted)
+    application.installEventFilter(watcher)
+    from app.main import main
+
+    main(["--data-dir", data_dir, "--lang", "zh_CN"])
+
+
+def app_window(data_dir: str) -> None:
+    def painted() -> None:
+        say("painted", time.perf_counter())
+        finish()
+
+    _start_app(data_dir, painted)
+
+
+def _settle(application, rounds: int = 3) -> None:  # noqa: ANN001
+    """Run the event loop until no background job is left (lists load off the GUI thread)."""
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    quiet = 0
+    deadline = time.monotonic() + 120
+    while quiet < rounds and time.monotonic() < deadline:
+        application.processEvents()
+        pool.waitForDone(20)
+        application.processEvents()
+        quiet = quiet + 1 if pool.activeThreadCount() == 0 else 0
+
+
+def app_tabs(data_dir: str) -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
+
+    def painted() -> None:
+        application = QApplication.instance()
+        window = next(w for w in application.topLevelWidgets() if isinstance(w, QMainWindow))
+        for dialog in [w for w in application.topLevelWidgets() if w is not window]:
+            dialog.close()  # the start-up due list
+        _settle(application)
+        tabs = window.findChild(QTabWidget)
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            _settle(application)
+            tabs.widget(index).grab()
+        _settle(application)
+        memory = memory_kb()
+        say("tabs", tabs.count())
+        say("rss_kb", memory["VmRSS"])
+        say("hwm_kb", memory["VmHWM"])
+        finish()
+
+    _start_app(data_dir, painted)
+
+
+def ledger(data_dir: str, out: str) -> None:
+    """The complaint ledger of every ticket, as the command line writes it."""
+    from pathlib import Path
+
+    from app.cli import main
+
+    start = time.perf_counter()
+    code = main(["--data-dir", data_dir, "--lang", "zh_CN", "export", "complaint-ledger", "-o", out])  # fmt: skip
+    say("seconds", time.perf_counter() - start)
+    say("hwm_kb", memory_kb()["VmHWM"])
+    say("bytes", Path(out).stat().st_size)
+    finish(code)
+
+
+def ledger_bare(data_dir: str, out: str) -> None:
+    """The ledger's cells (every ticket, its columns) read with sqlite3 and written with bare
+    openpyxl write-only: no app, no ORM, no formatting."""
+    import sqlite3
+    from pathlib import Path
+
+    from ledger_cells import LEDGER_SQL, ledger_cells  # beside this file
+    from openpyxl import Workbook
+
+    start = time.perf_counter()
+    connection = sqlite3.connect(f"file:{Path(data_dir) / 'qualitydesk.sqlite3'}?mode=ro", uri=True)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Ledger")
+    rows = 0
+    for row in ledger_cells(connection.execute(LEDGER_SQL)):
+        sheet.append(row)
+        rows += 1
+    workbook.save(out)
+    say("seconds", time.perf_counter() - start)
+    say("hwm_kb", memory_kb()["VmHWM"])
+    say("rows", rows)
+    finish()
+
+
+MODES = {
+    "bare-window": bare_window,
+    "app-window": app_window,
+    "app-tabs": app_tabs,
+    "ledger": ledger,
+    "ledger-bare": ledger_bare,
+}
+
+
+if __name__ == "__main__":
+    arguments = sys.argv[1:]
+    if arguments[:1] == ["--profile"]:
+        import cProfile
+
+        _profile_path = arguments[1]
+        arguments = arguments[2:]
+        _profiler = cProfile.Profile()
+        _profiler.enable()
+    MODES[arguments[0]](*arguments[1:])

@@ -1,0 +1,36 @@
+"""Bytes of the data file per complaint, from SQLite's own page accounting (dbstat)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# the tables a complaint lives in (with their indexes and any text index of theirs)
+COMPLAINT_TABLES = ("complaint", "corrective_action", "action_event")
+
+
+def bytes_per_complaint(database: Path) -> tuple[float, float, dict[str, int]]:
+    """(complaint bytes per complaint, whole file per complaint, bytes per table family).
+
+    Complaint bytes: every b-tree (table or index) of the tables whose name starts with one of
+    COMPLAINT_TABLES (complaint_step, complaint_sorting, a complaint text index, …) plus the
+    audit trail's share for complaint records (its pages in proportion to their rows)."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        owner = dict(connection.execute("SELECT name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index')"))  # fmt: skip
+        pages = connection.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
+        complaints = connection.execute("SELECT count(*) FROM complaint").fetchone()[0]
+        trail_rows, complaint_rows = connection.execute(
+            "SELECT count(*), sum(entity = 'complaint') FROM audit_entry"
+        ).fetchone()
+    finally:
+        connection.close()
+    families: dict[str, int] = {}
+    for name, size in pages:
+        table = owner.get(name, name)
+        families[table] = families.get(table, 0) + size
+    ours = sum(size for table, size in families.items() if table.startswith(COMPLAINT_TABLES))
+    if trail_rows:
+        ours += families.get("audit_entry", 0) * (complaint_rows or 0) / trail_rows
+    whole = database.stat().st_size
+    return ours / complaints / 1024, whole / complaints / 1024, families
