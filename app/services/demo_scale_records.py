@@ -387,10 +387,10 @@ def build_surveys(ctx: Context) -> None:
     campaigns = min(
         2 * ctx.plan.years,
         max(
-            1,
+            1 if responses_needed < 20 else 2,  # a past campaign and the current one
             math.ceil(responses_needed / 350),
             math.ceil(responses_needed / (0.8 * len(ctx.customers))),
-        ),  # fmt: skip
+        ),
     )
     periods = _halves(ctx.today, campaigns)
     settings = survey_settings.load_settings(ctx.engine)
