@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import tempfile
 import warnings
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import SAWarning
 
 from app.config import database_path
 from app.i18n import pick
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from app.services.backup_service import BackupInfo
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -126,9 +128,50 @@ def make_engine(url: str, wal: bool = True) -> Engine:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # Alembic loads in ~0.3 s: only when a migration runs
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
+
+
+_REVISION_LINE = re.compile(
+    r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:None|"([^"]*)"|'([^']*)')\s*$""", re.M
+)
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    """The newest migration, read from the migration files; Alembic is asked only when they do
+    not form one plain line (a merge, a missing file), so a normal start never loads it."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = {m[0]: m[1] or m[2] for m in _REVISION_LINE.findall(path.read_text("utf-8"))}
+        if "revision" not in found or "down_revision" not in found:
+            return _alembic_head()
+        revisions.add(found["revision"])
+        if found["down_revision"]:
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    if len(heads) != 1 or not parents <= revisions:
+        return _alembic_head()
+    return heads.pop()
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The revision the data file's schema is at; None for a file without one (new, foreign)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def migrate(engine: Engine) -> None:
@@ -138,6 +181,10 @@ def migrate(engine: Engine) -> None:
     child rows through ON DELETE CASCADE. So foreign keys are off during the migration and the
     result is checked with foreign_key_check before they are switched back on.
     """
+    if schema_revision(engine) == head_revision():
+        return  # up to date: nothing for Alembic to do (and nothing to load it for)
+    from alembic import command
+
     is_sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
         if is_sqlite:
@@ -266,8 +313,6 @@ def check_data_file(path: Path, backup_folder: Path | None = None) -> None:
 
 def _needs_migration_backup(path: Path) -> bool:
     """True when the file holds tables and its schema is not the newest one."""
-    from alembic.script import ScriptDirectory
-
     if not path.is_file() or path.stat().st_size == 0:
         return False
     try:
@@ -285,7 +330,7 @@ def _needs_migration_backup(path: Path) -> bool:
         raise DatabaseError(f"{path}: {exc}") from exc
     if not tables:
         return False
-    return revision != ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return revision != head_revision()
 
 
 def open_database(
