@@ -380,7 +380,7 @@ def _customers(ctx: Context) -> None:
             })  # fmt: skip
         writer.created(
             customer_service.ENTITY, row["uuid"], data.code, at, ctx.clerk(at.date()),
-            [("code", None, data.code), ("name", None, data.name)],
+            [("code", None, data.code)],
         )  # fmt: skip
         weight = _GRADE_WEIGHT.get(data.grade, 1.0) * _TYPE_WEIGHT.get(data.type, 1.0)
         ctx.customers.append(

@@ -651,13 +651,10 @@ def _write_ticket(
     for position, event in events:
         writer.add(ActionEvent, {"action_id": action_ids[position], **event})
     totals["actions"] += len(action_ids)
-    changes = [("number", None, ticket.number)]
-    if ticket.reopen_index:  # as complaint_workflow.reopen writes it
-        base = ticket.number.rsplit("-", 1)[0]
-        origin = base if ticket.reopen_index == 1 else f"{base}-{ticket.reopen_index - 1}"
-        changes += [("origin", None, origin), ("reopen_reason", None, reason)]
-    user = data.received_by
-    writer.created(complaint_service.ENTITY, row["uuid"], ticket.number, ticket.received, user, changes)  # fmt: skip
+    writer.created(
+        complaint_service.ENTITY, row["uuid"], ticket.number, ticket.received,
+        data.received_by, [("number", None, ticket.number)],
+    )  # fmt: skip
     if rng.random() < 0.15:  # photos of the defect, sent by the customer or taken at receipt
         photos = rng.choice((1, 1, 2, 3))
         for k in range(1, photos + 1):
