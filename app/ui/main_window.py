@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 from sqlalchemy import Engine
 
 import app
+from app.services import complaint_service
 from app.services.complaint_data import ComplaintFilter
+from app.ui.background import BackgroundOp, run_in_background
 from app.ui.base_tab import BaseTab
 from app.ui.complaints.due_dialog import DueDialog, OverdueIndicator
 from app.ui.complaints.settings_page import ComplaintSettingsDialog
@@ -152,10 +154,28 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def show_due_list_if_any(self) -> DueDialog | None:
-        """At start-up: the overdue and soon-due deadlines, when there are any."""
-        return DueDialog.show_if_any(
-            self.engine, self.hub, self.complaints_tab.open_complaint, self
+    def show_due_list_if_any(self) -> BackgroundOp:
+        """At start-up: the overdue and soon-due deadlines, when there are any.
+
+        Read off the GUI thread: with years of tickets the list can hold hundreds of lines, and
+        the window should be painted and usable while they are read."""
+        engine = self.engine
+
+        def show(rows: list) -> None:
+            if rows:
+                DueDialog(
+                    engine, self.hub, self.complaints_tab.open_complaint, self, rows=rows
+                ).show()
+
+        def failed(error: BaseException) -> None:
+            self.statusBar().showMessage(
+                self.tr("The complaint deadlines could not be read: {reason}").format(
+                    reason=str(error) or error.__class__.__name__
+                )
+            )
+
+        return run_in_background(
+            self, lambda _progress: complaint_service.due_rows(engine), show, failed
         )
 
     def show_data_location(self) -> None:

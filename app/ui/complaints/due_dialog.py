@@ -48,7 +48,9 @@ class DueDialog(QDialog):
         open_ticket: Callable[[int], None],
         parent: QWidget | None = None,
         now: Callable[[], datetime] | None = None,
+        rows: list[ComplaintRow] | None = None,
     ) -> None:
+        """rows: the due rows already read (complaint_service.due_rows), else they are read here."""
         super().__init__(parent)
         self.engine, self.hub = engine, hub
         self._open_ticket = open_ticket
@@ -93,7 +95,7 @@ class DueDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.hub.dataChanged.connect(self._on_data_changed)
-        self.reload()
+        self.reload(rows)
 
     @classmethod
     def show_if_any(
@@ -105,15 +107,18 @@ class DueDialog(QDialog):
         now: Callable[[], datetime] | None = None,
     ) -> DueDialog | None:
         """Show the list (not modal) when something is overdue or due soon; else nothing."""
-        if not complaint_service.due_rows(engine, (now or utcnow)()):
+        rows = complaint_service.due_rows(engine, (now or utcnow)())
+        if not rows:
             return None
-        dialog = cls(engine, hub, open_ticket, parent, now)
+        dialog = cls(engine, hub, open_ticket, parent, now, rows=rows)
         dialog.show()
         return dialog
 
-    def reload(self) -> None:
+    def reload(self, rows: list[ComplaintRow] | None = None) -> None:
         now = self._clock()
-        self.rows = [r for r in complaint_service.due_rows(self.engine, now) if r.next_due]
+        if rows is None:
+            rows = complaint_service.due_rows(self.engine, now)
+        self.rows = [r for r in rows if r.next_due]
         hours = complaint_settings.load(self.engine).due_soon_hours
         overdue = sum(1 for r in self.rows if r.next_due is not None and r.next_due < now)
         self.summary.setText(
