@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -262,7 +263,11 @@ def start_application(
 
 def run_application(data_dir: str | None = None, language: str | None = None) -> int:
     """language (from --lang) applies to this session only; the menu choice is remembered."""
-    controller = start_application(data_dir, language)
+    try:
+        controller = start_application(data_dir, language)
+    finally:
+        gc.freeze()  # what start-up made lives as long as the app (app.main.run_gui)
+        gc.enable()
     if controller is None:
         return 1
     try:
