@@ -26,13 +26,12 @@ TIMEOUT = 60  # seconds; a hang fails the test instead of stalling the run
 def dump(path: Path) -> dict[str, list[tuple]]:
     """Every row of every table, read with plain sqlite3."""
     with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
-        tables = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-            )
-        ]
-        return {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}  # fmt: skip
+        tables = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        ).fetchall()
+        # the search index's FTS5 tables include some WITHOUT ROWID: those in key order
+        order = {t: "" if "WITHOUT ROWID" in (sql or "").upper() else " ORDER BY rowid" for t, sql in tables}  # fmt: skip
+        return {t: connection.execute(f'SELECT * FROM "{t}"{order[t]}').fetchall() for t in order}  # fmt: skip
 
 
 def codes(path: Path) -> list[str]:
