@@ -553,7 +553,7 @@ def _close(ctx: Context, ticket: _Ticket, data: ComplaintData, t: _Timeline) -> 
 def build_complaints(ctx: Context) -> None:
     count = ctx.plan.complaints
     if not count:
-        ctx.writer.counts["complaints"] = 0
+        ctx.writer.counts.update(complaints=0, complaint_actions=0, complaint_attachments=0)
         return
     settings = complaint_settings.load(ctx.engine)
     tickets = _plan_tickets(ctx, count)
