@@ -27,6 +27,14 @@ class BaseTab(QWidget):
         return [rid for rid in (self.model.id_at(r) for r in rows) if rid is not None]
 
     def select_record(self, record_id: int) -> None:
+        """Select and show the record; a list still loading does it once every id is known."""
+        when_loaded = getattr(self.model, "when_loaded", None)
+        if when_loaded is not None:
+            when_loaded(lambda: self._select_now(record_id))
+        else:
+            self._select_now(record_id)
+
+    def _select_now(self, record_id: int) -> None:
         row = self.model.row_of(record_id)
         if row >= 0:
             self.view.selectRow(row)

@@ -41,10 +41,26 @@ def chinese_ui(qapp):
 
 
 @pytest.fixture
-def window(qtbot, engine, data_dir, answers):
+def wait_list(qtbot):
+    """Wait until a tab's list (or a list model) has loaded off the GUI thread; returns the model."""
+
+    def wait(tab_or_model, timeout: int = 10_000):
+        model = getattr(tab_or_model, "model", tab_or_model)
+        qtbot.waitUntil(lambda: not model.loading, timeout=timeout)
+        return model
+
+    return wait
+
+
+@pytest.fixture
+def window(qtbot, engine, data_dir, answers, wait_list):
+    """The main window shown, its lists loaded."""
     main = MainWindow(engine, database_path(data_dir), "zh_CN")
     qtbot.addWidget(main)
     main.show()
+    for tab in main.record_tabs():
+        if hasattr(tab.model, "loading"):
+            wait_list(tab)
     return main
 
 

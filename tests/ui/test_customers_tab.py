@@ -28,7 +28,7 @@ def _make(engine, code, name, **extra):
     return customer_service.create(engine, CustomerData(code=code, name=name, **extra), "test")
 
 
-def test_create_customer_with_chinese_text_appears_in_search(qtbot, window, engine):
+def test_create_customer_with_chinese_text_appears_in_search(qtbot, window, engine, wait_list):
     tab = window.customers_tab
     dialog = tab.new_customer()
     qtbot.addWidget(dialog)
@@ -51,6 +51,7 @@ def test_create_customer_with_chinese_text_appears_in_search(qtbot, window, engi
 
     _make(engine, "KH-0102", "江苏远航机械制造有限公司")
     tab.refresh()
+    wait_list(tab)
     assert tab.model.rowCount() == 2
     tab.search.insert("恒通")  # Chinese arrives through the input method, not key events
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
@@ -139,23 +140,29 @@ def test_history_shows_who_changed_what(qtbot, window, engine):
     assert any(r[3] == "code" and r[5] == "KH-0001" for r in rows)
 
 
-def test_list_filters_sort_and_open_with_enter(qtbot, window, engine):
+def test_list_filters_sort_and_open_with_enter(qtbot, window, engine, wait_list):
     _make(engine, "B-2", "乙公司", type="distributor", grade="B")
     _make(engine, "A-1", "甲公司", type="oem", grade="A", status="lost")
     _make(engine, "C-3", "丙公司", type="oem", grade="A")
     tab = window.customers_tab
     window.tabs.setCurrentWidget(tab)
     tab.refresh()
+    wait_list(tab)
     assert [tab.model.index(r, 0).data() for r in range(3)] == ["A-1", "B-2", "C-3"]
     tab.view.sortByColumn(tab.model.COL_CODE, Qt.SortOrder.DescendingOrder)
+    wait_list(tab)
     assert [tab.model.index(r, 0).data() for r in range(3)] == ["C-3", "B-2", "A-1"]
     tab.type_filter.setCurrentIndex(tab.type_filter.findData("oem"))
+    wait_list(tab)
     assert tab.model.rowCount() == 2
     tab.status_filter.setCurrentIndex(tab.status_filter.findData("active"))
+    wait_list(tab)
     assert [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())] == ["C-3"]
     tab.grade_filter.setCurrentIndex(tab.grade_filter.findData("B"))
+    wait_list(tab)
     assert tab.model.rowCount() == 0
     tab.grade_filter.setCurrentIndex(0)
+    wait_list(tab)
 
     tab.view.setFocus()
     tab.view.setCurrentIndex(tab.model.index(0, 0))
@@ -163,23 +170,25 @@ def test_list_filters_sort_and_open_with_enter(qtbot, window, engine):
     assert any(d.customer and d.customer.code == "C-3" for d in tab.editors.values())
 
 
-def test_lazy_model_fetches_only_visible_pages(qtbot, engine):
-    from app.ui.customers.table_model import PAGE_SIZE, CustomerTableModel
+def test_lazy_model_fetches_only_visible_pages(qtbot, engine, wait_list):
+    from app.ui.customers.table_model import CustomerTableModel
+    from app.ui.widgets.paged_model import PAGE_SIZE
 
     customer_service.create_many(
         engine, (CustomerData(code=f"K{i:05d}", name=f"测试顾客{i}") for i in range(1000)), "test"
     )
     model = CustomerTableModel(engine)
     model.reload()
+    wait_list(model)
     assert model.rowCount() == 1000 and model.fetches == 0
-    assert model.index(0, 0).data() == "K00000"
+    assert model.index(0, 0).data() == "K00000"  # the first page came with the list
     assert model.index(PAGE_SIZE - 1, 1).data() == f"测试顾客{PAGE_SIZE - 1}"
-    assert model.fetches == 1
+    assert model.fetches == 0
     assert model.index(999, 0).data() == "K00999"
-    assert model.fetches == 2
+    assert model.fetches == 1
 
 
-def test_exports_card_pdf_and_list_workbook(qtbot, window, engine, save_path, tmp_path):
+def test_exports_card_pdf_and_list_workbook(qtbot, window, engine, save_path, tmp_path, wait_list):
     customer = _make(
         engine,
         "KH-0001",
@@ -190,6 +199,7 @@ def test_exports_card_pdf_and_list_workbook(qtbot, window, engine, save_path, tm
     tab = window.customers_tab
     tab.refresh()
     tab.select_customer(customer.id)
+    wait_list(tab)
 
     pdf = tmp_path / "card.pdf"
     save_path["path"] = str(pdf)
@@ -220,17 +230,21 @@ def test_ctrl_shortcuts(qtbot, window):
     assert len(dialogs) == 1 and dialogs[0].customer is None
 
 
-def test_delete_asks_first_and_keeps_the_values_in_the_trail(qtbot, window, engine, answers):
+def test_delete_asks_first_and_keeps_the_values_in_the_trail(
+    qtbot, window, engine, answers, wait_list
+):
     queue, asked = answers
     customer = _make(engine, "KH-0001", "一汽解放", phone="0431-85900000")
     tab = window.customers_tab
     tab.refresh()
     tab.select_customer(customer.id)
+    wait_list(tab)
     queue.append(QMessageBox.StandardButton.No)
     tab.delete_selected()
     assert customer_service.count(engine) == 1 and "KH-0001 一汽解放" in asked[-1]
     queue.append(QMessageBox.StandardButton.Yes)
     tab.delete_selected()
+    wait_list(tab)
     assert customer_service.count(engine) == 0 and tab.model.rowCount() == 0
     trail = customer_service.history(engine, customer)
     assert any(

@@ -37,11 +37,12 @@ from app.services.complaint_data import (
 from app.ui.background import Progress
 from app.ui.base_tab import BaseTab
 from app.ui.complaints.settings_page import SETTINGS_FAMILY
-from app.ui.complaints.table_model import ComplaintTableModel, count_overdue
+from app.ui.complaints.table_model import ComplaintTableModel
 from app.ui.exporting import ask_save_path, export_in_background
 from app.ui.signals import DataHub
 from app.ui.widgets.customer_filter import CustomerFilterEdit
 from app.ui.widgets.date_field import DateField
+from app.ui.widgets.list_loader import show_failure
 
 SEARCH_DELAY_MS = 250
 CLOCK_TICK_MS = 60_000  # overdue colours and counts follow the clock
@@ -122,6 +123,8 @@ class ComplaintsTab(BaseTab):
         self.customer_filter.customerChanged.connect(self.apply_filter)
 
         self.model = ComplaintTableModel(self.engine, self, now=self._clock)
+        for loaded in (self.model.firstPageLoaded, self.model.extraLoaded, self.model.loadFailed):
+            loaded.connect(self._update_count)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
@@ -354,13 +357,15 @@ class ComplaintsTab(BaseTab):
         self._update_count()
 
     def _update_count(self) -> None:
+        if show_failure(self.count_label, self.model):
+            return
         self.count_label.setText(
             self.tr("{count} ticket(s), {overdue} overdue").format(
                 count=self.model.rowCount(), overdue=self.model.overdue
             )
         )
         self.count_label.setStyleSheet("color: #9b1c1c;" if self.model.overdue else "")
-        total = count_overdue(self.engine, ComplaintFilter(), self.model.now)
+        total = self.model.overdue_total  # counted with the list, off the GUI thread
         if total != self.overdue_total:
             self.overdue_total = total
             self.overdueCountChanged.emit(total)

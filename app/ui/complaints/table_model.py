@@ -1,13 +1,13 @@
-"""The complaint ledger list: holds the matching ids and fetches rows lazily, a page at a time."""
+"""The complaint ledger list: matching ids from SQL (loaded off the GUI thread), rows a page at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy import Engine
 
@@ -24,10 +24,11 @@ from app.services.complaint_data import (
     step_label,
 )
 from app.services.deadlines import deadline_label
+from app.services.list_query import QueryCancel
 from app.services.work_calendar import WorkCalendar
+from app.ui.widgets.paged_model import PAGE_SIZE, ListQuery, PagedTableModel
 
-PAGE_SIZE = 200
-MAX_CACHED_ROWS = 5000
+__all__ = ["PAGE_SIZE", "ComplaintTableModel", "count_overdue"]
 
 OVERDUE_BACKGROUND = QColor("#f8d7da")
 OVERDUE_FOREGROUND = QColor("#9b1c1c")
@@ -71,13 +72,25 @@ def due_state(row: ComplaintRow, now: datetime) -> str:
     return ""
 
 
-def count_overdue(engine: Engine, flt: ComplaintFilter, now: datetime) -> int:
-    """Overdue tickets matching flt; read in deadline order, which the next_due index serves."""
-    flt = replace(flt, overdue_only=True)
-    return len(complaint_service.search_ids(engine, flt, "next_due", False, now))
+@dataclass(frozen=True)
+class OverdueFigures:
+    """Read with the list, off the GUI thread: overdue tickets listed and overall, the calendar."""
+
+    listed: int | None  # None: the list shows overdue tickets only, so the count is the list's
+    total: int
+    calendar: WorkCalendar
 
 
-class ComplaintTableModel(QAbstractTableModel):
+def count_overdue(
+    engine: Engine, flt: ComplaintFilter, now: datetime, cancel: QueryCancel | None = None
+) -> int:
+    """Overdue tickets matching flt (one count query that the next_due index serves)."""
+    return complaint_service.count_matching(
+        engine, replace(flt, overdue_only=True), now, cancel=cancel
+    )
+
+
+class ComplaintTableModel(PagedTableModel[ComplaintRow]):
     (
         COL_NUMBER,
         COL_CUSTOMER,
@@ -115,18 +128,13 @@ class ComplaintTableModel(QAbstractTableModel):
         parent: QObject | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, ComplaintFilter(), "number", True)  # newest ticket first
         self._engine = engine
         self._clock = now or utcnow
-        self.now = self._clock()  # one moment per reload: filter and colours agree
-        self._ids: list[int] = []
-        self._cache: dict[int, ComplaintRow] = {}
-        self._filter = ComplaintFilter()
-        self._sort_field = "number"
-        self._descending = True  # newest ticket first
+        self.now = self._clock()  # one moment per load: filter and colours agree
         self._calendar = WorkCalendar()
         self.overdue = 0  # overdue tickets among the listed ones
-        self.fetches = 0  # how many page queries ran (lets tests prove laziness)
+        self.overdue_total = 0  # overdue tickets whatever the filter
 
     def headers(self) -> list[str]:
         return [
@@ -144,89 +152,60 @@ class ComplaintTableModel(QAbstractTableModel):
             self.tr("Responsible dept."),
         ]
 
-    # ------------------------------------------------------------------ loading
+    # ------------------------------------------------------------------ queries
 
-    @property
-    def filter(self) -> ComplaintFilter:
-        return self._filter
-
-    @property
-    def sort_field(self) -> str:
-        return self._sort_field
-
-    @property
-    def descending(self) -> bool:
-        return self._descending
-
-    def set_filter(self, flt: ComplaintFilter) -> None:
-        self._filter = flt
-        self.reload()
-
-    def reload(self) -> None:
-        """Re-run the query (ids only); rows are fetched when a view asks for them."""
-        self.beginResetModel()
+    def make_query(self) -> ListQuery:
         self.now = self._clock()
-        self._calendar = complaint_settings.load(self._engine).calendar()
-        self._ids = complaint_service.search_ids(
-            self._engine, self._filter, self._sort_field, self._descending, self.now
-        )
-        self._cache.clear()
-        self.endResetModel()
-        self._count_overdue()
+        return ListQuery(self._filter, self._sort_field, self._descending, self.now)
 
-    def _count_overdue(self) -> None:
-        if self._filter.overdue_only:
-            self.overdue = len(self._ids)
-            return
-        self.overdue = count_overdue(self._engine, self._filter, self.now)
+    def search_ids(
+        self, query: ListQuery, *, limit: int | None = None, cancel: QueryCancel | None = None
+    ) -> list[int]:
+        return complaint_service.search_ids(
+            self._engine,
+            query.filter,
+            query.sort,
+            query.descending,
+            query.now,
+            limit=limit,
+            cancel=cancel,
+        )
+
+    def count_matching(self, query: ListQuery, *, cancel: QueryCancel | None = None) -> int:
+        return complaint_service.count_matching(
+            self._engine, query.filter, query.now, cancel=cancel
+        )
+
+    def rows_for_ids(self, ids: Sequence[int]) -> dict[int, ComplaintRow]:
+        return complaint_service.rows_for_ids(self._engine, ids)
+
+    def load_extra(
+        self, query: ListQuery, count: int | None, *, cancel: QueryCancel | None = None
+    ) -> OverdueFigures:
+        flt: ComplaintFilter = query.filter
+        assert query.now is not None
+        listed = None if flt.overdue_only else count_overdue(self._engine, flt, query.now, cancel)
+        total = count_overdue(self._engine, ComplaintFilter(), query.now, cancel)
+        calendar = complaint_settings.load(self._engine).calendar()
+        return OverdueFigures(listed, total, calendar)
+
+    def take_extra(self, extra: OverdueFigures) -> None:
+        self.overdue = self.rowCount() if extra.listed is None else extra.listed
+        self.overdue_total = extra.total
+        self._calendar = extra.calendar
 
     def tick(self) -> None:
-        """Let time pass: recolour and recount for the current clock; the list stays as it is."""
+        """Let time pass: recolour now and recount off the GUI thread; the list stays as it is."""
         self.now = self._clock()
-        self._count_overdue()
-        if self._ids:
+        if self.rowCount():
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, self.COLUMN_COUNT - 1)
+                self.index(0, 0), self.index(self.rowCount() - 1, self.COLUMN_COUNT - 1)
             )
+        self.loader.refresh_extra(
+            ListQuery(self._filter, self._sort_field, self._descending, self.now)
+        )
 
-    def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, complaint_id: int) -> int:
-        try:
-            return self._ids.index(complaint_id)
-        except ValueError:
-            return -1
-
-    def row_at(self, row: int) -> ComplaintRow | None:
-        if not 0 <= row < len(self._ids):
-            return None
-        complaint_id = self._ids[row]
-        cached = self._cache.get(complaint_id)
-        if cached is not None:
-            return cached
-        if len(self._cache) > MAX_CACHED_ROWS:
-            self._cache.clear()
-        start = (row // PAGE_SIZE) * PAGE_SIZE
-        page = self._ids[start : start + PAGE_SIZE]
-        self._cache.update(complaint_service.rows_for_ids(self._engine, page))
-        self.fetches += 1
-        return self._cache.get(complaint_id)
-
-    # ------------------------------------------------------------------ Qt model API
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
+    # ------------------------------------------------------------------ cells
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -341,11 +320,3 @@ class ComplaintTableModel(QAbstractTableModel):
         else:
             text = self._display(row, column)
         return "\n".join(part for part in (text, note) if part)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        field = self.SORT_FIELDS.get(column)
-        if field is None:
-            return
-        self._sort_field = field
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()

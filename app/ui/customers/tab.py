@@ -35,6 +35,7 @@ from app.ui.customers.customer_dialog import CustomerDialog
 from app.ui.customers.table_model import CustomerTableModel
 from app.ui.exporting import ask_save_path, export_in_background
 from app.ui.signals import DataHub
+from app.ui.widgets.list_loader import show_failure
 
 SEARCH_DELAY_MS = 200
 
@@ -86,6 +87,8 @@ class CustomersTab(BaseTab):
             combo.currentIndexChanged.connect(self.apply_filter)
 
         self.model = CustomerTableModel(self.engine, self)
+        for loaded in (self.model.firstPageLoaded, self.model.loadFailed):
+            loaded.connect(self._update_count)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
@@ -190,6 +193,8 @@ class CustomersTab(BaseTab):
         self._update_count()
 
     def _update_count(self) -> None:
+        if show_failure(self.count_label, self.model):
+            return
         self.count_label.setText(self.tr("%n customer(s)", "", self.model.rowCount()))
 
     def _on_data_changed(self, family: str, record_id: int) -> None:

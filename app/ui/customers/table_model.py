@@ -1,20 +1,20 @@
-"""The customer list: holds the matching ids and fetches rows lazily, a page at a time."""
+"""The customer list: matching ids from SQL (loaded off the GUI thread), rows a page at a time."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from sqlalchemy import Engine
 
 from app.services import customer_service
 from app.services.customer_service import CustomerFilter, CustomerRow
+from app.services.list_query import QueryCancel
+from app.ui.widgets.paged_model import ListQuery, PagedTableModel
 
-PAGE_SIZE = 200
-MAX_CACHED_ROWS = 5000
 
-
-class CustomerTableModel(QAbstractTableModel):
+class CustomerTableModel(PagedTableModel[CustomerRow]):
     (
         COL_CODE,
         COL_NAME,
@@ -43,14 +43,8 @@ class CustomerTableModel(QAbstractTableModel):
     }
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, CustomerFilter(), "code", False)
         self._engine = engine
-        self._ids: list[int] = []
-        self._cache: dict[int, CustomerRow] = {}
-        self._filter = CustomerFilter()
-        self._sort_field = "code"
-        self._descending = False
-        self.fetches = 0  # how many page queries ran (lets tests prove laziness)
 
     def headers(self) -> list[str]:
         return [
@@ -67,57 +61,22 @@ class CustomerTableModel(QAbstractTableModel):
             self.tr("Latest annual volume (10k CNY)"),
         ]
 
-    # ------------------------------------------------------------------ loading
+    # ------------------------------------------------------------------ queries
 
-    def set_filter(self, flt: CustomerFilter) -> None:
-        self._filter = flt
-        self.reload()
-
-    def reload(self) -> None:
-        """Re-run the query (ids only); rows are fetched when a view asks for them."""
-        self.beginResetModel()
-        self._ids = customer_service.search_ids(
-            self._engine, self._filter, self._sort_field, self._descending
+    def search_ids(
+        self, query: ListQuery, *, limit: int | None = None, cancel: QueryCancel | None = None
+    ) -> list[int]:
+        return customer_service.search_ids(
+            self._engine, query.filter, query.sort, query.descending, limit=limit, cancel=cancel
         )
-        self._cache.clear()
-        self.endResetModel()
 
-    def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+    def count_matching(self, query: ListQuery, *, cancel: QueryCancel | None = None) -> int:
+        return customer_service.count_matching(self._engine, query.filter, cancel=cancel)
 
-    def row_of(self, customer_id: int) -> int:
-        try:
-            return self._ids.index(customer_id)
-        except ValueError:
-            return -1
+    def rows_for_ids(self, ids: Sequence[int]) -> dict[int, CustomerRow]:
+        return customer_service.rows_for_ids(self._engine, ids)
 
-    def _row(self, row: int) -> CustomerRow | None:
-        customer_id = self._ids[row]
-        cached = self._cache.get(customer_id)
-        if cached is not None:
-            return cached
-        if len(self._cache) > MAX_CACHED_ROWS:
-            self._cache.clear()
-        start = (row // PAGE_SIZE) * PAGE_SIZE
-        page = self._ids[start : start + PAGE_SIZE]
-        self._cache.update(customer_service.rows_for_ids(self._engine, page))
-        self.fetches += 1
-        return self._cache.get(customer_id)
-
-    # ------------------------------------------------------------------ Qt model API
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
+    # ------------------------------------------------------------------ cells
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -125,7 +84,7 @@ class CustomerTableModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        row = self._row(index.row())
+        row = self.row_at(index.row())
         if row is None:
             return None
         return self._display(row, index.column())
@@ -154,11 +113,3 @@ class CustomerTableModel(QAbstractTableModel):
         if column == self.COL_VOLUME and row.latest_volume_wan is not None:
             return f"{row.latest_volume_wan:,.2f} ({row.latest_volume_year})"
         return ""
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        field = self.SORT_FIELDS.get(column)
-        if field is None:
-            return
-        self._sort_field = field
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()

@@ -38,6 +38,7 @@ from app.ui.field_service.table_model import FieldTableModel, Key
 from app.ui.signals import DataHub
 from app.ui.widgets.action_dialogs import ReasonDialog
 from app.ui.widgets.customer_filter import CustomerFilterEdit
+from app.ui.widgets.list_loader import show_failure
 
 SEARCH_DELAY_MS = 250
 MONTHS_BACK = 24
@@ -109,6 +110,8 @@ class FieldServiceTab(BaseTab):
         self.clear_button.clicked.connect(self.clear_filters)
 
         self.model = FieldTableModel(self.engine, self)
+        for loaded in (self.model.firstPageLoaded, self.model.loadFailed):
+            loaded.connect(self._update_count)
         self.view = QTableView(self)
         self._build_view()
 
@@ -269,7 +272,8 @@ class FieldServiceTab(BaseTab):
         return count
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n record(s)", "", self.model.rowCount()))
+        if not show_failure(self.count_label, self.model):
+            self.count_label.setText(self.tr("%n record(s)", "", self.model.rowCount()))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

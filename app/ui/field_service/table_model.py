@@ -20,7 +20,8 @@ from app.services.field_data import (
     FieldFilter,
     FieldRow,
 )
-from app.ui.widgets.paged_model import PagedTableModel
+from app.services.list_query import QueryCancel
+from app.ui.widgets.paged_model import ListQuery, PagedTableModel
 
 OPEN_FOREGROUND = QColor("#b45309")
 NOT_SOLVED_FOREGROUND = QColor("#c0392b")
@@ -62,8 +63,15 @@ class FieldTableModel(PagedTableModel[FieldRow]):
             self.tr("Open follow-ups"),
         ]  # fmt: skip
 
-    def search_ids(self) -> list[Key]:  # type: ignore[override]
-        return field_list.search_ids(self.engine, self.filter, self.sort_field, self.descending)
+    def search_ids(  # type: ignore[override]
+        self, query: ListQuery, *, limit: int | None = None, cancel: QueryCancel | None = None
+    ) -> list[Key]:
+        return field_list.search_ids(
+            self.engine, query.filter, query.sort, query.descending, limit=limit, cancel=cancel
+        )
+
+    def count_matching(self, query: ListQuery, *, cancel: QueryCancel | None = None) -> int:
+        return field_list.count_matching(self.engine, query.filter, cancel=cancel)
 
     def rows_for_ids(self, ids: Sequence[Key]) -> dict[Key, FieldRow]:  # type: ignore[override]
         return field_list.rows_for_ids(self.engine, ids)

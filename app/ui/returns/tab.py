@@ -40,6 +40,7 @@ from app.ui.returns.table_model import ReturnTableModel
 from app.ui.signals import DataHub
 from app.ui.widgets.customer_filter import CustomerFilterEdit
 from app.ui.widgets.date_field import DateField
+from app.ui.widgets.list_loader import show_failure
 
 SEARCH_DELAY_MS = 250
 
@@ -112,6 +113,8 @@ class ReturnsTab(BaseTab):
             field.line.textChanged.connect(lambda _text: self._search_timer.start())
 
         self.model = ReturnTableModel(self.engine, self)
+        for loaded in (self.model.firstPageLoaded, self.model.loadFailed):
+            loaded.connect(self._update_count)
         self.view = QTableView(self)
         self._build_view()
 
@@ -271,7 +274,10 @@ class ReturnsTab(BaseTab):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{count} return(s)").format(count=self.model.rowCount()))
+        if not show_failure(self.count_label, self.model):
+            self.count_label.setText(
+                self.tr("{count} return(s)").format(count=self.model.rowCount())
+            )
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -12,13 +12,14 @@ from sqlalchemy import Engine
 from app.i18n import current_language
 from app.services import return_service
 from app.services.complaint_data import label
+from app.services.list_query import QueryCancel
 from app.services.return_data import (
     RETURN_RESPONSIBILITY_LABELS,
     RETURN_STATUS_LABELS,
     ReturnFilter,
     ReturnRow,
 )
-from app.ui.widgets.paged_model import PagedTableModel
+from app.ui.widgets.paged_model import ListQuery, PagedTableModel
 
 URGENT_FOREGROUND = QColor("#c0392b")
 OPEN_FOREGROUND = QColor("#7a4b00")
@@ -87,10 +88,15 @@ class ReturnTableModel(PagedTableModel[ReturnRow]):
             self.tr("Complaint"),
         ]
 
-    def search_ids(self) -> list[int]:
+    def search_ids(
+        self, query: ListQuery, *, limit: int | None = None, cancel: QueryCancel | None = None
+    ) -> list[int]:
         return return_service.search_ids(
-            self._engine, self._filter, self._sort_field, self._descending
+            self._engine, query.filter, query.sort, query.descending, limit=limit, cancel=cancel
         )
+
+    def count_matching(self, query: ListQuery, *, cancel: QueryCancel | None = None) -> int:
+        return return_service.count_matching(self._engine, query.filter, cancel=cancel)
 
     def rows_for_ids(self, ids: Sequence[int]) -> dict[int, ReturnRow]:
         return return_service.rows_for_ids(self._engine, ids)

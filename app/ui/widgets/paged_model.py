@@ -2,26 +2,50 @@
 
 Filtering and sorting happen in SQL (the service's search_ids); the view asks only for the rows
 it shows, so a list of 100,000 records costs one id query and a few page queries.
+
+The queries of a (re)load run off the GUI thread (list_loader): first the first page of ids, the
+count and that page's rows, which the model shows at once (rowCount is the count; rows beyond the
+first page are empty), then every id in list order, which fill in the rest without a reset. A
+newer load (set_filter, sort, reload) cancels the running one and its results are never shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
-PAGE_SIZE = 200
+from app.services.list_query import QueryCancel
+from app.ui.widgets.list_loader import (
+    PAGE_SIZE,
+    FirstPage,
+    ListLoader,
+    ListQuery,
+    ListSource,
+)
+
 MAX_CACHED_ROWS = 5000
+
+__all__ = ["MAX_CACHED_ROWS", "PAGE_SIZE", "ListQuery", "PagedTableModel"]
 
 Row = TypeVar("Row")
 
 
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
-    """Subclasses name their columns, SORT_FIELDS (column -> service sort key) and the queries."""
+    """Subclasses name their columns, SORT_FIELDS (column -> service sort key) and the queries.
+
+    search_ids, count_matching and load_extra run on a worker thread: they may use only the
+    query they are given and plain attributes (the engine), never a widget or the model's state.
+    """
 
     COLUMN_COUNT = 0
     SORT_FIELDS: dict[int, str] = {}
+
+    firstPageLoaded = Signal()  # the count and the first page are shown
+    extraLoaded = Signal()  # load_extra's figures are in (take_extra ran)
+    loaded = Signal()  # every id is known: the newest load is complete
+    loadFailed = Signal(object)  # the exception; the list is empty then
 
     def __init__(
         self,
@@ -31,24 +55,58 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         descending: bool,
     ) -> None:
         super().__init__(parent)
-        self._ids: list[int] = []
-        self._cache: dict[int, Row] = {}
+        self._ids: list[Any] = []  # the known ids in list order: the first page until all arrive
+        self._count = 0  # rows the list shows
+        self._cache: dict[Any, Row] = {}
         self._filter = flt
         self._sort_field = sort_field
         self._descending = descending
-        self.fetches = 0  # how many page queries ran (lets tests prove laziness)
+        self._after_load: list[Callable[[], None]] = []
+        self.error: BaseException | None = None  # why the newest load failed
+        self.fetches = 0  # how many page queries ran on the GUI thread (lets tests prove laziness)
+        has_extra = type(self).load_extra is not PagedTableModel.load_extra
+        self.loader = ListLoader(
+            ListSource(
+                search_ids=self.search_ids,
+                count_matching=self.count_matching,
+                rows_for_ids=self.rows_for_ids,
+                extra=self.load_extra if has_extra else None,
+            ),
+            self,
+        )
+        self.loader.firstPageLoaded.connect(self._take_first_page)
+        self.loader.extraLoaded.connect(self._take_extra)
+        self.loader.idsLoaded.connect(self._take_ids)
+        self.loader.failed.connect(self._take_failure)
 
     # ------------------------------------------------------------------ for subclasses
 
     def headers(self) -> list[str]:
         raise NotImplementedError
 
-    def search_ids(self) -> list[int]:
-        """The ids matching self.filter in the order of self.sort_field / self.descending."""
+    def search_ids(
+        self, query: ListQuery, *, limit: int | None = None, cancel: QueryCancel | None = None
+    ) -> list[Any]:
+        """The ids matching query.filter in list order (the first `limit` only, if given)."""
         raise NotImplementedError
 
-    def rows_for_ids(self, ids: Sequence[int]) -> dict[int, Row]:
+    def count_matching(self, query: ListQuery, *, cancel: QueryCancel | None = None) -> int:
         raise NotImplementedError
+
+    def rows_for_ids(self, ids: Sequence[Any]) -> dict[Any, Row]:
+        raise NotImplementedError
+
+    def load_extra(
+        self, query: ListQuery, count: int | None, *, cancel: QueryCancel | None = None
+    ) -> Any:
+        """Figures shown next to the list, read after the first page (count None: a refresh)."""
+        return None
+
+    def take_extra(self, extra: Any) -> None:
+        """On the GUI thread: keep what load_extra read."""
+
+    def make_query(self) -> ListQuery:
+        return ListQuery(self._filter, self._sort_field, self._descending)
 
     # ------------------------------------------------------------------ loading
 
@@ -64,27 +122,86 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def descending(self) -> bool:
         return self._descending
 
+    @property
+    def loading(self) -> bool:
+        """True while the newest load has not yet delivered every id (or failed)."""
+        return self.loader.loading
+
     def set_filter(self, flt: Any) -> None:
         self._filter = flt
         self.reload()
 
     def reload(self) -> None:
-        """Re-run the query (ids only); rows are fetched when a view asks for them."""
+        """Re-run the query off the GUI thread; the list changes when the first page arrives."""
+        self.error = None
+        self.loader.start(self.make_query())
+
+    def cancel_load(self) -> None:
+        """Stop the running load; the list keeps what it shows."""
+        self.loader.cancel()
+        self._after_load.clear()
+
+    def when_loaded(self, callback: Callable[[], None]) -> None:
+        """Call back once every id is known: now if no load runs, else after the newest load."""
+        if self.loading:
+            self._after_load.append(callback)
+        else:
+            callback()
+
+    def _take_first_page(self, page: FirstPage) -> None:
         self.beginResetModel()
-        self._ids = self.search_ids()
+        self._ids = list(page.ids)
+        self._count = page.count
+        self._cache = dict(page.rows)
+        self.endResetModel()
+        self.firstPageLoaded.emit()
+
+    def _take_extra(self, extra: Any) -> None:
+        self.take_extra(extra)
+        self.extraLoaded.emit()
+
+    def _take_ids(self, ids: list[Any]) -> None:
+        known = len(self._ids)
+        if len(ids) != self._count:
+            # the records changed between the count and the id list: show the id list
+            self.beginResetModel()
+            self._ids, self._count = ids, len(ids)
+            self.endResetModel()
+        else:
+            same_start = ids[:known] == self._ids
+            self._ids = ids
+            first = known if same_start else 0
+            if self._count > first:
+                self.dataChanged.emit(
+                    self.index(first, 0), self.index(self._count - 1, self.COLUMN_COUNT - 1)
+                )
+        self.loaded.emit()
+        callbacks, self._after_load = self._after_load, []
+        for callback in callbacks:
+            callback()
+
+    def _take_failure(self, error: BaseException) -> None:
+        self.beginResetModel()
+        self._ids, self._count = [], 0
         self._cache.clear()
         self.endResetModel()
+        self.error = error
+        self._after_load.clear()
+        self.loadFailed.emit(error)
 
-    def id_at(self, row: int) -> int | None:
+    # ------------------------------------------------------------------ rows
+
+    def id_at(self, row: int) -> Any | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def row_of(self, record_id: int) -> int:
+    def row_of(self, record_id: Any) -> int:
         try:
             return self._ids.index(record_id)
         except ValueError:
             return -1
 
     def row_at(self, row: int) -> Row | None:
+        """The row's record, fetched with its page if needed; None while its id is not known."""
         if not 0 <= row < len(self._ids):
             return None
         record_id = self._ids[row]
@@ -101,7 +218,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     # ------------------------------------------------------------------ Qt model API
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self.COLUMN_COUNT

@@ -1,0 +1,269 @@
+"""Loading a lazy list off the GUI thread: the first page and the count first, then every id.
+
+A load runs on the thread pool, in this order: the first page of ids (``search_ids(limit=…)``),
+the count (``count_matching``; not asked when the first page is not full), that page's rows, then
+whatever else the list shows next to it (``extra``, e.g. the complaint list's overdue counts) and
+finally all the ids in list order. Each step's result is sent to the GUI thread as it is ready, so
+the first page is shown before the long id list has been read.
+
+A new load (the next keystroke, another filter or sort order) presses the running load's
+``QueryCancel``: SQLite stops its statement and the worker ends with ``Cancelled``. Whatever an
+older load still delivers is dropped by its generation number: only the newest load's results
+ever reach the list. The worker never touches a widget or a model; it only calls the plain
+functions of a ``ListSource`` and emits signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+
+from app.services.list_query import Cancelled, QueryCancel
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What one load asks for, fixed when the load starts (the worker never reads the model)."""
+
+    filter: Any
+    sort: str
+    descending: bool
+    now: datetime | None = None  # lists whose filter depends on the clock (overdue tickets)
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    ids: list[Any]
+    count: int
+    rows: dict[Any, Any]
+
+
+@dataclass(frozen=True)
+class ListSource:
+    """The queries of one list, as plain functions safe to call from a worker thread."""
+
+    search_ids: Callable[..., list[Any]]  # (query, *, limit=None, cancel=None)
+    count_matching: Callable[..., int]  # (query, *, cancel=None)
+    rows_for_ids: Callable[[Sequence[Any]], dict[Any, Any]]
+    extra: Callable[..., Any] | None = None  # (query, count, *, cancel=None)
+
+
+def failure_text(error: BaseException) -> str:
+    """What the count label says when the list could not be read."""
+    return QCoreApplication.translate("ListLoader", "The list could not be read: {reason}").format(
+        reason=str(error) or error.__class__.__name__
+    )
+
+
+class _Signals(QObject):
+    firstPage = Signal(int, object)
+    extra = Signal(int, object)
+    allIds = Signal(int, object)
+    failed = Signal(int, object)
+    ended = Signal(int, object)  # the generation, this signals object (released then)
+
+
+class _Keeper(QObject):
+    """Holds each job's signal object on the GUI thread until the job has ended."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.alive: set[_Signals] = set()
+
+    @Slot(int, object)
+    def release(self, _generation: int, signals: _Signals) -> None:
+        self.alive.discard(signals)
+
+
+_keeper: _Keeper | None = None
+
+
+def _keep(signals: _Signals) -> None:
+    global _keeper
+    if _keeper is None:
+        _keeper = _Keeper()
+    _keeper.alive.add(signals)
+    signals.ended.connect(_keeper.release)
+
+
+class _LoadJob(QRunnable):
+    def __init__(
+        self,
+        generation: int,
+        source: ListSource,
+        query: ListQuery,
+        cancel: QueryCancel,
+        signals: _Signals,
+        page_size: int,
+        extra_only: bool,
+    ) -> None:
+        super().__init__()
+        self.generation, self.source, self.query = generation, source, query
+        self.cancel, self.signals, self.page_size = cancel, signals, page_size
+        self.extra_only = extra_only
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        gen, emit = self.generation, self.signals
+        try:
+            if self.extra_only:
+                self._extra(None)
+            else:
+                self._load()
+        except Cancelled:
+            pass  # a newer load replaced this one; nobody wants its result
+        except BaseException as error:  # noqa: BLE001  (every failure must reach the user)
+            if not self.cancel.cancelled:
+                error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+                log.error("list load failed\n%s", error.__traceback_text__)  # type: ignore[attr-defined]
+                emit.failed.emit(gen, error)
+        finally:
+            emit.ended.emit(gen, emit)
+
+    def _load(self) -> None:
+        source, query, cancel = self.source, self.query, self.cancel
+        page = source.search_ids(query, limit=self.page_size, cancel=cancel)
+        cancel.check()
+        if len(page) < self.page_size:
+            count = len(page)  # the whole list fits on the first page
+        else:
+            count = source.count_matching(query, cancel=cancel)
+        cancel.check()
+        rows = source.rows_for_ids(page)
+        cancel.check()
+        self.signals.firstPage.emit(self.generation, FirstPage(list(page), count, rows))
+        self._extra(count)
+        if count > len(page):
+            ids = source.search_ids(query, cancel=cancel)
+            cancel.check()
+        else:
+            ids = list(page)
+        self.signals.allIds.emit(self.generation, ids)
+
+    def _extra(self, count: int | None) -> None:
+        if self.source.extra is None:
+            return
+        extra = self.source.extra(self.query, count, cancel=self.cancel)
+        self.cancel.check()
+        self.signals.extra.emit(self.generation, extra)
+
+
+class ListLoader(QObject):
+    """Runs the loads of one list; a new load cancels the running one.
+
+    The signals carry only the newest load's results, on the GUI thread: ``firstPageLoaded``
+    (FirstPage), ``extraLoaded`` (whatever source.extra returned), ``idsLoaded`` (every id in list
+    order; the load is over) or ``failed`` (the exception; the load is over).
+    """
+
+    firstPageLoaded = Signal(object)
+    extraLoaded = Signal(object)
+    idsLoaded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, source: ListSource, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.page_size = PAGE_SIZE
+        self.generation = 0
+        self._cancel: QueryCancel | None = None
+        self._loading = False
+        self._running_jobs = 0
+
+    @property
+    def loading(self) -> bool:
+        """True from start() until the newest load delivered all ids or failed."""
+        return self._loading
+
+    @property
+    def running_jobs(self) -> int:
+        """Jobs still on the thread pool, stale ones included (a stale one may be finishing)."""
+        return self._running_jobs
+
+    def start(self, query: ListQuery) -> int:
+        """Load the list for query; whatever older load is running is cancelled and ignored."""
+        self.cancel()
+        self.generation += 1
+        self._cancel = QueryCancel()
+        self._loading = True
+        self._submit(query, self._cancel, extra_only=False)
+        return self.generation
+
+    def refresh_extra(self, query: ListQuery) -> bool:
+        """Re-read only the extra figures (e.g. after the clock moved); not while a load runs."""
+        if self.source.extra is None or self._loading:
+            return False
+        if self._cancel is None:
+            self._cancel = QueryCancel()
+        self._submit(query, self._cancel, extra_only=True)
+        return True
+
+    def cancel(self) -> None:
+        """Stop the running load (if any); nothing it still delivers is shown."""
+        if self._cancel is not None:
+            self._cancel.cancel()
+            self._cancel = None
+        self.generation += 1
+        self._loading = False
+
+    def _submit(self, query: ListQuery, cancel: QueryCancel, extra_only: bool) -> None:
+        signals = _Signals()
+        signals.firstPage.connect(self._first_page)
+        signals.extra.connect(self._extra)
+        signals.allIds.connect(self._all_ids)
+        signals.failed.connect(self._failed)
+        signals.ended.connect(self._ended)
+        _keep(signals)
+        self._running_jobs += 1
+        job = _LoadJob(
+            self.generation, self.source, query, cancel, signals, self.page_size, extra_only
+        )
+        QThreadPool.globalInstance().start(job)
+
+    # ------------------------------------------------------------------ on the GUI thread
+
+    @Slot(int, object)
+    def _first_page(self, generation: int, page: FirstPage) -> None:
+        if generation == self.generation:
+            self.firstPageLoaded.emit(page)
+
+    @Slot(int, object)
+    def _extra(self, generation: int, extra: Any) -> None:
+        if generation == self.generation:
+            self.extraLoaded.emit(extra)
+
+    @Slot(int, object)
+    def _all_ids(self, generation: int, ids: list[Any]) -> None:
+        if generation == self.generation:
+            self._loading = False
+            self.idsLoaded.emit(ids)
+
+    @Slot(int, object)
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self.generation:
+            self._loading = False
+            self.failed.emit(error)
+
+    @Slot(int, object)
+    def _ended(self, _generation: int, _signals: object) -> None:
+        self._running_jobs -= 1
+
+
+def show_failure(label: Any, model: Any) -> bool:
+    """Put why the newest load failed into a tab's count label; False (and no colour) if it did not."""
+    if model.error is None:
+        label.setStyleSheet("")
+        return False
+    label.setText(failure_text(model.error))
+    label.setStyleSheet("color: #9b1c1c;")
+    return True
