@@ -25,7 +25,7 @@ from app.models import (
     VisitReport,
 )
 from app.models.common import new_uuid, utcnow
-from app.services import audit_service
+from app.services import audit_service, text_search
 from app.services.list_query import QueryCancel, cancellable
 from app.services.validation import (
     FieldError,
@@ -354,10 +354,15 @@ def get_by_code(engine: Engine, code: str) -> CustomerData | None:
         return _load_children(session, [customer])[0] if customer else None
 
 
-def _where(flt: CustomerFilter):  # noqa: ANN202
+def _where(flt: CustomerFilter, indexed: bool = False):  # noqa: ANN202
+    """The filter as SQL; indexed: search the text index."""
     conditions = []
     text = flt.text.strip()
-    if text:
+    if text and indexed:
+        conditions.append(
+            col(Customer.id).in_(text_search.ids_matching(text_search.CUSTOMER, text))
+        )
+    elif text:
         # IN (one scan of the contacts) rather than a correlated EXISTS per customer
         contact_match = col(Customer.id).in_(
             select(CustomerContact.customer_id).where(
@@ -400,7 +405,9 @@ def search_ids(
     """
     key = SORT_KEYS.get(sort, Customer.code)
     order = [key.desc() if descending else key.asc(), Customer.id.asc()]
-    query = select(Customer.id).where(_where(flt or CustomerFilter())).order_by(*order)
+    flt = flt or CustomerFilter()
+    query = select(Customer.id).where(_where(flt, text_search.usable(engine, flt.text.strip())))
+    query = query.order_by(*order)
     if limit is not None:
         query = query.limit(limit)
     with cancellable(engine, cancel) as connection:
@@ -411,7 +418,9 @@ def count_matching(
     engine: Engine, flt: CustomerFilter | None = None, *, cancel: QueryCancel | None = None
 ) -> int:
     """How many customers the list shows for this filter."""
-    query = select(func.count()).select_from(Customer).where(_where(flt or CustomerFilter()))
+    flt = flt or CustomerFilter()
+    indexed = text_search.usable(engine, flt.text.strip())
+    query = select(func.count()).select_from(Customer).where(_where(flt, indexed))
     with cancellable(engine, cancel) as connection:
         return connection.execute(query).scalar_one()
 

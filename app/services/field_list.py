@@ -15,7 +15,7 @@ from sqlalchemy import Engine, and_, func, or_
 from sqlmodel import Session, col, select
 
 from app.models import CorrectiveAction, Customer, ServiceReport, VisitReport
-from app.services import field_service
+from app.services import field_service, text_search
 from app.services.field_data import FieldFilter, FieldRow, split_names
 from app.services.list_query import QueryCancel, cancellable
 
@@ -47,10 +47,21 @@ def _like(column, text: str):  # noqa: ANN001, ANN202
     return col(column).icontains(text, autoescape=True)
 
 
-def _service_query(flt: FieldFilter):  # noqa: ANN202
+def _service_query(flt: FieldFilter, indexed: bool = False):  # noqa: ANN202
     conditions = []
     text = flt.text.strip()
-    if text:
+    if text and indexed:
+        conditions.append(
+            or_(
+                col(ServiceReport.id).in_(
+                    text_search.ids_matching(text_search.SERVICE_REPORT, text)
+                ),
+                col(ServiceReport.customer_id).in_(
+                    text_search.ids_matching(text_search.CUSTOMER, text, ("names",))
+                ),
+            )
+        )
+    elif text:
         conditions.append(
             or_(
                 *(
@@ -97,11 +108,20 @@ def _service_query(flt: FieldFilter):  # noqa: ANN202
     )
 
 
-def _visit_query(flt: FieldFilter):  # noqa: ANN202
+def _visit_query(flt: FieldFilter, indexed: bool = False):  # noqa: ANN202
     opened = _open_actions()
     conditions = []
     text = flt.text.strip()
-    if text:
+    if text and indexed:
+        conditions.append(
+            or_(
+                col(VisitReport.id).in_(text_search.ids_matching(text_search.VISIT_REPORT, text)),
+                col(VisitReport.customer_id).in_(
+                    text_search.ids_matching(text_search.CUSTOMER, text, ("names",))
+                ),
+            )
+        )
+    elif text:
         conditions.append(
             or_(
                 *(
@@ -162,11 +182,12 @@ def search_ids(
     limit: only the first keys (the list's first page); cancel: stop it from another thread.
     """
     flt = flt or FieldFilter()
+    indexed = text_search.usable(engine, flt.text.strip())
     entries: list[tuple[tuple, Key]] = []
     with cancellable(engine, cancel) as connection:
         if flt.kind in (None, "", "service"):
             for i, number, prefix, year, seq, arrived, name, people, result in connection.execute(
-                _service_query(flt)
+                _service_query(flt, indexed)
             ):
                 day = field_service.local_day(arrived)
                 keys = {
@@ -181,7 +202,7 @@ def search_ids(
                 entries.append(((keys.get(sort, keys["date"]), day, "service", i), ("service", i)))
         if flt.kind in (None, "", "visit"):
             for i, number, prefix, year, seq, visited, name, people, n_open in connection.execute(
-                _visit_query(flt)
+                _visit_query(flt, indexed)
             ):
                 keys = {
                     "date": (visited, 0),
@@ -204,13 +225,14 @@ def count_matching(
 ) -> int:
     """How many reports and visits the list shows for this filter."""
     flt = flt or FieldFilter()
+    indexed = text_search.usable(engine, flt.text.strip())
     total = 0
     with cancellable(engine, cancel) as connection:
         if flt.kind in (None, "", "service"):
-            counted = select(func.count()).select_from(_service_query(flt).subquery())
+            counted = select(func.count()).select_from(_service_query(flt, indexed).subquery())
             total += connection.execute(counted).scalar_one()
         if flt.kind in (None, "", "visit"):
-            counted = select(func.count()).select_from(_visit_query(flt).subquery())
+            counted = select(func.count()).select_from(_visit_query(flt, indexed).subquery())
             total += connection.execute(counted).scalar_one()
     return total
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 
-from sqlalchemy import Engine, and_, func, or_
+from sqlalchemy import Engine, and_, func, or_, union_all
 from sqlmodel import Session, col, select
 
 from app.models import (
@@ -31,6 +31,7 @@ from app.services import (
     audit_service,
     complaint_service,
     numbering,
+    text_search,
 )
 from app.services.complaint_data import ActionData, ComplaintData
 from app.services.customer_service import choices_text
@@ -390,10 +391,24 @@ def history(engine: Engine, data: ReturnData) -> list[audit_service.AuditRow]:
     return sorted(rows, key=lambda row: row.at, reverse=True)
 
 
-def _where(flt: ReturnFilter):  # noqa: ANN202
+def _where(flt: ReturnFilter, indexed: bool = False):  # noqa: ANN202
+    """The filter as SQL; indexed: search the text index (no Customer/Complaint join needed)."""
     conditions = []
     text = flt.text.strip()
-    if text:
+    if text and indexed:
+        # one set of receipt ids: their own numbers, their lines, their customer, their ticket
+        lines = text_search.ids_matching(text_search.RETURN_LINE, text)
+        customers = text_search.ids_matching(text_search.CUSTOMER, text, ("names",))
+        tickets = text_search.ids_matching(text_search.COMPLAINT, text, ("number",))
+        receipt = ReturnReceipt.__table__.alias("by_reference")
+        hits = union_all(
+            text_search.ids_matching(text_search.RETURN_RECEIPT, text),
+            select(ReturnLine.return_id).where(col(ReturnLine.id).in_(lines)),
+            select(receipt.c.id).where(receipt.c.customer_id.in_(customers)),
+            select(receipt.c.id).where(receipt.c.complaint_id.in_(tickets)),
+        )
+        conditions.append((ReturnReceipt.id + 0).in_(hits))
+    elif text:
         # one pass over the lines (an IN list), not a correlated look-up per receipt
         in_lines = col(ReturnReceipt.id).in_(
             select(ReturnLine.return_id).where(
@@ -463,7 +478,12 @@ def search_ids(
     keys = SORT_KEYS.get(sort, SORT_KEYS["number"])
     order = [k.desc() if descending else k.asc() for k in keys]
     order.append(ReturnReceipt.id.desc() if descending else ReturnReceipt.id.asc())
-    query = _joined(select(ReturnReceipt.id)).where(_where(flt or ReturnFilter())).order_by(*order)
+    flt = flt or ReturnFilter()
+    indexed = text_search.usable(engine, flt.text.strip())
+    query = select(ReturnReceipt.id)
+    if sort in ("customer", "complaint") or not indexed:
+        query = _joined(query)
+    query = query.where(_where(flt, indexed)).order_by(*order)
     if limit is not None:
         query = query.limit(limit)
     with cancellable(engine, cancel) as connection:
@@ -474,8 +494,12 @@ def count_matching(
     engine: Engine, flt: ReturnFilter | None = None, *, cancel: QueryCancel | None = None
 ) -> int:
     """How many returns the list shows for this filter."""
-    query = _joined(select(func.count()).select_from(ReturnReceipt))
-    query = query.where(_where(flt or ReturnFilter()))
+    flt = flt or ReturnFilter()
+    indexed = text_search.usable(engine, flt.text.strip())
+    query = select(func.count()).select_from(ReturnReceipt)
+    if not indexed:
+        query = _joined(query)
+    query = query.where(_where(flt, indexed))
     with cancellable(engine, cancel) as connection:
         return connection.execute(query).scalar_one()
 

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+import random
 
-from app.services import complaint_service, customer_service, field_list, return_service
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from app.config import database_path
+from app.db import alembic_config, make_engine, migrate, sqlite_url
+from app.services import (
+    complaint_service,
+    customer_service,
+    field_list,
+    field_service,
+    return_service,
+    text_search,
+)
 from app.services.complaint_data import ComplaintFilter
-from app.services.customer_service import CustomerFilter
+from app.services.customer_service import ContactData, CustomerData, CustomerFilter
 from app.services.field_data import FieldFilter
 from app.services.list_query import Cancelled, QueryCancel
 from app.services.return_data import ReturnFilter
@@ -61,3 +74,283 @@ def test_a_search_stopped_before_it_runs_gives_no_result(records, service, make_
         service.count_matching(records, make_filter(text="KH"), cancel=cancel)
     # a fresh search on the same engine runs normally
     assert service.search_ids(records, make_filter(text="KH"), sort, cancel=QueryCancel())
+
+
+# ---------------------------------------------------------------- the index finds what LIKE found
+
+# letters in both cases, digits, LIKE's wildcards and escape, FTS5's quote, letters beyond ASCII
+# whose case lower() keeps (Ä/ä, Д/д, fullwidth Ａ/ａ), Chinese, a line break and a space
+ALPHABET = list("aAbBxX019%_/\"'*-. \nÄäДдＡａ") + list("卡钳制动汽车长春总成异响")
+WORDS = [
+    "制动卡钳",
+    "卡钳",
+    "汽车",
+    "长春",
+    "异响",
+    "P-1001",
+    "p-1001",
+    "50%",
+    "a_b",
+    "Ａbc",
+    "ÄÖÜ",
+]
+SEARCHED = {
+    "complaint": ("product_model", "part_no", "batch_no", "description", "owner"),
+    "customer": ("name", "short_name", "phone"),
+    "customer_contact": ("name", "phone"),
+    "return_receipt": ("warehouse_receipt_no",),
+    "return_line": ("material_no", "material_name", "batch_no", "defect_found"),
+    "service_report": (
+        "engineers", "product_model", "serial_no", "problem_found", "work_done", "site_address",
+    ),
+    "visit_report": ("visitors", "attendees", "topics", "feedback", "requests"),
+}  # fmt: skip
+
+
+def _value(rng: random.Random) -> str:
+    if rng.random() < 0.15:
+        return ""
+    parts = [
+        rng.choice(WORDS) if rng.random() < 0.3 else "".join(rng.choices(ALPHABET, k=rng.randint(1, 6)))
+        for _ in range(rng.randint(1, 3))
+    ]  # fmt: skip
+    return "".join(parts)
+
+
+def _scramble(engine, seed: int) -> list[str]:
+    """Random text straight into every searched field (as an import or sync could store it);
+    returns the values written, to search for pieces of them."""
+    rng = random.Random(seed)
+    written = []
+    with engine.begin() as connection:
+        for table, fields in SEARCHED.items():
+            ids = [row[0] for row in connection.exec_driver_sql(f"SELECT id FROM {table}")]
+            for record_id in ids:
+                values = {field: _value(rng) for field in fields}
+                written.extend(values.values())
+                assignments = ", ".join(f"{field} = :{field}" for field in fields)
+                connection.execute(
+                    text(f"UPDATE {table} SET {assignments} WHERE id = :id"),
+                    {**values, "id": record_id},
+                )
+    return written
+
+
+def _needles(written: list[str], numbers: list[str], seed: int) -> list[str]:
+    rng = random.Random(seed)
+    needles = {
+        "a", "A", "x", "ä", "Ä", "д", "Д", "ａ", "Ａ", "%", "_", "/", '"', "'", "*", "0", "9",
+        "卡", "钳", "卡钳", "汽车", "长春", "制动卡钳", "总成异响", "异响", "1001", "P-1001",
+        "p-1001", "50%", "5%", "a_b", "%_", '"a', 'a"', "abc", "ÄÖÜ", "äöü", "ks-", "KS-",
+        "2026", "00", "zzzz", "不存在的内容", "a b", "\n",
+    }  # fmt: skip
+    pieces = [value for value in written + numbers if value.strip()]
+    for _ in range(100):
+        value = rng.choice(pieces)
+        start = rng.randrange(len(value))
+        needles.add(value[start : start + rng.randint(1, 6)])
+    for _ in range(15):  # the end of one field and the start of another: never one match
+        needles.add(rng.choice(pieces)[-2:] + rng.choice(pieces)[:2])
+    needles.update("".join(rng.choices(ALPHABET, k=rng.randint(1, 4))) for _ in range(25))
+    return sorted(n for n in needles if n.strip())
+
+
+@pytest.fixture
+def varied(engine):
+    customers = [cf.customer(engine, f"KH{n:03d}", f"顾客{n}") for n in range(1, 9)]
+    for n in range(40):
+        cf.register(engine, customers[n % len(customers)])
+    for n in range(16):
+        lines = [rf.line(material_no=f"M{n}-{k}") for k in range(1 + n % 3)]
+        return_service.create(engine, rf.return_data(customers[n % 5], *lines), "clerk")
+    for n in range(8):
+        ff.write_report(engine, customers[n % 4])
+        ff.write_visit(engine, customers[(n + 1) % 4])
+    with engine.begin() as connection:  # contacts, some customers with none
+        for n, customer_id in enumerate(customers[:6]):
+            for k in range(n % 3):
+                connection.execute(
+                    text(
+                        "INSERT INTO customer_contact (uuid, created_at, updated_at, customer_id,"
+                        " position, name, department, title, phone, email) VALUES (:uuid,"
+                        " '2026-01-01', '2026-01-01', :customer, :k, 'x', '', '', '', '')"
+                    ),
+                    {"uuid": f"contact-{n}-{k}", "customer": customer_id, "k": k},
+                )
+        # a ticket linked to a return, so a return is found by its ticket's number
+        connection.exec_driver_sql("UPDATE return_receipt SET complaint_id = id WHERE id % 3 = 0")
+        numbers = [row[0] for row in connection.exec_driver_sql("SELECT number FROM complaint")]
+    return engine, numbers
+
+
+def _results(engine, needles: list[str]) -> dict:
+    found = {}
+    for needle in needles:
+        for service, make_filter, sort in LISTS:
+            flt = make_filter(text=needle)
+            found[(needle, service.__name__)] = (
+                service.search_ids(engine, flt, sort, True),
+                service.search_ids(engine, flt, sort, False, limit=5),
+                service.count_matching(engine, flt),
+            )
+        flt = ComplaintFilter(text=needle, status="open")  # with another filter, by customer
+        found[(needle, "open tickets")] = complaint_service.search_ids(engine, flt, "customer")
+        flt = ReturnFilter(text=needle)
+        found[(needle, "returns by ticket")] = return_service.search_ids(engine, flt, "complaint")
+    return found
+
+
+def test_the_index_finds_exactly_what_like_found(varied, monkeypatch):
+    engine, numbers = varied
+    needles = _needles(_scramble(engine, seed=3), numbers, seed=4)
+    assert all(text_search.usable(engine, n.strip()) for n in needles)
+    indexed = _results(engine, needles)
+    with monkeypatch.context() as m:
+        m.setattr(text_search, "usable", lambda engine, text: False)  # today's LIKE search
+        searched = _results(engine, needles)
+    differing = [key for key in indexed if indexed[key] != searched[key]]
+    assert differing == []
+    # the comparison means something: short and long texts, hits and misses on every list
+    hits = {key: value for key, value in searched.items() if isinstance(value, tuple)}
+    for service, _, _ in LISTS:
+        counts = [hits[(n, service.__name__)][2] for n in needles]
+        assert any(counts) and not all(counts)
+    assert {len(n.strip()) for n in needles} >= {1, 2, 3, 4}
+    with engine.connect() as connection:
+        assert text_search.problems(connection) == []
+
+
+def test_a_text_holding_the_separator_is_searched_as_before(varied):
+    engine, _ = varied
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE complaint SET description = 'x' || char(31) || 'y卡钳' WHERE id = 2"
+        )
+    needle = "x" + text_search.SEPARATOR + "y"
+    assert not text_search.usable(engine, needle)
+    assert complaint_service.search_ids(engine, ComplaintFilter(text=needle)) == [2]
+    assert 2 in complaint_service.search_ids(engine, ComplaintFilter(text="y卡钳"))
+
+
+# ---------------------------------------------------------------- kept in step by every write
+
+
+def test_every_write_through_the_services_keeps_the_index_in_step(engine):
+    def tickets(words: str) -> list[int]:
+        return complaint_service.search_ids(engine, ComplaintFilter(text=words))
+
+    def customers(words: str) -> list[int]:
+        return customer_service.search_ids(engine, CustomerFilter(text=words))
+
+    def returns(words: str) -> list[int]:
+        return return_service.search_ids(engine, ReturnFilter(text=words))
+
+    def field(words: str) -> list:
+        return field_list.search_ids(engine, FieldFilter(text=words))
+
+    kept = customer_service.create(
+        engine,
+        CustomerData(code="KH001", name="长春华通汽车有限公司", contacts=[ContactData("欧阳明月")]),
+        "t",
+    )
+    gone = customer_service.create(
+        engine, CustomerData(code="KH002", name="临时顾客", contacts=[ContactData("司马光照")]), "t"
+    )
+    assert customers("欧阳明") == [kept.id] and customers("司马") == [gone.id]
+    kept.contacts = [ContactData("诸葛亮")]
+    kept.short_name = "华通"
+    customer_service.update(engine, kept, "t")
+    assert customers("欧阳明") == [] and customers("诸葛亮") == [kept.id] == customers("华通")
+    customer_service.delete_customer(engine, gone.id, "t")  # its contacts go with it
+    assert customers("司马") == [] and customers("临时") == []
+
+    ticket = cf.register(engine, kept.id, description="活塞密封圈划伤", owner="Wang")
+    assert tickets("密封圈划") == [ticket.id] == tickets("划伤") == tickets("WANG")
+    assert tickets("华通") == [ticket.id]  # by the customer's short name, indexed as a customer
+    ticket.description = "卡钳异响"
+    complaint_service.update(engine, ticket, "clerk")
+    assert tickets("密封圈") == [] and tickets("卡钳异") == [ticket.id] == tickets("异响")
+
+    receipt = return_service.create(
+        engine,
+        rf.return_data(kept.id, rf.line(material_no="AB-77"), rf.line(material_no="CD-88")),
+        "clerk",
+    )
+    assert returns("ab-77") == [receipt.id] == returns("cd-8") == returns("长春华通")
+    receipt.lines = receipt.lines[:1]
+    return_service.update(engine, receipt, "clerk")
+    assert returns("cd-8") == [] and returns("AB-77") == [receipt.id]
+
+    report = ff.write_report(engine, kept.id, work_done="更换单向器总成")
+    visit = ff.write_visit(engine, kept.id, topics="季度质量回顾")
+    assert field("单向器总") == [("service", report.id)] and field("回顾") == [("visit", visit.id)]
+    field_service.delete(engine, report.id, "engineer", reason="写错")
+    assert field("单向器总") == [] and field("华通") == [("visit", visit.id)]
+
+    with engine.connect() as connection:
+        assert text_search.problems(connection) == []
+        gone_rows = connection.exec_driver_sql(
+            "SELECT count(*) FROM customer_text WHERE id = ?", (gone.id,)
+        ).scalar()
+    assert gone_rows == 0
+
+
+def test_the_index_is_used_not_like(records):
+    """With the text table emptied behind the triggers' back, the search finds nothing."""
+    engine = records
+    assert complaint_service.search_ids(engine, ComplaintFilter(text="制动钳异响"))
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM complaint_text")
+        assert text_search.problems(connection) != []
+    assert complaint_service.search_ids(engine, ComplaintFilter(text="制动钳异响")) == []
+    assert complaint_service.search_ids(engine, ComplaintFilter(text="异响")) == []
+    with engine.begin() as connection:
+        text_search.rebuild(connection)
+        assert text_search.problems(connection) == []
+    assert len(complaint_service.search_ids(engine, ComplaintFilter(text="制动钳异响"))) == 7
+
+
+# ---------------------------------------------------------------- migration 0010
+
+
+@pytest.mark.filterwarnings("ignore:.*expression-based index")  # as in app.db.migrate
+def test_records_of_an_older_file_are_indexed_by_the_migration(data_dir):
+    engine = make_engine(sqlite_url(database_path(data_dir)))
+    _upgrade_to(engine, "0009")
+    customer_id = cf.customer(engine, "KH001", "长春华通汽车有限公司")
+    ticket = cf.register(engine, customer_id, description="制动钳异响")
+    receipt = return_service.create(engine, rf.return_data(customer_id), "clerk")
+    migrate(engine)
+    assert complaint_service.search_ids(engine, ComplaintFilter(text="钳异响")) == [ticket.id]
+    assert complaint_service.search_ids(engine, ComplaintFilter(text="华通")) == [ticket.id]
+    assert return_service.search_ids(engine, ReturnFilter(text="p-1001")) == [receipt.id]
+    with engine.connect() as connection:
+        assert text_search.problems(connection) == []
+    # and down again: the tables and triggers go, the records stay writable
+    _upgrade_to(engine, "0009", command.downgrade)
+    with engine.connect() as connection:
+        left = connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE name LIKE '%\\_text%' ESCAPE '\\'"
+        ).all()
+    assert left == []
+    cf.register(engine, customer_id, description="再次登记")
+    engine.dispose()
+
+
+def _upgrade_to(engine, revision, step=command.upgrade):
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        cfg = alembic_config()
+        cfg.attributes["connection"] = connection
+        step(cfg, revision)
+        connection.commit()
+
+
+def test_other_databases_search_with_like():
+    from sqlalchemy.dialects import postgresql
+
+    class Other:
+        dialect = postgresql.dialect()
+
+    assert not text_search.usable(Other(), "卡钳")
