@@ -94,9 +94,10 @@ the commands in full:
                         campaigns of the last N half-years with answers (default 4), and a
                         month of field service and visit reports
   demo --scale small|medium|large [--complaints N] [--customers N] [--returns N]
-       [--survey-answers N] [--service-reports N] [--seed S]
+       [--survey-answers N] [--service-reports N] [--seed S] [--as-of DATE]
                         fill an empty data file with ten years of records in bulk (large:
-                        100,000 complaints, made in minutes); the same seed, the same records
+                        100,000 complaints, made in minutes); the same seed and --as-of
+                        day, the same records
   backup [-o FILE]      a verified backup of the data file (default: into backups/ beside it,
                         keeping the newest of the last 14 days, 8 weeks, 12 months); prints its path
   restore FILE          replace the data with a backup's, after a safety backup (path printed)

@@ -11,10 +11,12 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from datetime import date, datetime
 
 from app.cli.common import (
     CommandError,
     Progress,
+    day_arg,
     open_engine,
     seed_number,
     whole_number,
@@ -108,6 +110,14 @@ def add_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentPa
         metavar="S",
         help="default 1; the same seed gives the same records",
     )
+    demo.add_argument(
+        "--as-of",
+        type=day_arg,
+        default=None,
+        metavar="DATE",
+        help="with --scale: the ten years end when DATE begins (default: now); with the same "
+        "seed and DATE the data file is the same whenever it is made",
+    )
 
 
 def _timed(load: Callable[[Progress], int], total: int) -> tuple[int, float]:
@@ -136,6 +146,7 @@ def _check_one_by_one(args: argparse.Namespace) -> None:
         for option, value in (
             ("--survey-answers", args.survey_answers),
             ("--service-reports", args.service_reports),
+            ("--as-of", args.as_of),
         )
         if value is not None
     ]
@@ -170,11 +181,20 @@ def _scale_plan(args: argparse.Namespace):  # noqa: ANN202  (a demo_scale.ScaleP
     plan = ScalePlan.for_complaints(complaints, seed=args.seed)
     if args.scale == "large" and args.complaints is None:
         plan = ScalePlan.large(seed=args.seed)
-    overrides: dict[str, int] = {}
+    overrides: dict[str, object] = {}
     if args.customers is not None:
         overrides["customers"] = args.customers
     if args.returns is not None:
         overrides["return_lines"] = args.returns
+    if args.as_of is not None:
+        if args.as_of > date.today():
+            raise CommandError(
+                pick(
+                    f"--as-of {args.as_of} 在今天之后。",
+                    f"--as-of {args.as_of} is after today.",
+                )
+            )
+        overrides["now"] = datetime.combine(args.as_of, datetime.min.time()).astimezone()
     if args.survey_answers is not None:
         overrides["survey_answers"] = args.survey_answers
     if args.service_reports is not None:

@@ -82,6 +82,8 @@ _REFUSED_IF_FILLED: tuple[type[SQLModel], ...] = (
     Customer, Complaint, ReturnReceipt, SurveyCampaign, SurveyResponse, ServiceReport, VisitReport,
 )  # fmt: skip
 MAX_CUSTOMERS = 99_999  # customer codes KH00001 … KH99999
+# raised whenever the same plan would give other records (a cache of built files keys on it)
+VERSION = 1
 
 
 class NotEmpty(ValueError):

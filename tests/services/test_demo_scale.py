@@ -251,9 +251,14 @@ def test_a_data_file_with_records_is_refused(engine):
 
 def test_the_command_builds_reports_and_refuses_the_second_time(tmp_path):
     args = ("--data-dir", str(tmp_path), "demo", "--scale", "small", "--complaints", "120")
-    first = run(*args, "--seed", "3")
+    first = run(*args, "--seed", "3", "--as-of", "2025-12-31")
     assert first.returncode == 0, first.stderr
     assert "120 complaint tickets" in first.stdout
+    engine = open_database(tmp_path)
+    with Session(engine) as session:
+        newest = session.execute(select(func.max(Complaint.received_at))).scalar_one()
+    engine.dispose()
+    assert newest.year == 2025
     assert re.search(r"in \d+ s; data file \d+ MB", first.stdout)
     second = run(*args)
     assert second.returncode == 1
