@@ -6,6 +6,7 @@ export shows exactly what `qualitydesk check` verifies.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -57,15 +58,10 @@ def label(labels: dict[str, tuple[str, str]], value: str, lang: str | None = Non
     return pick(*labels[value], lang) if value in labels else value
 
 
-def trail_lines(
-    engine: Engine,
-    *,
-    since: date | None = None,
-    until: date | None = None,
-    record: str = "",
-) -> list[TrailLine]:
-    """Entries written on or after `since` and on or before `until` (the PC's days), of the
-    records whose number or code is `record` (any case; a customer's entries by its code)."""
+EXPORT_CHUNK = 1000  # entries read at a time for an export
+
+
+def _trail_query(since: date | None, until: date | None, record: str):  # noqa: ANN202
     query = select(AuditEntry).order_by(col(AuditEntry.id))
     if since is not None:
         query = query.where(AuditEntry.at >= _local_midnight(since))
@@ -80,21 +76,64 @@ def trail_lines(
                 col(AuditEntry.entity_uuid).in_(uuids),
             )
         )
+    return query
+
+
+def _line(e: AuditEntry) -> TrailLine:
+    return TrailLine(
+        e.id or 0, e.at, e.user, e.entity, e.record_label, e.action, e.field, e.old_value,
+        e.new_value,
+    )  # fmt: skip
+
+
+def iter_trail_lines(
+    engine: Engine,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    record: str = "",
+    chunk: int = EXPORT_CHUNK,
+) -> Iterator[TrailLine]:
+    """The same entries as trail_lines, read a chunk at a time in id order (a short session
+    each, the next chunk starting after the last id read), so a long trail is never all in
+    memory."""
+    query = _trail_query(since, until, record)
+    last = 0
+    while True:
+        with Session(engine) as session:
+            lines = [
+                _line(e) for e in session.exec(query.where(col(AuditEntry.id) > last).limit(chunk))
+            ]
+        yield from lines
+        if len(lines) < chunk:
+            return
+        last = lines[-1].id
+
+
+def count_trail_lines(
+    engine: Engine,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    record: str = "",
+) -> int:
+    """How many entries iter_trail_lines gives (for a progress bar)."""
+    inner = _trail_query(since, until, record).order_by(None).subquery()
     with Session(engine) as session:
-        return [
-            TrailLine(
-                e.id or 0,
-                e.at,
-                e.user,
-                e.entity,
-                e.record_label,
-                e.action,
-                e.field,
-                e.old_value,
-                e.new_value,
-            )  # fmt: skip
-            for e in session.exec(query)
-        ]
+        return session.exec(select(func.count()).select_from(inner)).one()
+
+
+def trail_lines(
+    engine: Engine,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    record: str = "",
+) -> list[TrailLine]:
+    """Entries written on or after `since` and on or before `until` (the PC's days), of the
+    records whose number or code is `record` (any case; a customer's entries by its code)."""
+    with Session(engine) as session:
+        return [_line(e) for e in session.exec(_trail_query(since, until, record))]
 
 
 def _local_midnight(day: date) -> datetime:

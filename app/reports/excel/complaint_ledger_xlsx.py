@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -27,12 +28,17 @@ from app.reports.excel.sheet import (
     MAX_COLUMN_WIDTH,
     MIN_COLUMN_WIDTH,
     PROGRESS_EVERY,
+    WIDTH_SAMPLE,
     apply_print_setup,
+    discard_sheet,
+    discard_workbook,
     display_width,
+    save_workbook,
     set_text,
     style_header,
     to_date,
 )
+from app.reports.files import ExportCancelled
 from app.services.complaint_data import (
     CHANNEL_LABELS,
     CLAIM_LABELS,
@@ -160,60 +166,101 @@ def text_lines(text: object, width: float) -> int:
     )
 
 
-def write_titled_sheet(
-    wb: Workbook,
-    sheet_name: str,
-    title: str,
-    columns: Sequence[SheetColumn],
-    lines: Sequence[SheetLine],
-    *,
-    lang: str,
-    header_left: str = "",
-    paper_size: int = Worksheet.PAPERSIZE_A4,
-    progress: Callable[[int, int], None] | None = None,
-) -> None:
-    """A title row, a frozen and filtered header row, then the data rows (write-only friendly).
+class TitledSheetWriter:
+    """A titled list sheet written row by row: `add(line)` for each data row, then `close()`.
 
-    Text is always written as a string; dates and times as real Excel dates. Highlighted rows
-    and marked cells get the overdue fill. Rows with wrapped text get a height that shows it
-    (Excel and LibreOffice do not grow rows of a generated file by themselves). Printing:
-    landscape, fit to width, title and header rows repeated.
+    Nothing waits for the last row: the first WIDTH_SAMPLE lines (all of a shorter list) are
+    held to size the columns, which the file states before the first row, then every line goes
+    straight into the write-only sheet's temporary file; the filter range, which comes after
+    the rows, is set on close. So memory does not grow with the number of rows, and several
+    sheets of one workbook can be filled in the same pass over the records.
     """
-    ws = wb.create_sheet(title=sheet_name)
-    total = len(lines)
-    widths = [
-        fit_width(column, [_shown(line.values[i], column) for line in lines])
-        for i, column in enumerate(columns)
-    ]
-    for index, width in enumerate(widths):
-        ws.column_dimensions[get_column_letter(index + 1)].width = width
-    last = get_column_letter(max(1, len(columns)))
-    ws.freeze_panes = "A3"
-    ws.auto_filter.ref = f"A2:{last}{total + 2}"
-    apply_print_setup(ws, lang=lang, title_rows="1:2", header_left=header_left)
-    ws.page_setup.paperSize = paper_size
 
-    ws.row_dimensions[1].height = TITLE_HEIGHT
-    title_cell = set_text(WriteOnlyCell(ws), title)
-    title_cell.font = TITLE_FONT
-    ws.append([title_cell])
-    header_lines = max(
-        (text_lines(c.header, w) for c, w in zip(columns, widths, strict=True)), default=1
-    )
-    ws.row_dimensions[2].height = LINE_HEIGHT * min(header_lines, 3)
-    ws.append([_header_cell(ws, c.header) for c in columns])
-    wrapped = [i for i, c in enumerate(columns) if c.wrap]
-    for done, line in enumerate(lines):
-        if progress is not None and done % PROGRESS_EVERY == 0:
-            progress(done, total)
+    def __init__(
+        self,
+        wb: Workbook,
+        sheet_name: str,
+        title: str,
+        columns: Sequence[SheetColumn],
+        *,
+        lang: str,
+        header_left: str = "",
+        paper_size: int = Worksheet.PAPERSIZE_A4,
+        progress: Callable[[int, int], None] | None = None,
+        total: int | None = None,
+        is_cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self.ws = wb.create_sheet(title=sheet_name)
+        self._title = title
+        self._columns = list(columns)
+        self._lang, self._header_left, self._paper_size = lang, header_left, paper_size
+        self._progress, self._total, self._is_cancelled = progress, total, is_cancelled
+        self._head: list[SheetLine] | None = []  # None once the column widths are written
+        self._widths: list[float] = []
+        self._wrapped = [i for i, c in enumerate(self._columns) if c.wrap]
+        self.written = 0
+
+    def add(self, line: SheetLine) -> None:
+        if self._head is None:
+            self._write(line)
+            return
+        self._head.append(line)
+        if len(self._head) >= WIDTH_SAMPLE:
+            self._start()
+
+    def close(self) -> int:
+        """Finish the sheet (the workbook is saved later); returns the number of data rows."""
+        if self._head is not None:
+            self._start()
+        last = get_column_letter(max(1, len(self._columns)))
+        self.ws.auto_filter.ref = f"A2:{last}{self.written + 2}"
+        if self._progress is not None:
+            self._progress(self.written, self.written)
+        return self.written
+
+    def _start(self) -> None:
+        """Widths, frozen header, print setup, the title and header rows, then the held lines."""
+        ws, columns, head = self.ws, self._columns, self._head or []
+        self._head = None
+        self._widths = widths = [
+            fit_width(column, [_shown(line.values[i], column) for line in head])
+            for i, column in enumerate(columns)
+        ]
+        for index, width in enumerate(widths):
+            ws.column_dimensions[get_column_letter(index + 1)].width = width
+        ws.freeze_panes = "A3"
+        apply_print_setup(ws, lang=self._lang, title_rows="1:2", header_left=self._header_left)
+        ws.page_setup.paperSize = self._paper_size
+
+        ws.row_dimensions[1].height = TITLE_HEIGHT
+        title_cell = set_text(WriteOnlyCell(ws), self._title)
+        title_cell.font = TITLE_FONT
+        ws.append([title_cell])
+        header_lines = max(
+            (text_lines(c.header, w) for c, w in zip(columns, widths, strict=True)), default=1
+        )
+        ws.row_dimensions[2].height = LINE_HEIGHT * min(header_lines, 3)
+        ws.append([_header_cell(ws, c.header) for c in columns])
+        for line in head:
+            self._write(line)
+
+    def _write(self, line: SheetLine) -> None:
+        ws, done = self.ws, self.written
+        if done % PROGRESS_EVERY == 0:
+            if self._is_cancelled is not None and self._is_cancelled():
+                discard_sheet(ws)
+                raise ExportCancelled
+            if self._progress is not None and self._total is not None:
+                self._progress(done, self._total)
         height = max(
-            (text_lines(line.values[i], widths[i]) for i in wrapped if line.values[i]),
+            (text_lines(line.values[i], self._widths[i]) for i in self._wrapped if line.values[i]),
             default=1,
         )
+        row_number = done + 3
         if height > 1:
-            ws.row_dimensions[done + 3].height = LINE_HEIGHT * min(height, MAX_LINES)
+            ws.row_dimensions[row_number].height = LINE_HEIGHT * min(height, MAX_LINES)
         row = []
-        for index, (value, column) in enumerate(zip(line.values, columns, strict=True)):
+        for index, (value, column) in enumerate(zip(line.values, self._columns, strict=True)):
             if index in line.marked:
                 fill, font = OVERDUE_FILL, OVERDUE_MARK_FONT
             elif line.highlight:
@@ -222,8 +269,51 @@ def write_titled_sheet(
                 fill = font = None
             row.append(_cell(ws, value, column, fill, font))
         ws.append(row)
-    if progress is not None:
-        progress(total, total)
+        # the height is in the file now; a write-only sheet would keep it until saved
+        ws.row_dimensions.pop(row_number, None)
+        self.written += 1
+
+
+def write_titled_sheet(
+    wb: Workbook,
+    sheet_name: str,
+    title: str,
+    columns: Sequence[SheetColumn],
+    lines: Iterable[SheetLine],
+    *,
+    lang: str,
+    header_left: str = "",
+    paper_size: int = Worksheet.PAPERSIZE_A4,
+    progress: Callable[[int, int], None] | None = None,
+    total: int | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """A title row, a frozen and filtered header row, then the data rows (write-only friendly).
+
+    Text is always written as a string; dates and times as real Excel dates. Highlighted rows
+    and marked cells get the overdue fill. Rows with wrapped text get a height that shows it
+    (Excel and LibreOffice do not grow rows of a generated file by themselves). Printing:
+    landscape, fit to width, title and header rows repeated. `lines` may be a generator, read
+    once (TitledSheetWriter); `progress(done, total)` is called every 200 rows when the total
+    is known (a list's length, else `total`) and at the end. Returns the number of data rows.
+    """
+    if total is None and isinstance(lines, Sized):
+        total = len(lines)
+    sheet = TitledSheetWriter(
+        wb,
+        sheet_name,
+        title,
+        columns,
+        lang=lang,
+        header_left=header_left,
+        paper_size=paper_size,
+        progress=progress,
+        total=total,
+        is_cancelled=is_cancelled,
+    )
+    for line in lines:
+        sheet.add(line)
+    return sheet.close()
 
 
 def _header_cell(ws, text: str) -> Cell:  # noqa: ANN001
@@ -372,32 +462,84 @@ def ledger_line(complaint: ComplaintData, lang: str, now: datetime) -> SheetLine
     return SheetLine(values, highlight=overdue)
 
 
+def _ledger_workbook(
+    complaints: Iterable[ComplaintData],
+    lang: str,
+    title_period: str,
+    now: datetime | None,
+    progress: Callable[[int, int], None] | None,
+    company: str,
+    total: int | None,
+    is_cancelled: Callable[[], bool] | None,
+) -> tuple[Workbook, int]:
+    now = now or utcnow()
+    report = pick("客户抱怨处理总表", "Customer complaint ledger", lang)
+    wb = new_workbook(report)
+    if total is None and isinstance(complaints, Sized):
+        total = len(complaints)
+    try:
+        count = write_titled_sheet(
+            wb,
+            pick("客户抱怨处理总表", "Complaint ledger", lang),
+            sheet_title(company, report, title_period, now, lang),
+            ledger_columns(lang),
+            (ledger_line(c, lang, now) for c in complaints),
+            lang=lang,
+            header_left=company,
+            # 34 columns: on A3 they stay readable; a printer with A4 only scales it down
+            paper_size=Worksheet.PAPERSIZE_A3,
+            progress=progress,
+            total=total,
+            is_cancelled=is_cancelled,
+        )
+    except BaseException:
+        discard_workbook(wb)
+        raise
+    return wb, count
+
+
 def complaint_ledger_xlsx(
-    complaints: list[ComplaintData],
+    complaints: Iterable[ComplaintData],
     lang: str = "zh_CN",
     title_period: str = "",
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
     *,
     company: str = "",
+    total: int | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
-    """The ledger workbook as .xlsx bytes; `now` decides what is overdue (default: now)."""
-    now = now or utcnow()
-    report = pick("客户抱怨处理总表", "Customer complaint ledger", lang)
-    wb = new_workbook(report)
-    write_titled_sheet(
-        wb,
-        pick("客户抱怨处理总表", "Complaint ledger", lang),
-        sheet_title(company, report, title_period, now, lang),
-        ledger_columns(lang),
-        [ledger_line(c, lang, now) for c in complaints],
-        lang=lang,
-        header_left=company,
-        # 34 columns: on A3 they stay readable; a printer with A4 only scales it down
-        paper_size=Worksheet.PAPERSIZE_A3,
-        progress=progress,
+    """The ledger workbook as .xlsx bytes; `now` decides what is overdue (default: now).
+
+    `complaints` may be a generator (complaint_service.iter_complaints), read once; for a big
+    ledger write_complaint_ledger saves into the file instead of returning the bytes.
+    """
+    wb, _count = _ledger_workbook(
+        complaints, lang, title_period, now, progress, company, total, is_cancelled
     )
     return workbook_bytes(wb)
+
+
+def write_complaint_ledger(
+    path: str | os.PathLike[str],
+    complaints: Iterable[ComplaintData],
+    lang: str = "zh_CN",
+    title_period: str = "",
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    company: str = "",
+    total: int | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """The ledger written straight into the file at `path` (atomically), ticket by ticket:
+    with a generator of tickets, memory stays flat however many there are. Returns how many
+    tickets were written; ExportCancelled (from `is_cancelled`) leaves no file behind."""
+    wb, count = _ledger_workbook(
+        complaints, lang, title_period, now, progress, company, total, is_cancelled
+    )
+    save_workbook(wb, path)
+    return count
 
 
 def period_text(start: date | None, end: date | None, lang: str) -> str:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from typing import BinaryIO
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 
 from openpyxl import Workbook
 
 from app.i18n import pick
-from app.reports.excel.sheet import Column, write_table_sheet
-from app.reports.files import write_atomically
+from app.reports.excel.sheet import Column, discard_workbook, save_workbook, write_table_sheet
 from app.services.customer_service import CustomerData, status_label, type_label
 
 
@@ -77,30 +75,53 @@ def customer_list_row(customer: CustomerData, years: Sequence[int], lang: str) -
 
 
 def customer_list_xlsx(
-    customers: Sequence[CustomerData],
+    customers: Iterable[CustomerData],
     target_path: str | os.PathLike[str],
     lang: str = "zh_CN",
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-) -> None:
-    """Write the customer list workbook to target_path (atomically; ExportCancelled leaves none)."""
-    years = sorted({v.year for c in customers for v in c.volumes})
-    rows = [customer_list_row(c, years, lang) for c in customers]
-    title = pick("顾客清单", "Customers", lang)
+    *,
+    years: Sequence[int] | None = None,
+    total: int | None = None,
+) -> int:
+    """Write the customer list workbook to target_path (atomically; ExportCancelled leaves none).
 
-    def write(stream: BinaryIO) -> None:
-        wb = Workbook(write_only=True)
-        wb.properties.title = title
-        wb.properties.creator = "QualityDesk"
+    The purchase-volume columns are `years` (customer_service.volume_years); without them the
+    customers are read first to find the years. With the years given, `customers` may be a
+    generator (customer_service.iter_customers), read once, one file at a time, straight into
+    the sheet. Returns the number of customers written.
+    """
+    if years is None:
+        customers = list(customers)
+        years = sorted({v.year for c in customers for v in c.volumes})
+    if total is None and isinstance(customers, Sized):
+        total = len(customers)
+    shown_years = list(years)
+    written = 0
+
+    def rows() -> Iterator[list[object]]:
+        nonlocal written
+        for customer in customers:
+            yield customer_list_row(customer, shown_years, lang)
+            written += 1
+
+    title = pick("顾客清单", "Customers", lang)
+    wb = Workbook(write_only=True)
+    wb.properties.title = title
+    wb.properties.creator = "QualityDesk"
+    try:
         write_table_sheet(
             wb,
             title,
-            customer_list_columns(years, lang),
-            rows,
+            customer_list_columns(shown_years, lang),
+            rows(),
             lang=lang,
             progress=progress,
             is_cancelled=is_cancelled,
+            total=total,
         )
-        wb.save(stream)
-
-    write_atomically(target_path, write)
+    except BaseException:
+        discard_workbook(wb)
+        raise
+    save_workbook(wb, target_path)
+    return written

@@ -116,7 +116,7 @@ def failure_history_xlsx(
         report,
         sheet_title(company, f"{report} {history.part}".strip(), "", made_at, lang),
         columns(lang),
-        [line(entry, lang) for entry in history.entries],
+        (line(entry, lang) for entry in history.entries),
         lang=lang,
         header_left=company,
     )

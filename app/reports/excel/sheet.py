@@ -8,10 +8,12 @@ Chinese text, real dates, landscape A4 fit to one page wide with the header row 
 from __future__ import annotations
 
 import contextlib
+import os
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain, islice
 from typing import Literal
 
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
@@ -22,7 +24,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.i18n import pick
-from app.reports.files import ExportCancelled
+from app.reports.files import ExportCancelled, write_atomically
 
 MAX_COLUMN_WIDTH = 60
 MIN_COLUMN_WIDTH = 6
@@ -32,6 +34,9 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 AMOUNT_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "0"
 PROGRESS_EVERY = 200
+# rows a streamed list sheet sizes its columns by: they are held until the widths are written,
+# which in the file come before the first row (all rows of a shorter list)
+WIDTH_SAMPLE = 1000
 
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DCE2EA")
@@ -201,39 +206,46 @@ def write_table_sheet(
     wb: Workbook,
     title: str,
     columns: Sequence[Column],
-    rows: Sequence[Sequence[object]],
+    rows: Iterable[Sequence[object]],
     *,
     lang: str,
     header_left: str = "",
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    total: int | None = None,
 ) -> Worksheet | WriteOnlyWorksheet:
     """Add a list sheet (header row + one row per item) to `wb`, write-only or not.
 
     Text columns are always written as strings; dates as real dates; numbers as numbers.
-    `progress(done, total)` is called every 200 rows; when `is_cancelled()` turns true,
+    `rows` may be a generator: it is read once, row by row, and on a write-only workbook
+    only the first WIDTH_SAMPLE rows (which size the columns) are held at a time.
+    `progress(done, total)` is called every 200 rows when the total is known (the length of
+    a list, else `total`) and once at the end; when `is_cancelled()` turns true,
     ExportCancelled is raised.
     """
-    total = len(rows)
+    if total is None and isinstance(rows, Sized):
+        total = len(rows)
     ws = wb.create_sheet(title=title)
+    pending = iter(rows)
+    head = list(islice(pending, WIDTH_SAMPLE))
 
     # everything that goes before the cells in the file must be set before the first append
     for index, column in enumerate(columns):
-        values = [_shown(row[index], column) for row in rows]
+        values = [_shown(row[index], column) for row in head]
         width = column_width(column.header, values, max_width=column.max_width)
         ws.column_dimensions[get_column_letter(index + 1)].width = width
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(columns)))}{total + 1}"
     apply_print_setup(ws, lang=lang, header_left=header_left)
 
     ws.append([style_header(text_cell(ws, column.header)) for column in columns])
     formats = [column.format for column in columns]
-    for done, row in enumerate(rows):
+    done = 0
+    for row in chain(head, pending):
         if done % PROGRESS_EVERY == 0:
             if is_cancelled is not None and is_cancelled():
-                _discard(ws)
+                discard_sheet(ws)
                 raise ExportCancelled
-            if progress is not None:
+            if progress is not None and total is not None:
                 progress(done, total)
         ws.append(
             [
@@ -241,8 +253,11 @@ def write_table_sheet(
                 for value, column, fmt in zip(row, columns, formats, strict=True)
             ]
         )
+        done += 1
+    # the filter range is written after the rows (write-only sheets too): the count is known
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(columns)))}{done + 1}"
     if progress is not None:
-        progress(total, total)
+        progress(done, done)
     return ws
 
 
@@ -258,7 +273,7 @@ def _data_cell(ws, value: object, kind: ColumnKind, fmt: str | None) -> Cell | s
     return number_cell(ws, value, fmt or AMOUNT_FORMAT)  # type: ignore[arg-type]
 
 
-def _discard(ws) -> None:  # noqa: ANN001
+def discard_sheet(ws) -> None:  # noqa: ANN001
     """Finish and delete the temporary file a write-only sheet streams its rows into."""
     if not isinstance(ws, WriteOnlyWorksheet):
         return
@@ -266,3 +281,20 @@ def _discard(ws) -> None:  # noqa: ANN001
         ws.close()
     with contextlib.suppress(Exception):
         ws._writer.cleanup()  # noqa: SLF001  (openpyxl only removes it at interpreter exit)
+
+
+def discard_workbook(wb: Workbook) -> None:
+    """Delete the temporary files of a write-only workbook that will not be saved."""
+    for ws in wb.worksheets:
+        discard_sheet(ws)
+
+
+def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> None:
+    """Save `wb` straight into the file at `path`, atomically (app.reports.files), without the
+    whole workbook in memory as bytes: a write-only sheet's rows go from its temporary file
+    into the zip file in pieces. On failure the temporary files go too."""
+    try:
+        write_atomically(path, wb.save)
+    except BaseException:
+        discard_workbook(wb)
+        raise

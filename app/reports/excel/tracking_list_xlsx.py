@@ -8,20 +8,25 @@ return visit), overdue ones marked.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sized
+from dataclasses import dataclass
 from datetime import date, datetime
+
+from openpyxl import Workbook
 
 from app.i18n import pick
 from app.models.common import utcnow
 from app.reports.excel.complaint_ledger_xlsx import (
     SheetColumn,
     SheetLine,
+    TitledSheetWriter,
     new_workbook,
     sheet_title,
     workbook_bytes,
-    write_titled_sheet,
     yes_no,
 )
+from app.reports.excel.sheet import PROGRESS_EVERY, discard_workbook, save_workbook
 from app.services.complaint_data import (
     ACTION_KIND_LABELS,
     CAUSE_LABELS,
@@ -216,40 +221,101 @@ def deadline_line(complaint: ComplaintData, lang: str, now: datetime) -> SheetLi
 # ---------------------------------------------------------------- the workbook
 
 
+@dataclass(frozen=True)
+class TrackingCount:
+    """What a tracking list holds: tickets listed and their actions."""
+
+    tickets: int
+    actions: int
+
+
+def _tracking_workbook(
+    complaints: Iterable[ComplaintData],
+    lang: str,
+    now: datetime | None,
+    company: str,
+    progress: Callable[[int, int], None] | None,
+    total: int | None,
+    is_cancelled: Callable[[], bool] | None,
+) -> tuple[Workbook, TrackingCount]:
+    """Both sheets filled in one pass over the tickets (a generator is read once)."""
+    now = now or utcnow()
+    today = _today(now)
+    report = pick("客户抱怨处理追踪一览表", "Customer complaint tracking list", lang)
+    if total is None and isinstance(complaints, Sized):
+        total = len(complaints)
+    wb = new_workbook(report)
+    try:
+        action_sheet = TitledSheetWriter(
+            wb,
+            pick("追踪一览表", "Tracking list", lang),
+            sheet_title(company, report, "", now, lang),
+            action_columns(lang),
+            lang=lang,
+            header_left=company,
+            is_cancelled=is_cancelled,
+        )
+        deadline_sheet = TitledSheetWriter(
+            wb,
+            pick("未结案期限", "Open deadlines", lang),
+            sheet_title(
+                company, pick("未结案抱怨单期限", "Deadlines of open tickets", lang), "", now, lang
+            ),
+            deadline_columns(lang),
+            lang=lang,
+            header_left=company,
+        )
+        tickets = actions = 0
+        for c in complaints:
+            if progress is not None and total is not None and tickets % PROGRESS_EVERY == 0:
+                progress(tickets, total)
+            for line in action_lines(c, lang, today):
+                action_sheet.add(line)
+            if c.status == "open":
+                deadline_sheet.add(deadline_line(c, lang, now))
+            tickets += 1
+            actions += len(c.actions)
+        action_sheet.close()
+        deadline_sheet.close()
+    except BaseException:
+        discard_workbook(wb)
+        raise
+    if progress is not None:
+        progress(tickets, tickets)
+    return wb, TrackingCount(tickets, actions)
+
+
 def tracking_list_xlsx(
-    complaints: Sequence[ComplaintData],
+    complaints: Iterable[ComplaintData],
     lang: str = "zh_CN",
     now: datetime | None = None,
     *,
     company: str = "",
     progress: Callable[[int, int], None] | None = None,
+    total: int | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
-    """The tracking list workbook as .xlsx bytes; `now` decides what is overdue."""
-    now = now or utcnow()
-    today = _today(now)
-    report = pick("客户抱怨处理追踪一览表", "Customer complaint tracking list", lang)
-    wb = new_workbook(report)
-    lines = [line for c in complaints for line in action_lines(c, lang, today)]
-    write_titled_sheet(
-        wb,
-        pick("追踪一览表", "Tracking list", lang),
-        sheet_title(company, report, "", now, lang),
-        action_columns(lang),
-        lines,
-        lang=lang,
-        header_left=company,
-        progress=progress,
-    )
-    open_tickets = [c for c in complaints if c.status == "open"]
-    write_titled_sheet(
-        wb,
-        pick("未结案期限", "Open deadlines", lang),
-        sheet_title(
-            company, pick("未结案抱怨单期限", "Deadlines of open tickets", lang), "", now, lang
-        ),
-        deadline_columns(lang),
-        [deadline_line(c, lang, now) for c in open_tickets],
-        lang=lang,
-        header_left=company,
-    )
+    """The tracking list workbook as .xlsx bytes; `now` decides what is overdue.
+
+    `complaints` may be a generator, read once; `progress(done, total)` counts tickets.
+    """
+    wb, _count = _tracking_workbook(complaints, lang, now, company, progress, total, is_cancelled)
     return workbook_bytes(wb)
+
+
+def write_tracking_list(
+    path: str | os.PathLike[str],
+    complaints: Iterable[ComplaintData],
+    lang: str = "zh_CN",
+    now: datetime | None = None,
+    *,
+    company: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    total: int | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> TrackingCount:
+    """The tracking list written straight into the file at `path` (atomically), ticket by
+    ticket, so memory stays flat with a generator of tickets; returns what it holds."""
+    wb, count = _tracking_workbook(complaints, lang, now, company, progress, total, is_cancelled)
+    save_workbook(wb, path)
+    return count

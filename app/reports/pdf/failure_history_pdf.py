@@ -23,8 +23,8 @@ from app.reports.pdf.layout import (
     CellContent,
     GridField,
     build_form_pdf,
-    data_table,
     label_value_grid,
+    paged_data_table,
     register_fonts,
     styles,
     text_paragraph,
@@ -151,9 +151,10 @@ def _entries(t: FormText, history: FailureHistory) -> list[Flowable]:
     headers = [
         wrap_words(h, w - _CELL_PADDING_X) for (h, _w, _a), w in zip(columns, widths, strict=True)
     ]
-    rows = [_row(t, entry, widths) for entry in history.entries]
+    # a part with years of failures runs to many pages: laid out a page at a time
+    rows = (_row(t, entry, widths) for entry in history.entries)
     return [
-        data_table(
+        paged_data_table(
             headers,
             rows,
             widths,

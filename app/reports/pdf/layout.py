@@ -10,10 +10,11 @@ import io
 import logging
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from itertools import chain
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -257,6 +258,140 @@ def data_table(
     table = Table(data, colWidths=list(col_widths), repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(commands))
     return table
+
+
+class _PageTable(Table):
+    """A Table that measures itself once for a given space: the frame asks for its size and
+    then splits it at the same size, and ReportLab would measure every cell twice."""
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:  # noqa: N803
+        if getattr(self, "_calculated_for", None) == (availWidth, availHeight):
+            return
+        super()._calc(availWidth, availHeight)
+        self._calculated_for = (availWidth, availHeight)
+
+
+class _PagedTable(Flowable):
+    """The rows of a long list table laid out a page at a time (paged_data_table).
+
+    Each page gets its own Table: the header and about a page of rows pulled from the row
+    iterator (as many as fitted on the page before, and more if they fit); ReportLab splits it
+    where the page ends, and what did not fit (a row split inside included) goes on to the next
+    page's table with the following rows. So a long list is never one giant Table: memory and
+    layout time follow the page, not the number of rows.
+    """
+
+    def __init__(
+        self,
+        header: list[object],
+        rows: Iterator[list[object]],
+        col_widths: list[float],
+        commands: list[tuple],
+        page_rows: int,
+        pending: list[list[object]] | None = None,
+        exhausted: bool = False,
+    ) -> None:
+        super().__init__()
+        self._header, self._rows = header, rows
+        self._widths, self._commands, self._page_rows = col_widths, commands, page_rows
+        self._pending = pending or []  # rows read but not laid out yet, in order
+        self._exhausted = exhausted
+        self._table: Table | None = None
+        self._wrapped_for: tuple[float, float] | None = None
+
+    def _pull(self, count: int) -> None:
+        while len(self._pending) < count and not self._exhausted:
+            row = next(self._rows, None)
+            if row is None:
+                self._exhausted = True
+            else:
+                self._pending.append(row)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """A table of the held rows, with more rows until it is taller than the space left
+        (then the frame splits it) or the rows run out."""
+        want = self._page_rows
+        while True:
+            self._pull(want)
+            table = _PageTable(
+                [self._header, *self._pending],
+                colWidths=self._widths,
+                repeatRows=1,
+                splitInRow=1,
+                # the parts of a split keep the measured row heights instead of measuring again
+                longTableOptimize=1,
+            )
+            table.setStyle(TableStyle(self._commands))
+            width, height = table.wrap(avail_width, avail_height)
+            if height > avail_height or self._exhausted:
+                self._table, self._wrapped_for = table, (avail_width, avail_height)
+                self.width, self.height = width, height
+                return width, height
+            want = len(self._pending) * 2
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self._table is None or self._wrapped_for != (avail_width, avail_height):
+            self.wrap(avail_width, avail_height)
+        assert self._table is not None
+        parts = self._table.split(avail_width, avail_height)
+        if len(parts) < 2:
+            return parts  # nothing fits here (next frame), or all of it does
+        first, rest = parts
+        # the rest starts with the repeated header; its rows (a split row's second half
+        # included) lead the next page
+        pending = [list(row) for row in rest._cellvalues[1:]]  # noqa: SLF001
+        placed = len(first._cellvalues) - 1  # noqa: SLF001
+        return [
+            first,
+            _PagedTable(
+                self._header,
+                self._rows,
+                self._widths,
+                self._commands,
+                # a page holds about as many rows as the last one: read a few more than that
+                max(4, placed + placed // 2 + 2),
+                pending,
+                self._exhausted,
+            ),
+        ]
+
+    def draw(self) -> None:
+        assert self._table is not None
+        self._table.drawOn(self.canv, 0, 0)
+
+
+def paged_data_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[CellContent]],
+    col_widths: Sequence[float],
+    *,
+    empty_text: str | None = None,
+    aligns: Sequence[str] | None = None,
+    page_rows: int = 20,
+) -> Flowable:
+    """data_table for lists of any length: the same look (header repeated on every page, rows
+    split inside when taller than what is left), but `rows` (a generator is fine) are read and
+    laid out a page at a time instead of becoming one Table of every row."""
+    st = styles()
+    if len(col_widths) != len(headers):
+        raise ValueError("one column width per header is needed")
+    pending = iter(rows)
+    first = next(pending, None)
+    if first is None:
+        return data_table(headers, [], col_widths, empty_text=empty_text, aligns=aligns)
+    by_align = {"LEFT": st.cell, "CENTER": st.cell_center, "RIGHT": st.cell_right}
+    cell_styles = [by_align[a.upper()] for a in aligns] if aligns else [st.cell] * len(headers)
+
+    def cells() -> Iterator[list[object]]:
+        for row in chain([first], pending):
+            if len(row) != len(headers):
+                raise ValueError("every row needs one value per column")
+            yield [_cell(v, s) for v, s in zip(row, cell_styles, strict=True)]
+
+    commands: list[tuple] = list(_BASE_TABLE_COMMANDS)
+    commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND))
+    header = [text_paragraph(h, st.table_header) for h in headers]
+    return _PagedTable(header, cells(), list(col_widths), commands, page_rows)
 
 
 # ---------------------------------------------------------------- tick boxes
