@@ -96,6 +96,7 @@ class _Ticket:
     problem: str = ""  # key of the ticket whose problem this one is about
     id: int = 0
     number: str = ""
+    year: int = 0
     seq: int = 0
     origin_id: int | None = None
     root_id: int | None = None
@@ -288,14 +289,17 @@ def _assign(ctx: Context, tickets: list[_Ticket], prefix: str) -> None:
             # about one in five is a problem the customer had before (经常 in the summaries)
             ticket.problem = rng.choice(before).problem if before and rng.random() < 0.2 else ticket.key  # fmt: skip
             earlier.setdefault(ticket.customer, []).append(ticket)
-            year = ticket.received.year
+            ticket.year = year = ticket.received.year
             seqs[year] = ticket.seq = seqs.get(year, 0) + 1
             ticket.number = numbering.format_number(prefix, year, ticket.seq)
             originals[ticket.root] = ticket
         else:
             root = originals[ticket.root]
-            ticket.customer, ticket.problem, ticket.seq = root.customer, root.problem, root.seq
-            ticket.number = numbering.format_number(prefix, root.received.year, root.seq, ticket.reopen_index)  # fmt: skip
+            ticket.customer, ticket.problem = root.customer, root.problem
+            ticket.year, ticket.seq = root.year, root.seq
+            ticket.number = numbering.format_number(
+                prefix, root.year, root.seq, ticket.reopen_index
+            )
             ticket.origin_id = last_of_chain[ticket.root]
             ticket.root_id = root.id
         last_of_chain[ticket.root] = ticket.id
@@ -537,12 +541,8 @@ def _close(ctx: Context, ticket: _Ticket, data: ComplaintData, t: _Timeline) -> 
             data.claim_status, data.paid_amount = "paid", data.agreed_amount
     closer = ctx.clerk(t.closed_at.date())
     note = ctx.rng("ks-close", ticket.key).choice(words.CLOSING_NOTES)
-    data.status, data.closed_at, data.closed_by, data.closing_note = (
-        "closed",
-        t.closed_at,
-        closer,
-        note,
-    )
+    data.status, data.closed_at = "closed", t.closed_at
+    data.closed_by, data.closing_note = closer, note
     step8 = data.step(STEP_COUNT)
     step8.done_on, step8.owner, step8.content = t.closed_at.date(), closer, note
 
@@ -557,7 +557,8 @@ def build_complaints(ctx: Context) -> None:
         return
     settings = complaint_settings.load(ctx.engine)
     tickets = _plan_tickets(ctx, count)
-    _assign(ctx, tickets, settings.number_prefix)
+    prefix = settings.number_prefix
+    _assign(ctx, tickets, prefix)
     by_root = {t.root: t for t in tickets if t.reopen_index == 0}
     inherited: dict[int, tuple[bool, bool, str]] = {}
     totals = {"actions": 0, "attachments": 0}
@@ -572,7 +573,8 @@ def build_complaints(ctx: Context) -> None:
         complaint_service.validate(data, now=ctx.now)
         progress = SimpleNamespace(status="open")
         complaint_service.refresh_progress(progress, data, settings)  # type: ignore[arg-type]
-        updated = max([t.received, *(m for m in (data.first_reply_at, data.containment_reply_at, data.action_reply_at, data.reply_at, data.visit_at) if m)])  # fmt: skip
+        milestones = (data.first_reply_at, data.containment_reply_at, data.action_reply_at)
+        updated = max([t.received, *(m for m in (*milestones, data.reply_at, data.visit_at) if m)])
         if t.cancelled:
             data.status = "cancelled"
             data.cancel_reason = ctx.rng("ks-cancel", ticket.key).choice(words.CANCEL_REASONS)
@@ -586,7 +588,7 @@ def build_complaints(ctx: Context) -> None:
                 data.status, updated = "reopened", t.reopen_at
         if data.status != "open":
             progress.next_due, progress.next_due_key = None, ""
-        _write_ticket(ctx, ticket, data, t, progress, events, updated, totals)
+        _write_ticket(ctx, ticket, prefix, data, t, progress, events, updated, totals)
         if data.status != "cancelled":
             ctx.complaints_of.setdefault(ticket.customer, []).append(
                 (ticket.id, ticket.received.date(), ticket.number)
@@ -602,6 +604,7 @@ def build_complaints(ctx: Context) -> None:
 def _write_ticket(
     ctx: Context,
     ticket: _Ticket,
+    prefix: str,
     data: ComplaintData,
     t: _Timeline,
     progress: SimpleNamespace,
@@ -617,8 +620,8 @@ def _write_ticket(
     values = {name: getattr(data, name) for name in complaint_service.SCALAR_FIELDS}
     row = writer.record(Complaint, {
         **values, "id": ticket.id, "uuid": None, "number": ticket.number,
-        "prefix": ticket.number.split("-", 1)[0], "year": int(ticket.number.split("-")[1]),
-        "seq": ticket.seq, "reopen_index": ticket.reopen_index, "origin_id": ticket.origin_id,
+        "prefix": prefix, "year": ticket.year, "seq": ticket.seq,
+        "reopen_index": ticket.reopen_index, "origin_id": ticket.origin_id,
         "root_id": ticket.root_id, "reopen_reason": reason, "status": data.status,
         "closed_at": data.closed_at, "closed_by": data.closed_by,
         "closing_note": data.closing_note, "cancel_reason": data.cancel_reason,
@@ -658,7 +661,7 @@ def _write_ticket(
     if rng.random() < 0.15:  # photos of the defect, sent by the customer or taken at receipt
         photos = rng.choice((1, 1, 2, 3))
         for k in range(1, photos + 1):
-            at = min(ticket.received + HOUR * rng.uniform(0.2, 30), t.limit)
+            at = min(ticket.received + HOUR * rng.uniform(0.2, 30), t.limit).replace(microsecond=0)
             name = f"{ticket.number} 缺陷照片{k if photos > 1 else ''}.png"
             totals["attachments"] += attach(
                 ctx, rng, complaint_service.ENTITY, row["uuid"], ticket.number, name, at,
