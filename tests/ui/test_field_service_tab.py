@@ -81,11 +81,12 @@ def records(engine):
 
 
 @pytest.fixture
-def tab(qtbot, engine, records):
+def tab(qtbot, engine, records, wait_list):
     widget = FieldServiceTab(engine, DataHub())
     qtbot.addWidget(widget)
     widget.resize(1280, 700)
     widget.show()
+    wait_list(widget)
     return widget
 
 
@@ -110,28 +111,37 @@ def test_one_list_of_reports_and_visits(tab, records):
     assert tab.count_label.text() == "4 条记录"
 
 
-def test_the_filters(qtbot, tab, records):
+def test_the_filters(qtbot, tab, records, wait_list):
     model = tab.model
     tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("visit"))
+    wait_list(tab)
     assert _numbers(model) == {records["visit"].number, records["old"].number}
     tab.kind_filter.setCurrentIndex(0)
+    wait_list(tab)
     tab.open_filter.setChecked(True)
+    wait_list(tab)
     assert _numbers(model) == {records["temporary"].number, records["visit"].number}
     tab.open_filter.setChecked(False)
+    wait_list(tab)
     tab.month_filter.setCurrentIndex(
         tab.month_filter.findData(f"{LAST_MONTH.year}-{LAST_MONTH.month:02d}")
     )
+    wait_list(tab)
     assert _numbers(model) == {records["solved"].number}
     tab.month_filter.setCurrentIndex(0)
+    wait_list(tab)
     tab.customer_filter.set_customer(records["hengxin"].id, "KH-0001  温州恒信汽车部件有限公司")
+    wait_list(tab)
     assert _numbers(model) == {records["solved"].number, records["visit"].number}
     tab.clear_filters()
+    wait_list(tab)
     assert model.rowCount() == 4
     # text waits until the typing stops
     tab.engineer_filter.setText("黄勇")
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=2000)
     assert _numbers(model) == {records["temporary"].number, records["visit"].number}
     tab.clear_filters()
+    wait_list(tab)
     tab.search.setText("QDJ1525")
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=2000)
     assert _numbers(model) == {records["solved"].number}
@@ -194,7 +204,7 @@ def _answer(cls, fill, results: list) -> None:
     QTimer.singleShot(0, handle)
 
 
-def test_delete_asks_for_a_reason(qtbot, engine, tab, records):
+def test_delete_asks_for_a_reason(qtbot, engine, tab, records, wait_list):
     tab.select_record(("service", records["solved"].id))
     results: list = []
     _answer(ReasonDialog, lambda d: None, results)  # no reason: refused
@@ -204,6 +214,7 @@ def test_delete_asks_for_a_reason(qtbot, engine, tab, records):
     _answer(ReasonDialog, lambda d: d.reason.setPlainText("重复录入"), results)
     assert tab.delete_current()
     assert field_service.get(engine, records["solved"].id) is None
+    wait_list(tab)
     assert tab.model.rowCount() == 3
 
 
