@@ -5,7 +5,7 @@ Workflow transitions (close, reopen, cancel, verify an action) live in complaint
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, replace
 from datetime import date, datetime, timedelta
 
@@ -550,6 +550,37 @@ def _row(c: Complaint, code: str, name: str) -> ComplaintRow:
     )
 
 
+EXPORT_CHUNK = 500  # tickets read at a time for an export (IN lists of at most 500 ids)
+
+
+def iter_complaints(
+    engine: Engine,
+    flt: ComplaintFilter | None = None,
+    sort: str = "number",
+    descending: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    chunk: int = EXPORT_CHUNK,
+) -> Iterator[ComplaintData]:
+    """Whole tickets for export, in list order, read a chunk at a time (a short session each).
+
+    Only one chunk of tickets is in memory at once, whatever the number of tickets;
+    `progress(done, total)` is called as each chunk has been read.
+    """
+    ids = search_ids(engine, flt, sort, descending)
+    settings = complaint_settings.load(engine)
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        with Session(engine) as session:
+            by_id = {
+                c.id: c for c in session.exec(select(Complaint).where(col(Complaint.id).in_(part)))
+            }
+            loaded = _load_many(session, [by_id[i] for i in part if i in by_id], settings)
+        if progress:
+            progress(start + len(part), len(ids))
+        yield from loaded
+
+
 def list_complaints(
     engine: Engine,
     flt: ComplaintFilter | None = None,
@@ -557,20 +588,8 @@ def list_complaints(
     descending: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[ComplaintData]:
-    """Whole tickets for export, in list order."""
-    ids = search_ids(engine, flt, sort, descending)
-    settings = complaint_settings.load(engine)
-    result: list[ComplaintData] = []
-    with Session(engine) as session:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            by_id = {
-                c.id: c for c in session.exec(select(Complaint).where(col(Complaint.id).in_(chunk)))
-            }
-            result.extend(_load_many(session, [by_id[i] for i in chunk], settings))
-            if progress:
-                progress(len(result), len(ids))
-    return result
+    """Whole tickets in list order, all in memory (exports stream with iter_complaints)."""
+    return list(iter_complaints(engine, flt, sort, descending, progress))
 
 
 def count(engine: Engine) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
@@ -470,20 +470,53 @@ def rows_for_ids(engine: Engine, ids: Sequence[int]) -> dict[int, CustomerRow]:
         return rows
 
 
+EXPORT_CHUNK = 500  # customer files read at a time for an export
+
+
+def iter_customers(
+    engine: Engine,
+    flt: CustomerFilter | None = None,
+    sort: str = "code",
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    chunk: int = EXPORT_CHUNK,
+) -> Iterator[CustomerData]:
+    """Whole customer files for export, in list order, read a chunk at a time;
+    `progress(done, total)` is called as each chunk has been read."""
+    ids = search_ids(engine, flt, sort)
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        with Session(engine) as session:
+            by_id = {
+                c.id: c for c in session.exec(select(Customer).where(col(Customer.id).in_(part)))
+            }
+            loaded = _load_children(session, [by_id[i] for i in part if i in by_id])
+        if progress:
+            progress(start + len(part), len(ids))
+        yield from loaded
+
+
 def list_customers(
     engine: Engine, flt: CustomerFilter | None = None, sort: str = "code"
 ) -> list[CustomerData]:
-    """Whole customer files for export, in list order."""
-    ids = search_ids(engine, flt, sort)
+    """Whole customer files in list order, all in memory (exports stream with iter_customers)."""
+    return list(iter_customers(engine, flt, sort))
+
+
+def volume_years(engine: Engine, flt: CustomerFilter | None = None) -> list[int]:
+    """The years with a purchase volume among the matching customers (the customer list's
+    volume columns), known before their files are read."""
+    ids = search_ids(engine, flt)
+    years: set[int] = set()
     with Session(engine) as session:
-        result: list[CustomerData] = []
         for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            by_id = {
-                c.id: c for c in session.exec(select(Customer).where(col(Customer.id).in_(chunk)))
-            }
-            result.extend(_load_children(session, [by_id[i] for i in chunk]))
-        return result
+            query = (
+                select(CustomerAnnualVolume.year)
+                .where(col(CustomerAnnualVolume.customer_id).in_(ids[start : start + 500]))
+                .distinct()
+            )
+            years.update(session.exec(query))
+    return sorted(years)
 
 
 def count(engine: Engine) -> int:

@@ -8,7 +8,7 @@ whatever the page size), as the other lazy lists do.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Engine, and_, func, or_
@@ -290,15 +290,34 @@ def rows_for_ids(engine: Engine, keys: Sequence[Key]) -> dict[Key, FieldRow]:
     return result
 
 
+EXPORT_CHUNK = 500  # lines read at a time for an export
+
+
+def iter_rows(
+    engine: Engine,
+    flt: FieldFilter | None = None,
+    sort: str = "date",
+    descending: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    chunk: int = EXPORT_CHUNK,
+) -> Iterator[FieldRow]:
+    """Every matching line in list order, read a chunk at a time;
+    `progress(done, total)` is called as each chunk has been read."""
+    keys = search_ids(engine, flt, sort, descending)
+    for start in range(0, len(keys), chunk):
+        part = keys[start : start + chunk]
+        rows = rows_for_ids(engine, part)
+        if progress:
+            progress(start + len(part), len(keys))
+        yield from (rows[key] for key in part if key in rows)
+
+
 def list_rows(
     engine: Engine, flt: FieldFilter | None = None, sort: str = "date", descending: bool = True
 ) -> list[FieldRow]:
     """Every matching line in list order (CLI `list service-reports --json`, exports)."""
-    keys = search_ids(engine, flt, sort, descending)
-    rows: dict[Key, FieldRow] = {}
-    for start in range(0, len(keys), 500):
-        rows.update(rows_for_ids(engine, keys[start : start + 500]))
-    return [rows[key] for key in keys if key in rows]
+    return list(iter_rows(engine, flt, sort, descending))
 
 
 def _first_line(text: str, limit: int = 120) -> str:

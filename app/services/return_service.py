@@ -8,7 +8,7 @@ production; a bulk periodic return 统退货 is never a complaint. Every change 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time
 
 from sqlalchemy import Engine, and_, func, or_, union_all
@@ -543,6 +543,34 @@ def rows_for_ids(engine: Engine, ids: Sequence[int]) -> dict[int, ReturnRow]:
         }
 
 
+EXPORT_CHUNK = 500  # returns read at a time for an export (IN lists of at most 500 ids)
+
+
+def iter_returns(
+    engine: Engine,
+    flt: ReturnFilter | None = None,
+    sort: str = "number",
+    descending: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    chunk: int = EXPORT_CHUNK,
+) -> Iterator[ReturnData]:
+    """Whole returns for export, in list order, read a chunk at a time (a short session each);
+    `progress(done, total)` is called as each chunk has been read."""
+    ids = search_ids(engine, flt, sort, descending)
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        with Session(engine) as session:
+            by_id = {
+                r.id: r
+                for r in session.exec(select(ReturnReceipt).where(col(ReturnReceipt.id).in_(part)))
+            }
+            loaded = _load_many(session, [by_id[i] for i in part if i in by_id])
+        if progress:
+            progress(start + len(part), len(ids))
+        yield from loaded
+
+
 def list_returns(
     engine: Engine,
     flt: ReturnFilter | None = None,
@@ -550,20 +578,8 @@ def list_returns(
     descending: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[ReturnData]:
-    """Whole returns for export, in list order."""
-    ids = search_ids(engine, flt, sort, descending)
-    result: list[ReturnData] = []
-    with Session(engine) as session:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            by_id = {
-                r.id: r
-                for r in session.exec(select(ReturnReceipt).where(col(ReturnReceipt.id).in_(chunk)))
-            }
-            result.extend(_load_many(session, [by_id[i] for i in chunk]))
-            if progress:
-                progress(len(result), len(ids))
-    return result
+    """Whole returns in list order, all in memory (exports stream with iter_returns)."""
+    return list(iter_returns(engine, flt, sort, descending, progress))
 
 
 def count(engine: Engine) -> int:
