@@ -13,7 +13,7 @@ from app.cli.common import (
     check_output,
     day_arg,
     open_engine,
-    write_output,
+    write_failed,
 )
 from app.i18n import current_language, pick
 
@@ -33,8 +33,8 @@ def add_parsers(groups: CommandGroups) -> None:
 
 
 def _export_trail(args: argparse.Namespace) -> int:
-    from app.reports.excel.audit_trail_xlsx import audit_trail_xlsx
-    from app.services.audit_export import trail_lines
+    from app.reports.excel.audit_trail_xlsx import write_audit_trail
+    from app.services.audit_export import count_trail_lines, iter_trail_lines
 
     output = Path(args.output).expanduser()
     check_output(output)
@@ -46,8 +46,9 @@ def _export_trail(args: argparse.Namespace) -> int:
             )
         )
     engine = open_engine(args)
-    lines = trail_lines(engine, since=args.date_from, until=args.date_to, record=args.record)
-    if args.record.strip() and not lines:
+    which = {"since": args.date_from, "until": args.date_to, "record": args.record}
+    total = count_trail_lines(engine, **which)
+    if args.record.strip() and not total:
         raise CommandError(
             pick(
                 f"审计记录中没有 {args.record.strip()}。",
@@ -64,15 +65,21 @@ def _export_trail(args: argparse.Namespace) -> int:
         )
         if part
     )
-    content = audit_trail_xlsx(
-        lines,
-        lang=current_language(),
-        made_at=datetime.now().astimezone(),
-        source_file=engine.url.database or "",
-        scope=scope,
-    )
-    write_output(output, content)
-    print(pick(f"共 {len(lines)} 条审计记录。", f"{len(lines)} audit trail entries."))
+    # entries are read a chunk at a time and go straight into the file
+    try:
+        written = write_audit_trail(
+            output,
+            iter_trail_lines(engine, **which),
+            lang=current_language(),
+            made_at=datetime.now().astimezone(),
+            source_file=engine.url.database or "",
+            scope=scope,
+            total=total,
+        )
+    except OSError as exc:
+        raise write_failed(output, exc) from exc
+    print(pick(f"已写入 {output}", f"Written: {output}"))
+    print(pick(f"共 {written} 条审计记录。", f"{written} audit trail entries."))
     return 0
 
 

@@ -258,28 +258,26 @@ def _export_complaint_ledger(args: argparse.Namespace) -> int:
     engine = open_engine(args)
     flt = _complaint_filter(args)
     lang = current_language()
+    from app.reports.excel.complaint_ledger_xlsx import period_text, write_complaint_ledger
+
+    # tickets are read a chunk at a time and go straight into the file
     progress = PagedProgress(0)
     try:
-        complaints = complaint_service.list_complaints(engine, flt, progress=progress)
-    finally:
-        progress.finish()
-    from app.reports.excel.complaint_ledger_xlsx import complaint_ledger_xlsx, period_text
-    from app.reports.files import write_atomically
-
-    content = complaint_ledger_xlsx(
-        complaints,
-        lang=lang,
-        title_period=period_text(args.date_from, args.date_to, lang),
-        company=settings_service.load(engine).company_name,
-    )
-    try:
-        write_atomically(output, content)
+        written = write_complaint_ledger(
+            output,
+            complaint_service.iter_complaints(engine, flt, progress=progress),
+            lang=lang,
+            title_period=period_text(args.date_from, args.date_to, lang),
+            company=settings_service.load(engine).company_name,
+        )
     except OSError as exc:
         raise write_failed(output, exc) from exc
+    finally:
+        progress.finish()
     print(
         pick(
-            f"已导出 {len(complaints)} 张抱怨单到 {output}",
-            f"{len(complaints)} ticket(s) written to {output}",
+            f"已导出 {written} 张抱怨单到 {output}",
+            f"{written} ticket(s) written to {output}",
         )
     )
     return 0
@@ -296,30 +294,28 @@ def _export_tracking_list(args: argparse.Namespace) -> int:
         output = Path(f"{stem}-{date.today():%Y%m%d}.xlsx")
     check_output(output)
     engine = open_engine(args)
+    from app.reports.excel.tracking_list_xlsx import write_tracking_list
+
     progress = PagedProgress(0)
     try:
-        complaints = [
-            c
-            for c in complaint_service.list_complaints(engine, progress=progress)
-            if c.status != "cancelled"
-        ]
-    finally:
-        progress.finish()
-    from app.reports.excel.tracking_list_xlsx import tracking_list_xlsx
-    from app.reports.files import write_atomically
-
-    content = tracking_list_xlsx(
-        complaints, lang=lang, company=settings_service.load(engine).company_name
-    )
-    try:
-        write_atomically(output, content)
+        count = write_tracking_list(
+            output,
+            (
+                c
+                for c in complaint_service.iter_complaints(engine, progress=progress)
+                if c.status != "cancelled"
+            ),
+            lang=lang,
+            company=settings_service.load(engine).company_name,
+        )
     except OSError as exc:
         raise write_failed(output, exc) from exc
-    actions = sum(len(c.actions) for c in complaints)
+    finally:
+        progress.finish()
     print(
         pick(
-            f"已导出 {len(complaints)} 张抱怨单({actions} 项措施)到 {output}",
-            f"{len(complaints)} ticket(s) with {actions} action(s) written to {output}",
+            f"已导出 {count.tickets} 张抱怨单({count.actions} 项措施)到 {output}",
+            f"{count.tickets} ticket(s) with {count.actions} action(s) written to {output}",
         )
     )
     return 0

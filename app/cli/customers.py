@@ -268,17 +268,22 @@ def _export_customers(args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser()
     check_output(output)
     engine = open_engine(args)
-    customers = customer_service.list_customers(engine, _filter(args), sort=args.sort)
+    flt = _filter(args)
     from app.reports.excel.customer_list_xlsx import customer_list_xlsx
 
     try:
-        customer_list_xlsx(customers, output, lang=current_language())
+        written = customer_list_xlsx(
+            customer_service.iter_customers(engine, flt, sort=args.sort),
+            output,
+            lang=current_language(),
+            years=customer_service.volume_years(engine, flt),
+        )
     except OSError as exc:
         raise write_failed(output, exc) from exc
     print(
         pick(
-            f"已导出 {len(customers)} 位顾客到 {output}",
-            f"{len(customers)} customer(s) written to {output}",
+            f"已导出 {written} 位顾客到 {output}",
+            f"{written} customer(s) written to {output}",
         )
     )
     return 0
