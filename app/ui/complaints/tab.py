@@ -25,7 +25,6 @@ from sqlalchemy import Engine
 
 from app.i18n import current_language
 from app.models.common import utcnow
-from app.reports.files import write_atomically
 from app.services import complaint_service, complaint_settings, customer_service, settings_service
 from app.services.complaint_data import (
     SEVERITY_LABELS,
@@ -423,16 +422,22 @@ class ComplaintsTab(BaseTab):
         company = settings_service.load(engine).company_name
 
         def work(progress: Progress) -> Path:
-            from app.reports.excel.complaint_ledger_xlsx import complaint_ledger_xlsx, period_text
+            from app.reports.excel.complaint_ledger_xlsx import period_text, write_complaint_ledger
 
-            complaints = complaint_service.list_complaints(
+            # read a chunk at a time, straight into the file
+            complaints = complaint_service.iter_complaints(
                 engine, flt, "number", False, progress.report
             )
             title_period = period_text(flt.received_from, flt.received_to, lang)
-            content = complaint_ledger_xlsx(
-                complaints, lang, title_period, now, progress.report, company=company
+            write_complaint_ledger(
+                path,
+                complaints,
+                lang,
+                title_period,
+                now,
+                company=company,
+                is_cancelled=progress.cancelled,
             )
-            write_atomically(path, content)
             return path
 
         export_in_background(self, self.tr("Writing the complaint ledger…"), work, self._exported)
@@ -454,15 +459,14 @@ class ComplaintsTab(BaseTab):
         company = settings_service.load(engine).company_name
 
         def work(progress: Progress) -> Path:
-            from app.reports.excel.tracking_list_xlsx import tracking_list_xlsx
+            from app.reports.excel.tracking_list_xlsx import write_tracking_list
 
-            complaints = complaint_service.list_complaints(
+            complaints = complaint_service.iter_complaints(
                 engine, flt, "number", False, progress.report
             )
-            content = tracking_list_xlsx(
-                complaints, lang, now, company=company, progress=progress.report
+            write_tracking_list(
+                path, complaints, lang, now, company=company, is_cancelled=progress.cancelled
             )
-            write_atomically(path, content)
             return path
 
         export_in_background(

@@ -329,8 +329,9 @@ class CustomersTab(BaseTab):
         engine = self.engine
 
         def work(progress: Progress) -> Path:
-            customers = customer_service.list_customers(engine, flt)
-            customer_list_xlsx(customers, path, lang, progress.report, progress.cancelled)
+            customers = customer_service.iter_customers(engine, flt, progress=progress.report)
+            years = customer_service.volume_years(engine, flt)
+            customer_list_xlsx(customers, path, lang, None, progress.cancelled, years=years)
             return path
 
         export_in_background(self, self.tr("Writing the customer list…"), work, self._exported)

@@ -16,10 +16,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.reports.excel.audit_trail_xlsx import audit_trail_xlsx
-from app.reports.files import write_atomically
+from app.reports.excel.audit_trail_xlsx import write_audit_trail
 from app.services import backup_service
-from app.services.audit_export import trail_lines
+from app.services.audit_export import count_trail_lines, iter_trail_lines
 from app.services.backup_service import BackupInfo
 from app.ui.background import BackgroundOp, Progress, run_in_background
 from app.ui.data_safety.restore_dialog import RestoreDialog, local_time_text, size_text
@@ -149,14 +148,15 @@ class DataFileActions(QObject):
         engine, source, lang = self.engine, str(self.database_file), current_language()
 
         def work(progress: Progress) -> Path:
-            content = audit_trail_xlsx(
-                trail_lines(engine),
+            write_audit_trail(
+                path,
+                iter_trail_lines(engine),
                 lang=lang,
                 source_file=source,
                 progress=progress.report,
                 is_cancelled=progress.cancelled,
+                total=count_trail_lines(engine),
             )
-            write_atomically(path, content)
             return path
 
         def done(written: Path) -> None:
