@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -311,6 +312,63 @@ def check_data_file(path: Path, backup_folder: Path | None = None) -> None:
     raise DamagedDatabase(path, moved, problem, backup_service.newest_good_backup(folder))
 
 
+# ---------------------------------------------------------------- closed cleanly, untouched since
+
+CLOSED_SUFFIX = ".closed"  # beside the data file: how the app left it at its last clean close
+
+
+def _closed_stamp(path: Path) -> Path:
+    return path.with_name(path.name + CLOSED_SUFFIX)
+
+
+def _file_state(path: Path) -> dict[str, int]:
+    """What changes when anything writes, replaces or copies the file (ctime: even a tool
+    that puts the modification time back)."""
+    st = path.stat()
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ctime_ns": st.st_ctime_ns,
+            "inode": st.st_ino}  # fmt: skip
+
+
+def _journal_pending(path: Path) -> bool:
+    """A -wal with content or a -journal: writes not folded into the file (a crash, another
+    program)."""
+    wal, journal = _side_file(path, "-wal"), _side_file(path, "-journal")
+    return (wal.exists() and wal.stat().st_size > 0) or journal.exists()
+
+
+def record_clean_close(path: Path) -> None:
+    """The app has closed the data file (every connection, the journal folded in): remember how
+    the file looks, so the next start can see that nothing touched it since and skip the
+    start-up check, which reads the whole file (seconds for ten years of records)."""
+    path = Path(path)
+    try:
+        if not path.is_file() or _journal_pending(path):
+            return
+        stamp = _closed_stamp(path)
+        tmp = stamp.with_name(stamp.name + ".tmp")
+        tmp.write_text(json.dumps(_file_state(path)), encoding="utf-8")
+        tmp.replace(stamp)
+    except OSError:
+        pass  # without the note the next start checks the file, as it always did
+
+
+def untouched_since_clean_close(path: Path) -> bool:
+    """True when the file is exactly as the app left it at its last clean close."""
+    try:
+        recorded = json.loads(_closed_stamp(path).read_text(encoding="utf-8"))
+        return not _journal_pending(path) and recorded == _file_state(path)
+    except (OSError, ValueError):
+        return False
+
+
+def _forget_clean_close(path: Path) -> None:
+    """Opened again: until the next clean close, the note says nothing about the file."""
+    try:
+        _closed_stamp(path).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _needs_migration_backup(path: Path) -> bool:
     """True when the file holds tables and its schema is not the newest one."""
     if not path.is_file() or path.stat().st_size == 0:
@@ -339,7 +397,11 @@ def open_database(
     """Open (creating if needed) the data file in data_dir, migrated to the newest schema.
 
     Before anything writes, an existing file is checked (quick_check); a damaged one is moved
-    aside and DamagedDatabase raised, never replaced by a new empty file. A file with data
+    aside and DamagedDatabase raised, never replaced by a new empty file. The check is skipped
+    when the file is exactly as the app left it at its last clean close (record_clean_close):
+    nothing has written to it since, and checking would read every page of it again. (The
+    backup made at start from changed data is checked in full, integrity_check, off the GUI
+    thread; Data → Check the data file checks it on demand.) A file with data
     that needs a migration is backed up first (reason "before-migration"), into backup_folder
     (default: the folder chosen on this PC, else backups/ beside the file). wal=None uses WAL
     unless the folder is on a network share or a removable drive (storage_location).
@@ -347,7 +409,9 @@ def open_database(
     data_dir.mkdir(parents=True, exist_ok=True)
     path = database_path(data_dir)
     check_writable(path)
-    check_data_file(path, backup_folder)
+    if not untouched_since_clean_close(path):
+        check_data_file(path, backup_folder)
+    _forget_clean_close(path)
     if _needs_migration_backup(path):
         from app.services import backup_service
 

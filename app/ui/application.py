@@ -19,7 +19,7 @@ from app.config import (
     resources_dir,
 )
 from app.data_lock import DataLock
-from app.db import open_database
+from app.db import open_database, record_clean_close
 from app.i18n import set_language
 from app.services import backup_service, settings_service
 from app.services.restore_record import record_restore
@@ -210,6 +210,7 @@ class AppController(QObject):
         """Let running backups finish, close the engine and give the data file's lock back."""
         QThreadPool.globalInstance().waitForDone(60_000)
         self.engine.dispose()
+        record_clean_close(self.database_file)  # the next start need not read it all again
         if self.lock is not None:
             self.lock.release()
 
