@@ -471,7 +471,7 @@ def build(engine: Engine, plan: ScalePlan, progress: Progress | None = None) -> 
     records already, ValueError for a plan that cannot be built. progress(kind, done, total)
     is called as each kind advances.
     """
-    from app.services import demo_scale_complaints, demo_scale_records
+    from app.services import demo_scale_complaints, demo_scale_records  # they use Context
 
     plan.validate()
     held = held_records(engine)
