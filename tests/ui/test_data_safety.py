@@ -268,7 +268,7 @@ def test_the_restore_dialog_can_look_in_another_folder(qtbot, engine, data_dir, 
 
 
 def test_restore_from_the_menu_reopens_the_data_and_reloads_the_tabs(
-    qtbot, start, data_dir, answers, monkeypatch
+    qtbot, start, data_dir, answers, monkeypatch, wait_list
 ):
     queue, asked = answers
     add_customer(data_dir, "KH001")
@@ -277,7 +277,7 @@ def test_restore_from_the_menu_reopens_the_data_and_reloads_the_tabs(
     customer_service.create(controller.engine, CustomerData(code="KH002", name="后来的"), "t")
     old_window, old_engine = controller.window, controller.engine
     old_window.customers_tab.refresh()
-    assert old_window.customers_tab.model.rowCount() == 2
+    assert wait_list(old_window.customers_tab).rowCount() == 2
 
     monkeypatch.setattr(RestoreDialog, "exec", lambda self: int(self.restore_selected()))
     queue.append(QMessageBox.StandardButton.Yes)
@@ -287,7 +287,7 @@ def test_restore_from_the_menu_reopens_the_data_and_reloads_the_tabs(
 
     assert controller.engine is not old_engine
     assert customer_service.get_by_code(controller.engine, "KH002") is None
-    assert controller.window.customers_tab.model.rowCount() == 1
+    assert wait_list(controller.window.customers_tab).rowCount() == 1
     safety = backup_service.list_backups(backup_service.default_folder(controller.database_file))
     before = next(info for info in safety if info.reason == "before-restore")
     assert codes_in(before.path) == ["KH001", "KH002"]  # the state before, kept
@@ -343,7 +343,7 @@ def choosing(monkeypatch, button: str) -> list[DamagedFileDialog]:
 
 
 def test_a_damaged_file_is_set_aside_and_the_newest_backup_restored(
-    qtbot, start, damaged_folder, monkeypatch
+    qtbot, start, damaged_folder, monkeypatch, wait_list
 ):
     data_dir, backup = damaged_folder
     shown = choosing(monkeypatch, "restore_button")
@@ -356,7 +356,7 @@ def test_a_damaged_file_is_set_aside_and_the_newest_backup_restored(
     assert backup.made_at.astimezone().strftime("%Y-%m-%d %H:%M") in told
     assert customer_service.get_by_code(controller.engine, "KH001") is not None
     assert customer_service.get_by_code(controller.engine, "KH002") is None
-    assert controller.window.customers_tab.model.rowCount() == 1
+    assert wait_list(controller.window.customers_tab).rowCount() == 1
     rows = audit_service.history(controller.engine, "data_file", DATA_FILE_UUID)
     trail = {r.field: r.new_value for r in rows}
     assert trail["restored_from"] == str(backup.path) and "损坏" in trail["reason"]

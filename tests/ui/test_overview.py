@@ -130,8 +130,8 @@ def overview_tab(window, known):
     return tab
 
 
-def _listed_numbers(window) -> set[str]:
-    model = window.complaints_tab.model
+def _listed_numbers(window, wait_list) -> set[str]:
+    model = wait_list(window.complaints_tab)  # the list loads off the GUI thread
     return {model.index(r, ComplaintTableModel.COL_NUMBER).data() for r in range(model.rowCount())}
 
 
@@ -207,7 +207,7 @@ def test_the_charts_show_the_known_series(overview_tab):
     assert shown == {"生产部": (2, 1), "技术部": (1, 0)}
 
 
-def test_a_month_bar_opens_the_complaints_of_that_month(window, overview_tab, known):
+def test_a_month_bar_opens_the_complaints_of_that_month(window, overview_tab, known, wait_list):
     trend = overview_tab.trend_chart
     march = [p.month for p in trend.points].index("2026-03")
     trend.received_set.clicked.emit(march)
@@ -217,10 +217,12 @@ def test_a_month_bar_opens_the_complaints_of_that_month(window, overview_tab, kn
     assert flt.customer_id is None and flt.defect_category is None
     # the list shows every ticket received then; the cancelled one with its status
     numbers = {known[k].number for k in ("open", "closed", "claim", "cancelled")}
-    assert _listed_numbers(window) == numbers
+    assert _listed_numbers(window, wait_list) == numbers
 
 
-def test_a_pareto_bar_opens_that_category_over_the_charts_year(window, overview_tab, known):
+def test_a_pareto_bar_opens_that_category_over_the_charts_year(
+    window, overview_tab, known, wait_list
+):
     window.complaints_tab.search.setText("something typed before")
     window.complaints_tab.apply_filter()
     index = [r.key for r in overview_tab.overview.pareto].index("异响")
@@ -230,10 +232,12 @@ def test_a_pareto_bar_opens_that_category_over_the_charts_year(window, overview_
     assert flt.defect_category == "异响" and flt.text == ""
     assert (flt.received_from, flt.received_to) == (date(2025, 4, 1), date(2026, 3, 31))
     assert window.complaints_tab.defect_filter.currentText() == "异响"
-    assert _listed_numbers(window) == {known[k].number for k in ("open", "closed", "february")}
+    assert _listed_numbers(window, wait_list) == {
+        known[k].number for k in ("open", "closed", "february")
+    }
 
 
-def test_a_customer_bar_opens_that_customers_complaints(window, overview_tab, known):
+def test_a_customer_bar_opens_that_customers_complaints(window, overview_tab, known, wait_list):
     chart = overview_tab.customer_chart
     row = [r.label for r in chart.rows].index("江苏远航机械制造有限公司")
     chart.count_set.clicked.emit(chart.bar_index(row))
@@ -242,7 +246,7 @@ def test_a_customer_bar_opens_that_customers_complaints(window, overview_tab, kn
     assert tab.current_filter().customer_id == known["customers"]["yuan"]
     assert "江苏远航机械制造有限公司" in tab.customer_filter.text()
     # March 2025 is before the charts' year
-    assert _listed_numbers(window) == {known["claim"].number}
+    assert _listed_numbers(window, wait_list) == {known["claim"].number}
 
 
 def test_a_department_bar_lists_its_open_actions(overview_tab, known, qtbot):

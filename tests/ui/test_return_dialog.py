@@ -95,7 +95,7 @@ def _book_a_line(form, customer_text: str) -> None:
 
 
 def test_book_inspect_dispose_and_the_list_shows_it_disposed(
-    qtbot, engine, hub, customer, answers, monkeypatch
+    qtbot, engine, hub, customer, answers, monkeypatch, wait_list
 ):
     tab = ReturnsTab(engine, hub)
     qtbot.addWidget(tab)
@@ -161,7 +161,7 @@ def test_book_inspect_dispose_and_the_list_shows_it_disposed(
     assert editor.attachments.add_button.isEnabled()  # the saved line takes photos now
 
     # the list heard about it: disposed, urgent production in red
-    model = tab.model
+    model = wait_list(tab)
     assert model.rowCount() == 1
     cell = lambda column, role=Qt.ItemDataRole.DisplayRole: model.index(0, column).data(role)  # noqa: E731
     assert cell(ReturnTableModel.COL_NUMBER) == number
