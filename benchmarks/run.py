@@ -123,10 +123,10 @@ class Run:
     # ------------------------------------------------------------------ the figures
 
     def start_up(self) -> None:
+        data, folder = self.sets[self.large], self.folder(self.large)
+        self.figures.append(processes.cold_start(data, folder, self.env, self.runs))
         self.figures.append(
-            processes.cold_start(
-                self.sets[self.large], self.folder(self.large), self.env, self.runs
-            )
+            processes.cold_start(data, folder, self.env, self.heavy_runs, unclean=True)
         )
 
     def lists(self) -> None:
@@ -153,8 +153,8 @@ class Run:
     def ledger(self) -> None:
         for name in self.names:
             if name == self.large:
-                figure, seconds = processes.ledger_export(self.sets[name], self.folder(name), self.env, self.heavy_runs)  # fmt: skip
-                self.figures.append(figure)
+                figures, seconds = processes.ledger_export(self.sets[name], self.folder(name), self.env, self.heavy_runs)  # fmt: skip
+                self.figures += figures
             else:
                 seconds = processes.ledger_seconds(self.sets[name], self.folder(name), self.env, self.heavy_runs)  # fmt: skip
             self.growth.setdefault("complaint ledger, every ticket to .xlsx", {})[name] = median(seconds)  # fmt: skip

@@ -5,11 +5,14 @@ python benchmarks/figures/child.py MODE [ARGS]; prints `key value` lines on stdo
   bare-window                  a bare PySide6 main window with four tabs: prints `painted`
                                at its first paint, then `rss_kb`
   app-window DATA_DIR          the app as `qualitydesk --data-dir DATA_DIR` starts it: `painted`
-                               at the main window's first paint
+                               at the main window's first paint; then closed as a user does
+  app-window-unclean DATA_DIR  the same, but the process ends at once as in a crash, so the next
+                               start finds the file not closed cleanly
   app-tabs DATA_DIR            the app started, then every tab visited and its list loaded:
                                `rss_kb` (resident) and `hwm_kb` (peak resident)
   ledger DATA_DIR OUT          the complaint ledger of every ticket written to OUT: `seconds`,
-                               `hwm_kb`, `rows`
+                               `hwm_kb` (peak resident), `base_kb` (resident before the export,
+                               its modules loaded)
   ledger-bare DATA_DIR OUT     the same cells with bare sqlite3 + openpyxl write-only
 
 The parent times the window modes from before it starts this process until `painted` arrives,
@@ -114,6 +117,20 @@ def _start_app(data_dir: str, on_painted) -> None:  # noqa: ANN001
 
 
 def app_window(data_dir: str) -> None:
+    """Painted, then closed as the user closes it (the next start finds the file closed cleanly)."""
+    from PySide6.QtWidgets import QApplication
+
+    def painted() -> None:
+        say("painted", time.perf_counter())
+        QApplication.instance().quit()
+
+    _start_app(data_dir, painted)
+    finish()
+
+
+def app_window_unclean(data_dir: str) -> None:
+    """Painted, then the process ends as in a crash (the next start checks the whole file)."""
+
     def painted() -> None:
         say("painted", time.perf_counter())
         finish()
@@ -163,8 +180,11 @@ def ledger(data_dir: str, out: str) -> None:
     """The complaint ledger of every ticket, as the command line writes it."""
     from pathlib import Path
 
+    import app.reports.excel.complaint_ledger_xlsx  # noqa: F401  (the export's modules, loaded
+    import app.services.complaint_service  # noqa: F401  before `base_kb` is taken)
     from app.cli import main
 
+    say("base_kb", memory_kb()["VmRSS"])
     start = time.perf_counter()
     code = main(["--data-dir", data_dir, "--lang", "zh_CN", "export", "complaint-ledger", "-o", out])  # fmt: skip
     say("seconds", time.perf_counter() - start)
@@ -182,8 +202,9 @@ def ledger_bare(data_dir: str, out: str) -> None:
     from ledger_cells import LEDGER_SQL, ledger_cells  # beside this file
     from openpyxl import Workbook
 
-    start = time.perf_counter()
     connection = sqlite3.connect(f"file:{Path(data_dir) / 'qualitydesk.sqlite3'}?mode=ro", uri=True)
+    say("base_kb", memory_kb()["VmRSS"])
+    start = time.perf_counter()
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Ledger")
     rows = 0
@@ -200,6 +221,7 @@ def ledger_bare(data_dir: str, out: str) -> None:
 MODES = {
     "bare-window": bare_window,
     "app-window": app_window,
+    "app-window-unclean": app_window_unclean,
     "app-tabs": app_tabs,
     "ledger": ledger,
     "ledger-bare": ledger_bare,

@@ -52,29 +52,41 @@ def _paint_seconds(env: dict[str, str], *arguments: str) -> float:
     return float(lines["painted"]) - start  # perf_counter is the same clock in both processes
 
 
-def cold_start(data: DataSet, work: Path, env: dict[str, str], runs: int) -> Figure:
-    """Process start to the main window's first paint (offscreen) against a bare window."""
+def cold_start(data: DataSet, work: Path, env: dict[str, str], runs: int, unclean: bool = False) -> Figure:  # fmt: skip
+    """Process start to the main window's first paint (offscreen) against a bare window.
+
+    unclean: every run ends as a crash does, so each start checks the whole data file."""
     folder = work / "start"
     if not folder.exists():
         data.copy_to(folder)
+    mode = "app-window-unclean" if unclean else "app-window"
     app, bare = paired(
-        lambda: _paint_seconds(env, "app-window", str(folder)),
+        lambda: _paint_seconds(env, mode, str(folder)),
         lambda: _paint_seconds(env, "bare-window"),
         runs,
     )
+    if unclean:
+        name = f"  … after an unclean exit (start-up check reads the {data.name} file)"
+        note = "each run ends as a crash does, so the next start checks the file (quick_check)"
+    else:
+        name = f"cold start to painted main window, {data.name} data file (offscreen)"
+        note = (
+            "closed as a user closes it after each run; a warm-up start first (it checks the "
+            "fresh copy and makes the start-up backup)"
+        )
     return Figure(
-        f"cold start to painted main window, {data.name} data file (offscreen)",
-        "≤ 0.6 s; ≤ 4× bare",
+        name,
+        "(for comparison)" if unclean else "≤ 0.6 s; ≤ 4× bare",
         median(app),
         "s",
-        limit=0.6,
+        limit=None if unclean else 0.6,
         baseline=median(bare),
         baseline_name="bare PySide6 window, four tabs",
-        ratio_limit=4.0,
+        ratio_limit=None if unclean else 4.0,
         runs=runs,
         samples=app,
         baseline_samples=bare,
-        note="a warm-up start first (it makes the start-up backup, as the first start of a day does)",
+        note=note,
     )
 
 
@@ -105,40 +117,58 @@ def resident_memory(data: DataSet, work: Path, env: dict[str, str], runs: int) -
     )
 
 
-def ledger_export(data: DataSet, work: Path, env: dict[str, str], runs: int) -> tuple[Figure, list[float]]:  # fmt: skip
-    """Peak resident memory of writing every ticket's ledger row to .xlsx (a process each), against
-    the same cells written by bare openpyxl write-only; also the app's export seconds."""
+def ledger_export(data: DataSet, work: Path, env: dict[str, str], runs: int) -> tuple[list[Figure], list[float]]:  # fmt: skip
+    """Writing every ticket's ledger row to .xlsx, a process each: the process's peak resident
+    memory (the target) and what the export adds to it above the process before the export
+    (against the same cells written by bare sqlite3 + openpyxl write-only, whose process holds
+    far fewer modules); also the app's export seconds (growth table)."""
     folder = work / "start"
     if not folder.exists():
         data.copy_to(folder)
     out = work / "ledger.xlsx"
     seconds: list[float] = []
+    peaks: list[float] = []
+    bare_peaks: list[float] = []
 
     def app() -> float:
         lines = run_child(env, "ledger", str(folder), str(out))[1]
         seconds.append(float(lines["seconds"]))
-        return int(lines["hwm_kb"]) / 1024
+        peaks.append(int(lines["hwm_kb"]) / 1024)
+        return (int(lines["hwm_kb"]) - int(lines["base_kb"])) / 1024
 
     def bare() -> float:
-        return int(run_child(env, "ledger-bare", str(folder), str(out))[1]["hwm_kb"]) / 1024
+        lines = run_child(env, "ledger-bare", str(folder), str(out))[1]
+        bare_peaks.append(int(lines["hwm_kb"]) / 1024)
+        return (int(lines["hwm_kb"]) - int(lines["base_kb"])) / 1024
 
-    app_samples, bare_samples = paired(app, bare, runs, warm=False)
+    growth, bare_growth = paired(app, bare, runs, warm=False)
     out.unlink(missing_ok=True)
-    figure = Figure(
-        f"complaint ledger, {data.name} rows to .xlsx: peak memory",
-        "≤ 150 MB; ≤ 1.2× bare",
-        median(app_samples),
+    peak = Figure(
+        f"complaint ledger, {data.name} rows to .xlsx: peak memory of the process",
+        "≤ 150 MB",
+        median(peaks),
         "MB",
         limit=150,
-        baseline=median(bare_samples),
+        baseline=median(bare_peaks),
         baseline_name="same cells, sqlite3 + bare openpyxl write-only",
+        runs=runs,
+        samples=peaks,
+        baseline_samples=bare_peaks,
+        note="peak resident memory of the whole process (Python, every module, the export)",
+    )
+    added = Figure(
+        "  … memory the export adds above the process before it",
+        "≤ 1.2× bare",
+        median(growth),
+        "MB",
+        baseline=median(bare_growth),
+        baseline_name="the same for the bare write-only export",
         ratio_limit=1.2,
         runs=runs,
-        samples=app_samples,
-        baseline_samples=bare_samples,
-        note="peak resident memory of the whole process (Python, imports and all)",
+        samples=growth,
+        baseline_samples=bare_growth,
     )
-    return figure, seconds
+    return [peak, added], seconds
 
 
 def ledger_seconds(data: DataSet, work: Path, env: dict[str, str], runs: int) -> list[float]:

@@ -36,6 +36,8 @@ class Figure:
     def verdict(self) -> str:
         if self.value is None:
             return "not measured"
+        if self.limit is None and self.ratio_limit is None:
+            return "—"
         absolute = self.limit is None or self.value <= self.limit
         relative = self.ratio_limit is None or (self.ratio is not None and self.ratio <= self.ratio_limit)  # fmt: skip
         if absolute and relative:
