@@ -3912,6 +3912,13 @@ last year</source>
     </message>
 </context>
 <context>
+    <name>ListLoader</name>
+    <message>
+        <source>The list could not be read: {reason}</source>
+        <translation>无法读取列表:{reason}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>QualityDesk — {path}</source>
@@ -3984,6 +3991,10 @@ last year</source>
     <message>
         <source>About QualityDesk</source>
         <translation>关于 QualityDesk</translation>
+    </message>
+    <message>
+        <source>The complaint deadlines could not be read: {reason}</source>
+        <translation>无法读取抱怨单期限:{reason}</translation>
     </message>
     <message>
         <source>All records are kept in this file:
