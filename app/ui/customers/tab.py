@@ -23,9 +23,7 @@ from sqlalchemy import Engine
 
 from app.i18n import current_language
 from app.models import CUSTOMER_GRADES
-from app.reports.excel.customer_list_xlsx import customer_list_xlsx
 from app.reports.files import write_atomically
-from app.reports.pdf.customer_card_pdf import customer_card_pdf
 from app.services import customer_service, settings_service
 from app.services.customer_service import CustomerData, CustomerFilter
 from app.services.validation import ValidationError
@@ -310,6 +308,9 @@ class CustomersTab(BaseTab):
         lang = current_language()
 
         def work(_progress: Progress) -> Path:
+            # ReportLab and openpyxl load when an export asks for them, not at start-up
+            from app.reports.pdf.customer_card_pdf import customer_card_pdf
+
             write_atomically(path, customer_card_pdf(customer, settings, lang))
             return path
 
@@ -329,6 +330,8 @@ class CustomersTab(BaseTab):
         engine = self.engine
 
         def work(progress: Progress) -> Path:
+            from app.reports.excel.customer_list_xlsx import customer_list_xlsx
+
             customers = customer_service.iter_customers(engine, flt, progress=progress.report)
             years = customer_service.volume_years(engine, flt)
             customer_list_xlsx(customers, path, lang, None, progress.cancelled, years=years)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.reports.excel.audit_trail_xlsx import write_audit_trail
 from app.services import backup_service
 from app.services.audit_export import count_trail_lines, iter_trail_lines
 from app.services.backup_service import BackupInfo
@@ -148,6 +147,9 @@ class DataFileActions(QObject):
         engine, source, lang = self.engine, str(self.database_file), current_language()
 
         def work(progress: Progress) -> Path:
+            # openpyxl loads when the trail is exported, not at start-up
+            from app.reports.excel.audit_trail_xlsx import write_audit_trail
+
             write_audit_trail(
                 path,
                 iter_trail_lines(engine),
