@@ -6,6 +6,9 @@ check what the clerk sees (the count label, the selection kept over a refresh).
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -22,6 +25,7 @@ from app.ui.complaints.table_model import ComplaintTableModel
 from app.ui.customers.table_model import CustomerTableModel
 from app.ui.widgets.list_loader import PAGE_SIZE, ListQuery
 from app.ui.widgets.paged_model import PagedTableModel
+from tests.cli_runner import ROOT
 
 NOW = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
 
@@ -382,3 +386,48 @@ def test_query_cancel_is_pressed_for_the_replaced_load(qtbot, engine, monkeypatc
         model.set_filter(CustomerFilter(text="测试"))
     assert first.cancelled  # a finished load's cancel is pressed too: harmless, never reused
     assert cancels[-1] is not first and not cancels[-1].cancelled
+
+
+EXIT_SCRIPT = textwrap.dedent(
+    """
+    import os, sys, tempfile
+    from pathlib import Path
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+    from app.db import open_database
+    from app.services import customer_service
+    from app.services.customer_service import CustomerData, CustomerFilter
+    from app.ui.customers.table_model import CustomerTableModel
+
+    app = QApplication([])
+    engine = open_database(Path(tempfile.mkdtemp()))
+    customer_service.create_many(
+        engine, (CustomerData(code=f"K{i:04d}", name=f"顾客{i}") for i in range(450)), "t"
+    )
+    model = CustomerTableModel(engine)
+    loads = []
+    model.loaded.connect(lambda: loads.append(model.rowCount()))
+    for i in range(150):  # typing fast: most loads are replaced while they run
+        model.set_filter(CustomerFilter(text=str(i % 10) if i % 3 else ""))
+        if i % 7 == 0:
+            app.processEvents()
+    while model.loading:
+        app.processEvents()
+    newest = customer_service.count_matching(engine, CustomerFilter(text="9"))  # i = 149
+    shown = model.rowCount()
+    model.set_filter(CustomerFilter())
+    model.cancel_load()  # a load still running when the window closes
+    QThreadPool.globalInstance().waitForDone()
+    app.processEvents()
+    print("finished", shown == newest == loads[-1], len(loads) < 150)
+    """
+)
+
+
+def test_many_replaced_loads_then_a_clean_exit():
+    result = subprocess.run(
+        [sys.executable, "-c", EXIT_SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "finished True True"

@@ -114,7 +114,6 @@ class _LoadJob(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        gen, emit = self.generation, self.signals
         try:
             if self.extra_only:
                 self._extra(None)
@@ -126,9 +125,17 @@ class _LoadJob(QRunnable):
             if not self.cancel.cancelled:
                 error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
                 log.error("list load failed\n%s", error.__traceback_text__)  # type: ignore[attr-defined]
-                emit.failed.emit(gen, error)
+                self._send("failed", error, quiet=True)
         finally:
-            emit.ended.emit(gen, emit)
+            self._send("ended", self.signals, quiet=True)
+
+    def _send(self, name: str, payload: Any, quiet: bool = False) -> None:
+        try:
+            getattr(self.signals, name).emit(self.generation, payload)
+        except RuntimeError:  # the application is closing: nobody listens any more
+            self.cancel.cancel()
+            if not quiet:
+                raise Cancelled from None
 
     def _load(self) -> None:
         source, query, cancel = self.source, self.query, self.cancel
@@ -141,21 +148,21 @@ class _LoadJob(QRunnable):
         cancel.check()
         rows = source.rows_for_ids(page)
         cancel.check()
-        self.signals.firstPage.emit(self.generation, FirstPage(list(page), count, rows))
+        self._send("firstPage", FirstPage(list(page), count, rows))
         self._extra(count)
         if count > len(page):
             ids = source.search_ids(query, cancel=cancel)
             cancel.check()
         else:
             ids = list(page)
-        self.signals.allIds.emit(self.generation, ids)
+        self._send("allIds", ids)
 
     def _extra(self, count: int | None) -> None:
         if self.source.extra is None:
             return
         extra = self.source.extra(self.query, count, cancel=self.cancel)
         self.cancel.check()
-        self.signals.extra.emit(self.generation, extra)
+        self._send("extra", extra)
 
 
 class ListLoader(QObject):
