@@ -6,7 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QThreadPool, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -28,6 +28,7 @@ from app.ui.data_safety.startup import DataFileOpener
 from app.ui.main_window import MainWindow
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
+START_BACKUP_DELAY_MS = 2000
 
 
 def install_font(application: QApplication) -> None:
@@ -258,7 +259,9 @@ def start_application(
         wal=opened.location.wal_safe,
     )
     controller.window.show()
-    controller.back_up_at_start()
+    # the backup reads the whole file (seconds with years of records): it starts once the
+    # window is painted and its first lists are read, not in competition with them
+    QTimer.singleShot(START_BACKUP_DELAY_MS, controller, controller.back_up_at_start)
     return controller
 
 
