@@ -185,17 +185,11 @@ class ListLoader(QObject):
         self.generation = 0
         self._cancel: QueryCancel | None = None
         self._loading = False
-        self._running_jobs = 0
 
     @property
     def loading(self) -> bool:
         """True from start() until the newest load delivered all ids or failed."""
         return self._loading
-
-    @property
-    def running_jobs(self) -> int:
-        """Jobs still on the thread pool, stale ones included (a stale one may be finishing)."""
-        return self._running_jobs
 
     def start(self, query: ListQuery) -> int:
         """Load the list for query; whatever older load is running is cancelled and ignored."""
@@ -229,9 +223,7 @@ class ListLoader(QObject):
         signals.extra.connect(self._extra)
         signals.allIds.connect(self._all_ids)
         signals.failed.connect(self._failed)
-        signals.ended.connect(self._ended)
         _keep(signals)
-        self._running_jobs += 1
         job = _LoadJob(
             self.generation, self.source, query, cancel, signals, self.page_size, extra_only
         )
@@ -260,10 +252,6 @@ class ListLoader(QObject):
         if generation == self.generation:
             self._loading = False
             self.failed.emit(error)
-
-    @Slot(int, object)
-    def _ended(self, _generation: int, _signals: object) -> None:
-        self._running_jobs -= 1
 
 
 def show_failure(label: Any, model: Any) -> bool:
