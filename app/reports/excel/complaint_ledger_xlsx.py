@@ -17,6 +17,7 @@ from datetime import date, datetime
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -67,6 +68,8 @@ TITLE_FONT = Font(bold=True, size=14)
 _TOP = Alignment(vertical="top")
 _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
+# a data cell's fill and font: plain, in a highlighted row, a marked cell
+_STATES = ((None, None), (OVERDUE_FILL, OVERDUE_FONT), (OVERDUE_FILL, OVERDUE_MARK_FONT))
 
 _FORMATS = {
     "date": DATE_FORMAT,
@@ -117,15 +120,29 @@ def _shown(value: object, column: SheetColumn) -> str:
     return str(value)
 
 
-def _cell(
+def cell_style(
     ws,  # noqa: ANN001
-    value: object,
     column: SheetColumn,
     fill: PatternFill | None,
     font: Font | None,
-) -> Cell:
-    """A data cell: text as a string, dates as dates, aligned to the top, filled if asked."""
+) -> StyleArray:
+    """The style of a column's data cells: its number format, aligned to the top (wrapped if
+    the column wraps), filled if asked. Made once per sheet and handed to every such cell:
+    setting the style objects cell by cell costs more than writing the cells."""
     cell = WriteOnlyCell(ws)
+    if column.kind in _FORMATS:
+        cell.number_format = _FORMATS[column.kind]
+    cell.alignment = _TOP_WRAP if column.wrap else _TOP
+    if fill is not None:
+        cell.fill = fill
+    if font is not None:
+        cell.font = font
+    return cell._style  # noqa: SLF001  (openpyxl's own indexes into the workbook's styles)
+
+
+def _cell(ws, value: object, column: SheetColumn, style: StyleArray) -> Cell:  # noqa: ANN001
+    """A data cell: text as a string, dates as dates, with the column's style."""
+    cell = Cell(ws, row=1, column=1, style_array=style)  # as WriteOnlyCell, styled
     if value is None or value == "":
         pass
     elif column.kind == "text":
@@ -138,13 +155,6 @@ def _cell(
         )
     else:
         cell.value = value
-    if column.kind in _FORMATS:
-        cell.number_format = _FORMATS[column.kind]
-    cell.alignment = _TOP_WRAP if column.wrap else _TOP
-    if fill is not None:
-        cell.fill = fill
-    if font is not None:
-        cell.font = font
     return cell
 
 
@@ -197,6 +207,7 @@ class TitledSheetWriter:
         self._progress, self._total, self._is_cancelled = progress, total, is_cancelled
         self._head: list[SheetLine] | None = []  # None once the column widths are written
         self._widths: list[float] = []
+        self._styles: dict[tuple[int, int], StyleArray] = {}
         self._wrapped = [i for i, c in enumerate(self._columns) if c.wrap]
         self.written = 0
 
@@ -244,6 +255,17 @@ class TitledSheetWriter:
         for line in head:
             self._write(line)
 
+    def _style(self, state: int, index: int) -> StyleArray:
+        """The style of column `index` in a plain (0) or highlighted (1) row, or of a marked
+        cell (2), made when first needed (so the workbook's style list is as it always was)."""
+        style = self._styles.get((state, index))
+        if style is None:
+            fill, font = _STATES[state]
+            style = self._styles[state, index] = cell_style(
+                self.ws, self._columns[index], fill, font
+            )
+        return style
+
     def _write(self, line: SheetLine) -> None:
         ws, done = self.ws, self.written
         if done % PROGRESS_EVERY == 0:
@@ -259,15 +281,11 @@ class TitledSheetWriter:
         row_number = done + 3
         if height > 1:
             ws.row_dimensions[row_number].height = LINE_HEIGHT * min(height, MAX_LINES)
-        row = []
-        for index, (value, column) in enumerate(zip(line.values, self._columns, strict=True)):
-            if index in line.marked:
-                fill, font = OVERDUE_FILL, OVERDUE_MARK_FONT
-            elif line.highlight:
-                fill, font = OVERDUE_FILL, OVERDUE_FONT
-            else:
-                fill = font = None
-            row.append(_cell(ws, value, column, fill, font))
+        plain = 1 if line.highlight else 0
+        row = [
+            _cell(ws, value, column, self._style(2 if index in line.marked else plain, index))
+            for index, (value, column) in enumerate(zip(line.values, self._columns, strict=True))
+        ]
         ws.append(row)
         # the height is in the file now; a write-only sheet would keep it until saved
         ws.row_dimensions.pop(row_number, None)
