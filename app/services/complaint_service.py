@@ -352,6 +352,10 @@ def _load_many(
             )
         ):
             related[row.id] = row
+    reopenings: dict[int, list[Complaint]] = {}  # root id -> its reopenings
+    for row in related.values():
+        if row.root_id is not None:
+            reopenings.setdefault(row.root_id, []).append(row)
 
     result = []
     for c in complaints:
@@ -384,9 +388,7 @@ def _load_many(
         ):
             data.origin = _ref(origin)
         root = c.root_id or c.id
-        later = [
-            r for r in related.values() if r.root_id == root and r.reopen_index > c.reopen_index
-        ]
+        later = [r for r in reopenings.get(root, ()) if r.reopen_index > c.reopen_index]
         data.reopenings = [_ref(r) for r in sorted(later, key=lambda r: r.reopen_index)]
         data.attachments = [attachment_service.to_data(a) for a in attachments[c.uuid]]
         data.deadlines = deadlines.compute(_milestones(data), settings)
