@@ -145,6 +145,12 @@ def usable(engine: Engine, text: str) -> bool:
     return indexed(engine) and SEPARATOR not in text and "\x00" not in text
 
 
+def scans(engine: Engine, text: str) -> bool:
+    """True when a search for text reads every record's text (1–2 characters, or no index)."""
+    text = text.strip()
+    return bool(text) and (not usable(engine, text) or len(text) < TRIGRAM)
+
+
 def ids_matching(index: TextIndex, text: str, columns: tuple[str, ...] = ()) -> Select:
     """Ids of the records whose text (only these columns, if given) contains text.
 

@@ -124,6 +124,37 @@ def test_a_short_list_needs_no_count_and_no_second_id_query(qtbot, engine, monke
     assert calls == [f"search limit={PAGE_SIZE}", "count", "search limit=None"]
 
 
+def test_a_one_or_two_character_search_reads_the_list_in_one_pass(qtbot, engine, monkeypatch):
+    """Such a search scans every record's text: a page, a count and the ids would scan thrice."""
+    _customers(engine, PAGE_SIZE + 30)
+    calls: list[str] = []
+    real_search, real_count = customer_service.search_ids, customer_service.count_matching
+
+    def search_ids(*args, limit=None, **kwargs):
+        calls.append(f"search limit={limit}")
+        return real_search(*args, limit=limit, **kwargs)
+
+    def count_matching(*args, **kwargs):
+        calls.append("count")
+        return real_count(*args, **kwargs)
+
+    monkeypatch.setattr(customer_service, "search_ids", search_ids)
+    monkeypatch.setattr(customer_service, "count_matching", count_matching)
+    model = CustomerTableModel(engine)
+    seen = Recorder(model)
+    model.set_filter(CustomerFilter(text="顾客"))
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        pass
+    assert calls == ["search limit=None"]
+    assert seen.first_pages[-1][0] == PAGE_SIZE + 30 == model.rowCount()
+    assert model.index(PAGE_SIZE + 29, 1).data()  # every row is there at once
+
+    calls.clear()  # three characters: the index answers a page and a count quickly
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_filter(CustomerFilter(text="测试顾"))
+    assert calls[0] == f"search limit={PAGE_SIZE}"
+
+
 def test_the_queries_run_off_the_gui_thread(qtbot, engine, monkeypatch):
     customer = customer_service.create(engine, CustomerData(code="KH-1", name="一汽"), "test")
     complaint_service.create(

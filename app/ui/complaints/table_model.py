@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from app.i18n import current_language
 from app.models.common import utcnow
-from app.services import complaint_service, complaint_settings
+from app.services import complaint_service, complaint_settings, text_search
 from app.services.complaint_data import (
     SEVERITY_LABELS,
     STATUS_LABELS,
@@ -170,6 +170,9 @@ class ComplaintTableModel(PagedTableModel[ComplaintRow]):
             limit=limit,
             cancel=cancel,
         )
+
+    def scans(self, query: ListQuery) -> bool:
+        return text_search.scans(self._engine, query.filter.text)
 
     def count_matching(self, query: ListQuery, *, cancel: QueryCancel | None = None) -> int:
         return complaint_service.count_matching(

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from sqlalchemy import Engine
 
-from app.services import customer_service
+from app.services import customer_service, text_search
 from app.services.customer_service import CustomerFilter, CustomerRow
 from app.services.list_query import QueryCancel
 from app.ui.widgets.paged_model import ListQuery, PagedTableModel
@@ -69,6 +69,9 @@ class CustomerTableModel(PagedTableModel[CustomerRow]):
         return customer_service.search_ids(
             self._engine, query.filter, query.sort, query.descending, limit=limit, cancel=cancel
         )
+
+    def scans(self, query: ListQuery) -> bool:
+        return text_search.scans(self._engine, query.filter.text)
 
     def count_matching(self, query: ListQuery, *, cancel: QueryCancel | None = None) -> int:
         return customer_service.count_matching(self._engine, query.filter, cancel=cancel)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.services import field_list
+from app.services import field_list, text_search
 from app.services.complaint_data import label
 from app.services.field_data import (
     FIELD_KIND_LABELS,
@@ -69,6 +69,9 @@ class FieldTableModel(PagedTableModel[FieldRow]):
         return field_list.search_ids(
             self.engine, query.filter, query.sort, query.descending, limit=limit, cancel=cancel
         )
+
+    def scans(self, query: ListQuery) -> bool:
+        return text_search.scans(self.engine, query.filter.text)
 
     def count_matching(self, query: ListQuery, *, cancel: QueryCancel | None = None) -> int:
         return field_list.count_matching(self.engine, query.filter, cancel=cancel)

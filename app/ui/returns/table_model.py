@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.services import return_service
+from app.services import return_service, text_search
 from app.services.complaint_data import label
 from app.services.list_query import QueryCancel
 from app.services.return_data import (
@@ -94,6 +94,9 @@ class ReturnTableModel(PagedTableModel[ReturnRow]):
         return return_service.search_ids(
             self._engine, query.filter, query.sort, query.descending, limit=limit, cancel=cancel
         )
+
+    def scans(self, query: ListQuery) -> bool:
+        return text_search.scans(self._engine, query.filter.text)
 
     def count_matching(self, query: ListQuery, *, cancel: QueryCancel | None = None) -> int:
         return return_service.count_matching(self._engine, query.filter, cancel=cancel)

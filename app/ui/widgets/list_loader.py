@@ -56,6 +56,9 @@ class ListSource:
     count_matching: Callable[..., int]  # (query, *, cancel=None)
     rows_for_ids: Callable[[Sequence[Any]], dict[Any, Any]]
     extra: Callable[..., Any] | None = None  # (query, count, *, cancel=None)
+    # True when the query reads every record anyway (a 1–2 character search scans the text):
+    # then one pass for all ids beats a page, a count and the ids, each scanning again
+    scans: Callable[[ListQuery], bool] | None = None
 
 
 def failure_text(error: BaseException) -> str:
@@ -139,6 +142,9 @@ class _LoadJob(QRunnable):
 
     def _load(self) -> None:
         source, query, cancel = self.source, self.query, self.cancel
+        if source.scans is not None and source.scans(query):
+            self._load_in_one_pass()
+            return
         page = source.search_ids(query, limit=self.page_size, cancel=cancel)
         cancel.check()
         if len(page) < self.page_size:
@@ -155,6 +161,16 @@ class _LoadJob(QRunnable):
             cancel.check()
         else:
             ids = list(page)
+        self._send("allIds", ids)
+
+    def _load_in_one_pass(self) -> None:
+        ids = self.source.search_ids(self.query, cancel=self.cancel)
+        self.cancel.check()
+        page = ids[: self.page_size]
+        rows = self.source.rows_for_ids(page)
+        self.cancel.check()
+        self._send("firstPage", FirstPage(list(page), len(ids), rows))
+        self._extra(len(ids))
         self._send("allIds", ids)
 
     def _extra(self, count: int | None) -> None:

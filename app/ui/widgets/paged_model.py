@@ -71,6 +71,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
                 count_matching=self.count_matching,
                 rows_for_ids=self.rows_for_ids,
                 extra=self.load_extra if has_extra else None,
+                scans=self.scans,
             ),
             self,
         )
@@ -95,6 +96,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     def rows_for_ids(self, ids: Sequence[Any]) -> dict[Any, Row]:
         raise NotImplementedError
+
+    def scans(self, query: ListQuery) -> bool:
+        """True when query reads every record anyway (the loader then reads all ids at once)."""
+        return False
 
     def load_extra(
         self, query: ListQuery, count: int | None, *, cancel: QueryCancel | None = None
