@@ -33,9 +33,17 @@ LIMIT {limit}
 
 
 def qt_application():  # noqa: ANN201
+    """The QApplication, with the bundled CJK font as the app installs it (without it Qt looks
+    for a fallback font for every Chinese text it paints)."""
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance() or QApplication([])
+    application = QApplication.instance()
+    if application is None:
+        from app.ui.application import install_font
+
+        application = QApplication([])
+        install_font(application)
+    return application
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = SHOWN_TIMEOUT) -> None:
@@ -159,9 +167,8 @@ def fts_tables(connection: sqlite3.Connection) -> set[str]:
 
 
 def raw_search(connection: sqlite3.Connection, text: str) -> tuple[Callable[[], list], str]:
-    """The raw text query for the first page: the app's index through sqlite3 when the data file
-    has one (FTS5 trigram for 3+ characters, instr over the compact text column below that),
-    else LIKE over the searched columns."""
+    """The raw text query: the app's index through sqlite3 when the data file has one
+    (figures.text_index), else LIKE over the searched columns for the first page."""
     from figures.text_index import raw_index_query
 
     indexed = raw_index_query(connection, text)

@@ -1,9 +1,10 @@
-"""The raw query of the app's text index (migration 0010), for the search baseline.
+"""The raw queries of the app's text index (migration 0010), for the search baseline.
 
-The first page of tickets whose text contains the typed text, as the complaint list finds them
-(the ticket's own fields, or its customer's code/name/short name), written out in SQL and run
-through sqlite3: FTS5 trigram phrase queries for 3+ characters, instr() over the compact
-lower-cased text tables below that.
+As the issue names it: the raw text-index query through sqlite3, i.e. what the index answers
+for the typed text — the ids of the tickets whose own text contains it and the ids of the
+customers whose code/name/short name contain it (the complaint list searches both). FTS5
+trigram phrase queries for 3+ characters; instr() over the compact lower-cased text tables
+below that, as the app does. No ordering, no page, no rows.
 """
 
 from __future__ import annotations
@@ -11,11 +12,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from figures.lists import PAGE, PAGE_SQL
-
 
 def raw_index_query(connection: sqlite3.Connection, text: str) -> tuple[Callable[[], list], str] | None:  # fmt: skip
-    """(run the first page's query, how) through the data file's text index; None without one."""
+    """(run the index's queries for text, how); None when the data file has no text index."""
     tables = {
         row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     }
@@ -24,20 +23,21 @@ def raw_index_query(connection: sqlite3.Connection, text: str) -> tuple[Callable
     needle = text.strip().lower()
     if len(needle) >= 3:
         phrase = '"' + needle.replace('"', '""') + '"'
-        where = (
-            "WHERE c.id IN (SELECT rowid FROM complaint_text_fts WHERE complaint_text_fts MATCH ?)"
-            " OR c.customer_id IN (SELECT rowid FROM customer_text_fts"
-            " WHERE customer_text_fts MATCH ?)"
-        )
-        params: tuple = (phrase, "{names} : " + phrase)
-        how = "FTS5 trigram query via sqlite3"
+        queries = [
+            ("SELECT rowid FROM complaint_text_fts WHERE complaint_text_fts MATCH ?", (phrase,)),
+            ("SELECT rowid FROM customer_text_fts WHERE customer_text_fts MATCH ?",
+             ("{names} : " + phrase,)),
+        ]  # fmt: skip
+        how = "FTS5 trigram queries via sqlite3"
     else:
-        where = (
-            "WHERE c.id IN (SELECT id FROM complaint_text WHERE instr(number, ?) > 0"
-            " OR instr(body, ?) > 0)"
-            " OR c.customer_id IN (SELECT id FROM customer_text WHERE instr(names, ?) > 0)"
-        )
-        params = (needle, needle, needle)
-        how = "instr() over the text table via sqlite3 (< 3 characters)"
-    sql = PAGE_SQL.format(where=where, limit=PAGE)
-    return (lambda: connection.execute(sql, params).fetchall()), how
+        queries = [
+            ("SELECT id FROM complaint_text WHERE instr(number, ?) > 0 OR instr(body, ?) > 0",
+             (needle, needle)),
+            ("SELECT id FROM customer_text WHERE instr(names, ?) > 0", (needle,)),
+        ]  # fmt: skip
+        how = "instr() over the text tables via sqlite3 (< 3 characters)"
+
+    def run() -> list:
+        return [connection.execute(sql, params).fetchall() for sql, params in queries]
+
+    return run, how
