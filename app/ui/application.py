@@ -6,6 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -98,6 +99,7 @@ class AppController(QObject):
         self.language = language or preferred_language()
         self.translations.apply(self.language)
         self.window = self._make_window()
+        self._shut_down = False
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(self.engine, self.database_file, self.language)
@@ -113,8 +115,10 @@ class AppController(QObject):
         old.close()
         old.deleteLater()
 
-    def back_up_at_start(self) -> BackgroundOp:
+    def back_up_at_start(self) -> BackgroundOp | None:
         """A verified backup when the data changed since the last one, off the GUI thread."""
+        if self._shut_down or not shiboken6.isValid(self.window):
+            return None  # closed within the delay: the next start backs up
         path = self.database_file
         folder = backup_service.backup_folder_for(path)
 
@@ -209,6 +213,7 @@ class AppController(QObject):
 
     def shut_down(self) -> None:
         """Let running backups finish, close the engine and give the data file's lock back."""
+        self._shut_down = True
         QThreadPool.globalInstance().waitForDone(60_000)
         self.engine.dispose()
         record_clean_close(self.database_file)  # the next start need not read it all again

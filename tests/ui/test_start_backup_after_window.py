@@ -21,3 +21,14 @@ def test_the_start_up_backup_begins_only_after_the_window_is_shown(qtbot, data_d
     finally:
         controller.window.close()
         controller.shut_down()
+
+
+def test_a_window_closed_before_the_start_up_backup_begins_is_left_alone(qtbot, data_dir, answers):
+    """Closed within the delay: no backup is started on a closed data file, nothing fails."""
+    controller = start_application(str(data_dir), "zh_CN")
+    assert controller is not None
+    controller.window.close()
+    controller.window.deleteLater()
+    controller.shut_down()
+    qtbot.wait(START_BACKUP_DELAY_MS + 500)  # the delayed start fires meanwhile
+    assert backup_service.list_backups(backup_service.backup_folder_for(controller.database_file)) == []  # fmt: skip
