@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -72,6 +72,7 @@ class OverviewTab(QWidget):
         self.overview: Overview | None = None
         self.last_export: Path | None = None
         self._stale = True
+        self._refresh_after_paint = False
         self._build()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -259,6 +260,15 @@ class OverviewTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if self._stale:
+            # paint first, then count: at start-up the window appears without waiting for the
+            # figures (a few hundred milliseconds on ten years of tickets)
+            self._refresh_after_paint = True
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._refresh_after_paint:
+            self._refresh_after_paint = False
             self._refresh_timer.start()
 
     # ------------------------------------------------------------------ drill-down
