@@ -237,7 +237,8 @@ class CampaignsView(QWidget):
         self.results.changed.connect(
             lambda campaign_id: self.refresh(keep=campaign_id, results=False)
         )
-        self.refresh()
+        self.refresh(results=False)
+        self.results.load_when_painted(self.current_id)
 
     def _build_view(self) -> None:
         view, m = self.view, CampaignTableModel

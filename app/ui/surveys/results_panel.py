@@ -4,11 +4,12 @@ and loyalty (SPEC §2.4; seed 002 §5.2.2)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -275,6 +276,7 @@ class ResultsPanel(QWidget):
         self.engine, self.hub = engine, hub
         self.results: CampaignResults | None = None
         self.loads = 0  # how often results were read (a change reloads them once)
+        self._pending: Callable[[], int | None] | None = None  # load_when_painted
         self.departments = complaint_settings.load(engine).departments
         self.headline = QLabel(self)
         self.headline.setTextFormat(Qt.TextFormat.RichText)
@@ -384,7 +386,23 @@ class ResultsPanel(QWidget):
     def editable(self) -> bool:
         return self.results is not None and self.results.campaign.editable
 
+    def load_when_painted(self, campaign_id: Callable[[], int | None]) -> None:
+        """Read the results once the panel is on screen (the campaign chosen then): at start-up
+        the surveys tab is built but not shown, and its results take a while to count."""
+        self._pending = campaign_id
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._pending is not None:
+            QTimer.singleShot(0, self, self._load_pending)
+
+    def _load_pending(self) -> None:
+        if self._pending is not None:
+            self.load(self._pending())
+
     def load(self, campaign_id: int | None) -> None:
+        self._pending = None
         self.loads += 1
         self.show_results(campaign_results(self.engine, campaign_id) if campaign_id else None)
 
