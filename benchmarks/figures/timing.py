@@ -43,10 +43,10 @@ class Figure:
         if absolute and relative:
             return "met"
         if relative and self.ratio_limit is not None:
-            return f"ratio met; {self.value / self.limit:.1f}× the time"
+            return f"ratio met; {self.value / self.limit:.2f}× the time"
         if absolute:
-            return f"ratio missed ({self.ratio:.1f}×)"
-        return f"MISSED ({self.value / self.limit:.1f}× target)"
+            return f"ratio missed ({self.ratio:.2f}×)"
+        return f"MISSED ({self.value / self.limit:.2f}× target)"
 
 
 def show(value: float | None, unit: str) -> str:
