@@ -2,9 +2,9 @@
 
 A data set is a data folder (qualitydesk.sqlite3 and its attachments/) made by the large demo
 generator (app.services.demo_scale) or, where that module is missing, by the older bulk filler
-of benchmarks/complaint_list.py plus actions. Its cache key is the builder, its plan and the
-newest migration: a schema change or a different plan builds a new one, never reuses a stale
-file. The cached folder is never opened by a figure: each run works on copies.
+of benchmarks/complaint_list.py plus actions. Its cache key is the builder, its plan (with the
+generator's VERSION) and the newest migration: a schema change, a new generator or a different
+plan builds a new one, never reuses a stale file. The cached folder is never opened by a figure: each run works on copies.
 """
 
 from __future__ import annotations
@@ -90,7 +90,8 @@ class DataSet:
 def _plan_text(builder: str, module: object, complaints: int) -> str:
     if builder == "demo_scale":
         plan = module.ScalePlan.for_complaints(complaints, seed=SEED)  # type: ignore[attr-defined]
-        return repr(plan)
+        # the generator's VERSION changes when what it makes changes: a new data set then
+        return f"{plan!r} version={getattr(module, 'VERSION', '')}"
     return f"complaint_list.fill({complaints}, seed=7) + actions(seed=7)"
 
 
