@@ -12,7 +12,8 @@ os.environ.pop("QUALITYDESK_DATA_DIR", None)
 
 import pytest  # noqa: E402
 
-from app.db import open_database  # noqa: E402
+from app.db import make_engine, open_database  # noqa: E402
+from tests import pg_server  # noqa: E402
 from app.i18n import set_language  # noqa: E402
 
 
@@ -23,11 +24,38 @@ def data_dir(tmp_path):
     return folder
 
 
+# the service and report suites run on both database engines when a PostgreSQL server is given
+BOTH_ENGINES = ("tests/services/", "tests/reports/")
+
+
+def pytest_generate_tests(metafunc):
+    if "engine" not in metafunc.fixturenames or not pg_server.server_url():
+        return
+    path = metafunc.definition.path.as_posix()
+    if not any(part in path for part in BOTH_ENGINES):
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def engine(data_dir):
+def engine(request, data_dir):
+    if getattr(request, "param", "sqlite") == "postgresql":
+        url = pg_server.create_database()
+        eng = make_engine(url)
+        yield eng
+        eng.dispose()
+        pg_server.drop_database(url)
+        return
     eng = open_database(data_dir)
     yield eng
     eng.dispose()
+
+
+def pytest_sessionfinish(session):
+    if pg_server.server_url():
+        pg_server.drop_template()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from app.models.attachment import Attachment
 from app.models.audit import AuditEntry
+from app.models.collaboration import RecordEditing, StoredFile
 from app.models.complaint import (
     ActionEvent,
     Complaint,
@@ -44,6 +45,8 @@ from app.models.survey import (
 )
 
 __all__ = [
+    "RecordEditing",
+    "StoredFile",
     "ActionEvent",
     "Attachment",
     "AuditEntry",

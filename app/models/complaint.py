@@ -29,6 +29,8 @@ class Urgency(StrEnum):
 
 
 class Complaint(RecordBase, table=True):
+    # raised by every save; a save from a stale copy is refused (optimistic locking)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     # the list opens sorted by number, newest first (migration 0004)
     __table_args__ = (Index("ix_complaint_list_order", "year", "seq", "reopen_index", "number"),)
 

@@ -27,6 +27,8 @@ CUSTOMER_GRADES = ("A", "B", "C", "D")
 
 
 class Customer(RecordBase, table=True):
+    # raised by every save; a save from a stale copy is refused (optimistic locking)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     code: str = Field(max_length=32, unique=True, index=True)
     name: str = Field(max_length=200, index=True)
     short_name: str = Field(default="", max_length=100)

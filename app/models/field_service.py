@@ -24,6 +24,8 @@ class ServiceResult(StrEnum):
 
 
 class ServiceReport(RecordBase, table=True):
+    # raised by every save; a save from a stale copy is refused (optimistic locking)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     __tablename__ = "service_report"
 
     number: str = Field(max_length=40, unique=True, index=True)  # FW-[MACHINE-]YYYY-NNNN
@@ -69,6 +71,8 @@ class ServicePart(RecordBase, table=True):
 
 
 class VisitReport(RecordBase, table=True):
+    # raised by every save; a save from a stale copy is refused (optimistic locking)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     __tablename__ = "visit_report"
 
     number: str = Field(max_length=40, unique=True, index=True)  # ZF-[MACHINE-]YYYY-NNNN

@@ -23,6 +23,8 @@ class ReturnStatus(StrEnum):
 
 
 class ReturnReceipt(RecordBase, table=True):
+    # raised by every save; a save from a stale copy is refused (optimistic locking)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     __tablename__ = "return_receipt"
 
     number: str = Field(max_length=40, unique=True, index=True)

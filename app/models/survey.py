@@ -56,6 +56,8 @@ class SurveyItem(RecordBase, table=True):
 
 
 class SurveyCampaign(RecordBase, table=True):
+    # raised by every save; a save from a stale copy is refused (optimistic locking)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     __tablename__ = "survey_campaign"
 
     number: str = Field(max_length=40, unique=True, index=True)  # MY-YYYY-NN
