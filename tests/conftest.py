@@ -13,8 +13,8 @@ os.environ.pop("QUALITYDESK_DATA_DIR", None)
 import pytest  # noqa: E402
 
 from app.db import make_engine, open_database  # noqa: E402
-from tests import pg_server  # noqa: E402
 from app.i18n import set_language  # noqa: E402
+from tests import pg_server  # noqa: E402
 
 
 @pytest.fixture
