@@ -13,8 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import SAWarning
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SAWarning
 
 from app.config import database_path
 from app.i18n import pick
@@ -99,16 +100,23 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).as_posix()}"
 
 
-def make_engine(url: str, wal: bool = True) -> Engine:
+def make_engine(url: str | URL, wal: bool = True) -> Engine:
     """Create an engine; SQLite connections get the pragmas quality records need.
 
     wal=False keeps the rollback journal (journal_mode=DELETE): for a data file on a network
     share or a removable drive, where WAL's shared-memory index does not work reliably.
+    A server's connections are tested before use (pool_pre_ping): a server restarted while the
+    window is open would otherwise hand out dead connections.
     """
-    is_sqlite = url.startswith("sqlite")
-    engine = create_engine(url, connect_args={"timeout": 30} if is_sqlite else {})
+    url = make_url(url)
+    is_sqlite = url.get_backend_name() == "sqlite"
     if is_sqlite:
-        in_memory = url in ("sqlite://", "sqlite:///:memory:")
+        engine = create_engine(url, connect_args={"timeout": 30})
+    else:
+        connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
+        engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+    if is_sqlite:
+        in_memory = url.database in (None, "", ":memory:")
 
         @event.listens_for(engine, "connect")
         def _set_pragmas(dbapi_connection, _record):  # noqa: ANN001
@@ -184,29 +192,32 @@ def migrate(engine: Engine) -> None:
     """
     if schema_revision(engine) == head_revision():
         return  # up to date: nothing for Alembic to do (and nothing to load it for)
+    with engine.connect() as connection:
+        _upgrade(connection)
+
+
+def _upgrade(connection: Connection) -> None:
+    """Alembic's upgrade to head on this connection (the caller checked it is needed)."""
     from alembic import command
 
-    is_sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as connection:
-        if is_sqlite:
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
-        cfg = alembic_config()
-        cfg.attributes["connection"] = connection
-        with warnings.catch_warnings():
-            # batch migrations reflect tables; SQLite cannot reflect the expression index on
-            # customer codes (migration 0002 owns it), which is expected and harmless
-            warnings.filterwarnings(
-                "ignore", message=".*expression-based index", category=SAWarning
-            )
-            command.upgrade(cfg, "head")
+    is_sqlite = connection.dialect.name == "sqlite"
+    if is_sqlite:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         connection.commit()
-        if is_sqlite:
-            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
-            if problems:
-                raise DatabaseError(f"foreign key check failed after migration: {problems[:5]}")
+    cfg = alembic_config()
+    cfg.attributes["connection"] = connection
+    with warnings.catch_warnings():
+        # batch migrations reflect tables; SQLite cannot reflect the expression index on
+        # customer codes (migration 0002 owns it), which is expected and harmless
+        warnings.filterwarnings("ignore", message=".*expression-based index", category=SAWarning)
+        command.upgrade(cfg, "head")
+    connection.commit()
+    if is_sqlite:
+        problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+        if problems:
+            raise DatabaseError(f"foreign key check failed after migration: {problems[:5]}")
 
 
 # ---------------------------------------------------------------- the start-up check
@@ -407,7 +418,13 @@ def open_database(
     unless the folder is on a network share or a removable drive (storage_location).
     """
     data_dir.mkdir(parents=True, exist_ok=True)
-    path = database_path(data_dir)
+    return open_data_file(database_path(data_dir), backup_folder, wal)
+
+
+def open_data_file(
+    path: Path, backup_folder: Path | None = None, wal: bool | None = None
+) -> Engine:
+    """open_database for a data file of any name (--db-url sqlite:///…); its folder exists."""
     check_writable(path)
     if not untouched_since_clean_close(path):
         check_data_file(path, backup_folder)
@@ -419,7 +436,204 @@ def open_database(
     if wal is None:
         from app.services import storage_location
 
-        wal = storage_location.classify(data_dir).wal_safe
+        wal = storage_location.classify(path.parent).wal_safe
     engine = make_engine(sqlite_url(path), wal=wal)
     migrate(engine)
+    return engine
+
+
+# ---------------------------------------------------------------- a database server
+
+# pg_advisory_lock key held while a client migrates a server's database ("QDmigrat" as a
+# big-endian bigint): a second client starting at the same moment waits, then finds it at head
+MIGRATION_LOCK_KEY = int.from_bytes(b"QDmigrat", "big", signed=True)
+SERVER_BACKENDS = ("postgresql",)
+
+
+class ServerError(DatabaseError):
+    """The database server cannot be used; kind is unreachable, authentication, no_database,
+    no_role, bad_url, unsupported or other. The message never holds the password."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        self.kind = kind
+        super().__init__(message)
+
+
+def parse_url(url: str | URL) -> URL:
+    """The URL parsed; ServerError(bad_url) for text that is not a database URL."""
+    if isinstance(url, URL):
+        return url
+    try:
+        return make_url(url.strip())
+    except (ArgumentError, ValueError) as exc:
+        raise ServerError(
+            "bad_url",
+            pick(
+                "数据库地址格式不对,应类似 postgresql+psycopg://用户@服务器:5432/qualitydesk。",
+                "This is not a database URL; it should look like "
+                "postgresql+psycopg://user@server:5432/qualitydesk.",
+            ),
+        ) from exc
+
+
+def safe_url(url: str | URL) -> str:
+    """The URL as it may be shown or logged: any password replaced by ***."""
+    try:
+        return parse_url(url).render_as_string(hide_password=True)
+    except ServerError:
+        return "?"  # text that is not a URL may hold anything, a password included
+
+
+def is_server_url(url: str | URL) -> bool:
+    return parse_url(url).get_backend_name() != "sqlite"
+
+
+def describe_database(url: str | URL) -> str:
+    """Which database this is, for the title bar: the data file's path, or
+    PostgreSQL user@host:port/database (never a password)."""
+    parsed = parse_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    user = f"{parsed.username}@" if parsed.username else ""
+    host = parsed.host or "localhost"
+    port = f":{parsed.port or 5432}"
+    name = {"postgresql": "PostgreSQL"}.get(parsed.get_backend_name(), parsed.get_backend_name())
+    return f"{name} {user}{host}{port}/{parsed.database or ''}"
+
+
+def server_url(url: str | URL) -> URL:
+    """A server URL as the engine needs it: plain postgresql:// uses psycopg 3 (installed)."""
+    parsed = parse_url(url)
+    backend = parsed.get_backend_name()
+    if backend not in SERVER_BACKENDS:
+        raise ServerError(
+            "unsupported",
+            pick(
+                f"不支持这种数据库({backend}):请使用 PostgreSQL 或本机的数据文件。",
+                f"This kind of database ({backend}) is not supported: use PostgreSQL or "
+                "this PC's data file.",
+            ),
+        )
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def server_problem(error: BaseException, url: str | URL) -> ServerError:
+    """What went wrong talking to the server, in the user's language, without the password."""
+    parsed = parse_url(url)
+    reason = " ".join(str(getattr(error, "orig", None) or error).split())
+    if parsed.password:
+        reason = reason.replace(str(parsed.password), "***")
+    low = reason.lower()
+    where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    user, database = parsed.username or "?", parsed.database or "?"
+    if (
+        "password authentication failed" in low
+        or "no password supplied" in low
+        or ("authentication failed" in low)
+    ):
+        return ServerError(
+            "authentication",
+            pick(
+                f"数据库服务器 {where} 拒绝了用户 {user} 的登录(身份验证失败)。请检查用户名和密码;"
+                "密码请放在 PGPASSWORD 环境变量或 pgpass 文件中。",
+                f"The database server {where} refused user {user} (authentication failed). "
+                "Check the user name and the password; give the password in the PGPASSWORD "
+                "environment variable or a pgpass file.",
+            ),
+        )
+    if "role" in low and "does not exist" in low:
+        return ServerError(
+            "no_role",
+            pick(
+                f"数据库服务器 {where} 上没有用户 {user},请管理员创建。",
+                f"The database server {where} has no user {user}; ask its administrator "
+                "to create it.",
+            ),
+        )
+    if "database" in low and "does not exist" in low:
+        return ServerError(
+            "no_database",
+            pick(
+                f"数据库服务器 {where} 上没有数据库 {database},请管理员创建(CREATE DATABASE)。",
+                f"The database server {where} has no database {database}; ask its "
+                "administrator to create it (CREATE DATABASE).",
+            ),
+        )
+    unreachable = (
+        "connection refused", "could not connect", "timeout expired", "timed out",
+        "could not translate host name", "name or service not known", "no route to host",
+        "network is unreachable", "connection failed", "server closed the connection",
+    )  # fmt: skip
+    if any(part in low for part in unreachable):
+        return ServerError(
+            "unreachable",
+            pick(
+                f"无法连接数据库服务器 {where}。请检查服务器是否在运行、地址和端口是否正确、"
+                f"网络是否通畅。({reason})",
+                f"The database server {where} cannot be reached. Check that it is running, "
+                f"that the address and port are right and that the network is up. ({reason})",
+            ),
+        )
+    return ServerError(
+        "other",
+        pick(
+            f"数据库服务器 {where} 报告错误:{reason}",
+            f"The database server {where} reported an error: {reason}",
+        ),
+    )
+
+
+def migrate_server(engine: Engine) -> None:
+    """migrate() for a server several clients share: under a PostgreSQL advisory lock, so that
+    of two clients starting at once one migrates and the other waits, then finds it done."""
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        connection.commit()
+        try:
+            if _revision_on(connection) != head_revision():
+                _upgrade(connection)
+        finally:
+            connection.rollback()  # a failed migration leaves its transaction aborted
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
+
+
+def _revision_on(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def open_url(url: str | URL, backup_folder: Path | None = None, wal: bool | None = None) -> Engine:
+    """Open the database a URL names, migrated to the newest schema.
+
+    sqlite:///path: that data file, exactly as open_database opens its folder's file (check,
+    backup before a migration, WAL or not). A PostgreSQL server: migrated under an advisory
+    lock (migrate_server); the steps that are about a file (quick_check, the clean-close note,
+    the data lock, the start-up backup) do not apply to it. Problems reaching the server raise
+    ServerError with a message in the user's language that never holds the password.
+    """
+    parsed = parse_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            engine = make_engine(parsed)
+            migrate(engine)
+            return engine
+        path = Path(parsed.database).expanduser().absolute()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return open_data_file(path, backup_folder, wal)
+    from sqlalchemy.exc import DBAPIError
+
+    engine = make_engine(server_url(parsed))
+    try:
+        migrate_server(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise server_problem(exc, parsed) from None
+    except Exception:
+        engine.dispose()
+        raise
     return engine
