@@ -259,14 +259,9 @@ def test_a_migration_of_a_file_with_data_is_preceded_by_a_backup(data_dir):
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "0004")
         connection.commit()
-    from sqlmodel import Session
+    from tests.services.old_release import OldFile
 
-    from app.services.customer_service import _insert  # rows as an older release wrote them
-    from tests.services.old_release import trail_written_as_before_0007
-
-    with Session(engine) as session, trail_written_as_before_0007():
-        _insert(session, CustomerData(code="KH001", name="一汽解放"), "old")
-        session.commit()
+    OldFile(engine).customer("KH001", "一汽解放")  # rows as a 0004 release wrote them
     engine.dispose()
     assert _revision(db_path) == "0004" != HEAD
 

@@ -11,10 +11,7 @@ from app.config import database_path
 from app.db import alembic_config, make_engine, migrate, sqlite_url
 from app.services import audit_service, customer_service
 from app.services.customer_service import ContactData, CustomerData, VolumeData
-from tests.services.old_release import (
-    delete_customer_as_before_0008,
-    trail_written_as_before_0007,
-)
+from tests.services.old_release import OldFile
 
 
 def _upgrade_to(engine, revision):
@@ -31,19 +28,10 @@ def test_upgrading_an_old_file_keeps_customers_children_and_trail(data_dir):
     engine = make_engine(sqlite_url(database_path(data_dir)))
     _upgrade_to(engine, "0001")
     # a file made by the first release, with child rows that a careless batch migration would cascade away
-    customer = CustomerData(
-        code="KH001",
-        name="一汽解放",
-        contacts=[ContactData("张伟")],
-        volumes=[VolumeData(2024, 100)],
-    )
-    from sqlmodel import Session
-
-    from app.services.customer_service import _insert  # the first release wrote rows the same way
-
-    with Session(engine) as session, trail_written_as_before_0007():
-        _insert(session, customer, "old")
-        session.commit()
+    old = OldFile(engine)
+    customer_id = old.customer("KH001", "一汽解放")
+    old.insert("customer_contact", customer_id=customer_id, position=0, name="张伟")
+    old.insert("customer_annual_volume", customer_id=customer_id, year=2024, amount_wan=100)
 
     migrate(engine)
     with engine.connect() as connection:
@@ -75,13 +63,10 @@ def test_the_database_itself_refuses_a_code_differing_only_in_case(engine):
 def test_the_chain_migration_hashes_the_trail_already_there_and_guards_it(data_dir):
     engine = make_engine(sqlite_url(database_path(data_dir)))
     _upgrade_to(engine, "0006")
-    with trail_written_as_before_0007():  # a 0006 file with trail rows of every kind
-        for i in range(1, 8):
-            customer_service.create(engine, CustomerData(code=f"KH{i:03}", name=f"顾客{i}"), "old")
-        customer = customer_service.get_by_code(engine, "KH002")
-        customer.name = "乙方"
-        customer_service.update(engine, customer, "old")
-        delete_customer_as_before_0008(engine, "KH005", "old")
+    old = OldFile(engine)  # a 0006 file with trail rows of every kind
+    ids = {i: old.customer(f"KH{i:03}", f"顾客{i}") for i in range(1, 8)}
+    old.rename_customer(ids[2], "乙方")
+    old.delete_customer(ids[5])
     with engine.connect() as connection:
         before = connection.exec_driver_sql(
             "SELECT id, at, entity_uuid, field, old_value, new_value FROM audit_entry ORDER BY id"

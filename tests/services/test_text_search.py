@@ -26,6 +26,7 @@ from app.services.return_data import ReturnFilter
 from tests.services import complaint_factory as cf
 from tests.services import field_factory as ff
 from tests.services import return_factory as rf
+from tests.services.old_release import OldFile
 
 
 @pytest.fixture
@@ -317,13 +318,14 @@ def test_the_index_is_used_not_like(records):
 def test_records_of_an_older_file_are_indexed_by_the_migration(data_dir):
     engine = make_engine(sqlite_url(database_path(data_dir)))
     _upgrade_to(engine, "0009")
-    customer_id = cf.customer(engine, "KH001", "长春华通汽车有限公司")
-    ticket = cf.register(engine, customer_id, description="制动钳异响")
-    receipt = return_service.create(engine, rf.return_data(customer_id), "clerk")
+    old = OldFile(engine)  # rows as a 0009 release wrote them
+    customer_id = old.customer("KH001", "长春华通汽车有限公司")
+    ticket_id = old.complaint(customer_id, 1, description="制动钳异响")
+    receipt_id = old.return_receipt(customer_id, 1, {"material_no": "P-1001", "quantity": 100})
     migrate(engine)
-    assert complaint_service.search_ids(engine, ComplaintFilter(text="钳异响")) == [ticket.id]
-    assert complaint_service.search_ids(engine, ComplaintFilter(text="华通")) == [ticket.id]
-    assert return_service.search_ids(engine, ReturnFilter(text="p-1001")) == [receipt.id]
+    assert complaint_service.search_ids(engine, ComplaintFilter(text="钳异响")) == [ticket_id]
+    assert complaint_service.search_ids(engine, ComplaintFilter(text="华通")) == [ticket_id]
+    assert return_service.search_ids(engine, ReturnFilter(text="p-1001")) == [receipt_id]
     with engine.connect() as connection:
         assert text_search.problems(connection) == []
     # and down again: the tables and triggers go, the records stay writable
@@ -333,7 +335,9 @@ def test_records_of_an_older_file_are_indexed_by_the_migration(data_dir):
             "SELECT name FROM sqlite_master WHERE name LIKE '%\\_text%' ESCAPE '\\'"
         ).all()
     assert left == []
-    cf.register(engine, customer_id, description="再次登记")
+    old.complaint(customer_id, 2, description="再次登记")
+    old.update("complaint", ticket_id, description="制动钳异响,再次登记")
+    old.delete("return_receipt", receipt_id)
     engine.dispose()
 
 
