@@ -410,8 +410,8 @@ def _customers(ctx: Context) -> None:
 
 
 def _photos(ctx: Context) -> None:
-    """A small pool of drawn defect photos stored in the data folder's attachments/."""
-    root = attachment_service.attachments_dir(ctx.engine)
+    """A small pool of drawn defect photos stored in the data folder's attachments/ (a server:
+    its database)."""
     for i in range(ctx.plan.photos):
         rng = ctx.rng("photo", i)
         model = rng.choice(list(words.PRODUCTS))
@@ -419,7 +419,7 @@ def _photos(ctx: Context) -> None:
         part = rng.choice(words.PARTS[family])
         caption = f"{model} {part[0]} {rng.choice(part[2])[0]}"
         content = demo_photo(ctx.plan.seed * 100_000 + i, caption)
-        stored_name, digest = attachment_service._store(root, content, ".png")
+        stored_name, digest = attachment_service.store_bytes(ctx.engine, content, ".png")
         ctx.photos.append(Photo(stored_name, len(content), digest))
 
 

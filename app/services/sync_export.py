@@ -36,7 +36,7 @@ from app.models import (
 )
 from app.models.complaint import ComplaintStatus
 from app.services import audit_service, backup_service, machine
-from app.services.attachment_service import attachments_dir
+from app.services.attachment_service import read_stored
 from app.services.sync_format import KIND_EXPORT, KIND_STARTER, SyncFileError, read, refuse, write
 from app.services.sync_records import KINDS, fields_from, local_rows, record_hash, row_fields
 from app.services.sync_records import serialize as serialize_record
@@ -92,12 +92,9 @@ def _upsert_base(session: Session, peer: str, entity: str, uuid: str, digest: st
     session.add(row)
 
 
-def _photo_bytes(session: Session, root: Path, photo: dict, number: str) -> bytes:
+def _photo_bytes(session: Session, engine: Engine, photo: dict, number: str) -> bytes:
     row = session.exec(select(Attachment).where(Attachment.uuid == photo["uuid"])).first()
-    try:
-        content = (root / row.stored_name).read_bytes() if row else b""
-    except OSError:
-        content = b""
+    content = (read_stored(engine, row.stored_name, photo["sha256"]) if row else None) or b""
     if hashlib.sha256(content).hexdigest() != photo["sha256"]:
         raise refuse("sync_photo_missing", number=number, name=photo["file_name"])
     return content
@@ -117,7 +114,6 @@ def export_for_office(
     path = Path(path)
     me = machine.get_machine(engine)
     peer = office_id(engine)
-    root = attachments_dir(engine)
     with Session(engine) as session:
         bases = {
             (b.entity, b.uuid): b.content_hash
@@ -139,7 +135,7 @@ def export_for_office(
                 exported.append((entity, uuid, digest))
                 for photo in record["content"]["photos"]:  # type: ignore[index]
                     if photo["sha256"] not in attachments:
-                        attachments[photo["sha256"]] = _photo_bytes(session, root, photo, row.number)  # type: ignore[attr-defined]  # fmt: skip
+                        attachments[photo["sha256"]] = _photo_bytes(session, engine, photo, row.number)  # type: ignore[attr-defined]  # fmt: skip
             gone = {u for (e, u), h in bases.items() if e == entity and h and u not in rows}
             gone |= {
                 u

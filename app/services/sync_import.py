@@ -29,7 +29,7 @@ from sqlmodel import Session, select
 
 from app.models import Attachment, Complaint, Customer, SyncBase
 from app.services import audit_service, backup_service, machine
-from app.services.attachment_service import _store, attachments_dir
+from app.services.attachment_service import store_bytes
 from app.services.sync_format import KIND_EXPORT, SyncFile, SyncFileError, read, refuse
 from app.services.sync_records import (
     KINDS,
@@ -357,8 +357,9 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
 
 
 def _store_photos(engine: Engine, sync_file: SyncFile, writes: list[PlanItem]) -> dict[str, str]:
-    """Photo bytes into the attachments folder, each checked; sha256 -> stored name."""
-    root, stored = attachments_dir(engine), {}
+    """Photo bytes into the attachments folder (a server: its database), each checked; sha256 ->
+    stored name."""
+    stored: dict[str, str] = {}
     for item in writes:
         for photo in (item.record or {}).get("content", {}).get("photos", []):
             digest = photo["sha256"]
@@ -366,7 +367,7 @@ def _store_photos(engine: Engine, sync_file: SyncFile, writes: list[PlanItem]) -
                 continue
             content = sync_file.attachment(digest)
             suffix = PurePath(photo["file_name"]).suffix
-            stored[digest], _ = _store(root, content, suffix)
+            stored[digest], _ = store_bytes(engine, content, suffix)
     return stored
 
 

@@ -166,6 +166,7 @@ def test_a_customer_with_tickets_cannot_be_deleted(engine):
     assert customer_service.get(engine, cid) is not None
 
 
+@pytest.mark.sqlite_only  # the folder beside the data file (a server: test_attachment_storage)
 def test_attachments_are_stored_by_hash_beside_the_data_file(engine, data_dir, tmp_path):
     cid = customer(engine)
     ticket = register(engine, cid)
