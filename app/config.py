@@ -14,6 +14,7 @@ APP_NAME = "QualityDesk"
 APP_AUTHOR = "QualityDesk"
 DATA_DIR_ENV = "QUALITYDESK_DATA_DIR"
 CONFIG_DIR_ENV = "QUALITYDESK_CONFIG_DIR"
+DB_URL_ENV = "QUALITYDESK_DB_URL"
 DB_FILENAME = "qualitydesk.sqlite3"
 
 
@@ -37,6 +38,29 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if from_env:
         return Path(from_env).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def resolve_db_url(explicit: str | None = None) -> str | None:
+    """The database URL to open, or None for the SQLite file in the data folder.
+
+    --db-url beats the environment variable QUALITYDESK_DB_URL, which beats the URL chosen
+    in this PC's preferences (Settings), which beats the data folder's file.
+    """
+    for candidate in (explicit, os.environ.get(DB_URL_ENV), Preferences.load().db_url):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    return None
+
+
+def url_has_password(url: str) -> bool:
+    """True when the URL text carries a password (user:password@host)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url.strip()).password is not None
+    except Exception:  # noqa: BLE001  (not a URL: look for user:password@ by hand)
+        rest = url.split("://", 1)[-1].split("@", 1)
+        return len(rest) == 2 and ":" in rest[0]
 
 
 def database_path(data_dir: Path) -> Path:
@@ -64,6 +88,11 @@ class Preferences:
     # the backup folder chosen on this PC, per data file (key: data_file_key); a folder shared
     # by two data files would let the rotation of one thin out the backups of the other
     backup_folders: dict[str, str] = field(default_factory=dict)
+    # the database server this PC works on (a URL without password), None for the data file
+    db_url: str | None = None
+    # who works on this PC, written in the audit trail; None: the data file's clerk name on a
+    # data file, the system login on a server
+    user_name: str | None = None
 
     @classmethod
     def load(cls) -> Preferences:
@@ -81,6 +110,11 @@ class Preferences:
             if isinstance(folders, dict)
             else {}
         )
+        for name in ("db_url", "user_name"):
+            value = known.get(name)
+            known[name] = value.strip() or None if isinstance(value, str) else None
+        if known["db_url"] and url_has_password(known["db_url"]):
+            known["db_url"] = None  # written by hand: a password is never taken from here
         return cls(**known)
 
     def backup_folder_for(self, db_path: Path) -> Path | None:
@@ -97,6 +131,9 @@ class Preferences:
             self.backup_folders[key] = str(Path(folder).expanduser().absolute())
 
     def save(self) -> None:
+        """Write the preferences; a database URL with a password is refused (ValueError)."""
+        if self.db_url and url_has_password(self.db_url):
+            raise ValueError("a database password is never stored in the preferences")
         folder = config_dir()
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / "preferences.json.tmp"

@@ -174,10 +174,24 @@ def save(engine: Engine, settings: FormSettings, user: str | None = None) -> Non
 
 
 def current_user(engine: Engine) -> str:
-    """Who is working: the clerk's name from the settings, else the system login."""
-    name = load(engine).clerk_name
+    """Who is working, as the audit trail records it: the user name set on this PC
+    (Preferences.user_name), else on a data file the clerk's name from the settings, else the
+    system login. On a server every client's trail shows its own user: the clerk's name is
+    shared by all of them and not used."""
+    from app.config import Preferences
+
+    name = Preferences.load().user_name
     if name:
         return name
+    if engine.dialect.name == "sqlite":
+        name = load(engine).clerk_name
+        if name:
+            return name
+    return system_login()
+
+
+def system_login() -> str:
+    """The operating system's login name, "?" where there is none."""
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001  (no login name on some systems)
