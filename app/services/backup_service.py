@@ -6,6 +6,12 @@ renamed to ``qualitydesk-YYYYMMDD-HHMMSS[-reason].sqlite3``. The time in the nam
 names sort in the order the backups were made whatever the PC's time zone or summer time.
 Older backups are pruned only after the new one passed its check, and only files with that
 name pattern are ever deleted.
+
+A PostgreSQL server is backed up the same way into a new data file: database_copy writes every
+table (attachment bytes in stored_file) into the temporary file, verified table by table by
+counts and checksums, then the same integrity check and rename. Such a file opens in the app
+like any data file and goes back to a server with `qualitydesk migrate-to`. The server's
+administrator keeps backing up the server itself (pg_dump; see the README).
 """
 
 from __future__ import annotations
@@ -433,6 +439,77 @@ def _write_verified(source: Path, target: Path) -> str:
     return fingerprint
 
 
+# ---------------------------------------------------------------- a database server
+
+
+def server_engine(source: Engine | Path | str) -> Engine | None:
+    """The engine when source is a database server (PostgreSQL), else None (a data file)."""
+    if isinstance(source, Engine) and source.dialect.name != "sqlite":
+        return source
+    return None
+
+
+def server_backup_folder(engine: Engine) -> Path:
+    """backups/<host>-<port>-<database>/ in this PC's data folder: a server's backups."""
+    from app.config import resolve_data_dir
+
+    url = engine.url
+    key = re.sub(
+        r"[^A-Za-z0-9._-]+", "_", f"{url.host or 'local'}-{url.port or 5432}-{url.database or ''}"
+    )
+    return resolve_data_dir() / BACKUP_FOLDER / key
+
+
+def _write_server_copy(engine: Engine, target: Path) -> str:
+    """The whole server database into the new data file target, verified; its fingerprint."""
+    from app.services import database_copy
+
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        tmp.unlink(missing_ok=True)
+        report = database_copy.copy_to_new_file(engine, tmp)
+        if not report.ok:
+            differing = [check.table for check in report.tables if not check.ok]
+            found = "; ".join([*differing, *report.problems][:3])
+            raise BackupError(
+                pick(
+                    f"{where} 的备份与数据库不一致({found})",
+                    f"the backup of {where} does not match the database ({found})",
+                )
+            )
+        problems = integrity_problems(tmp)
+        if problems:
+            found = "; ".join(problems[:3])
+            raise BackupError(
+                pick(
+                    f"{where} 的新备份未通过完整性检查({found})",
+                    f"the new backup of {where} failed its integrity check ({found})",
+                )
+            )
+        fingerprint = content_fingerprint(tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except database_copy.CopyError as exc:
+        raise BackupError(
+            pick(f"无法备份 {where}:{exc}", f"could not back up {where}: {exc}")
+        ) from exc
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise BackupError(
+            pick(f"无法写入 {target}:{why}", f"could not write {target}: {why}")
+        ) from exc
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+    _fsync_folder(target.parent)
+    return fingerprint
+
+
 def is_deliberate(reason: str) -> bool:
     """A backup asked for by the user, or a safety copy before a restore, migration, import."""
     return reason == MANUAL or reason.startswith(SAFETY_PREFIX)
@@ -446,11 +523,20 @@ def make_backup(
     now: datetime | None = None,
     rotation: Rotation | None = DEFAULT_ROTATION,
 ) -> BackupInfo:
-    """Back up the data file into folder (default backup_folder_for), then prune by rotation."""
+    """Back up the data file into folder (default backup_folder_for), then prune by rotation.
+
+    A PostgreSQL engine: the whole server database into a new data file (default folder:
+    server_backup_folder).
+    """
     if reason and not _REASON.match(reason):
         raise ValueError(f"a backup reason is lower-case letters, digits and '-': {reason!r}")
-    source = _source_path(engine_or_db_path)
-    folder = Path(folder) if folder is not None else backup_folder_for(source)
+    server = server_engine(engine_or_db_path)
+    if server is not None:
+        source = None
+        folder = Path(folder) if folder is not None else server_backup_folder(server)
+    else:
+        source = _source_path(engine_or_db_path)
+        folder = Path(folder) if folder is not None else backup_folder_for(source)
     made_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -468,7 +554,10 @@ def make_backup(
     while made_at in taken or (folder / backup_name(made_at, reason)).exists():
         made_at += timedelta(seconds=1)
     target = folder / backup_name(made_at, reason)
-    fingerprint = _write_verified(source, target)
+    if server is not None:
+        fingerprint = _write_server_copy(server, target)
+    else:
+        fingerprint = _write_verified(source, target)  # type: ignore[arg-type]
     info = BackupInfo(path=target, made_at=made_at, size=target.stat().st_size, reason=reason)
     _write_marker(folder, info, fingerprint)
     if rotation is not None:
@@ -491,9 +580,15 @@ def backup_before(
 
 
 def backup_to(engine_or_db_path: Engine | Path | str, target: Path) -> BackupInfo:
-    """Back up the data file to a file of the user's choosing (replaced only once verified)."""
-    source = _source_path(engine_or_db_path)
+    """Back up the data file (or a server's database) to a file of the user's choosing (replaced
+    only once verified)."""
     target = Path(target)
+    server = server_engine(engine_or_db_path)
+    if server is not None:
+        made_at = datetime.now(UTC).replace(microsecond=0)
+        _write_server_copy(server, target)
+        return BackupInfo(path=target, made_at=made_at, size=target.stat().st_size, reason=MANUAL)
+    source = _source_path(engine_or_db_path)
     if target.exists() and target.resolve() == source.resolve():
         raise BackupError(
             pick("备份不能覆盖数据文件本身", "a backup cannot be written over the data file itself")
