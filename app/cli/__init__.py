@@ -20,6 +20,7 @@ from app.cli import (
     field_reports,
     maintenance,
     returns,
+    server,
     summaries,
     surveys,
 )
@@ -102,6 +103,10 @@ the commands in full:
                         keeping the newest of the last 14 days, 8 weeks, 12 months); prints its path
   restore FILE          replace the data with a backup's, after a safety backup (path printed)
   check                 integrity, foreign keys and audit trail chain; "ok" or the problems
+  migrate-to URL [--from FILE]
+                        move the data file to an empty PostgreSQL database (every record,
+                        attachment and audit entry, same ids; the file is not changed);
+                        verified by counts and checksums, exit 1 on any difference
   sync export -o FILE.qdsync
                         (laptop) the field reports new or changed since the last export
   sync import FILE.qdsync [--keep office|laptop]
@@ -114,12 +119,15 @@ the commands in full:
 
 Without a command the window opens. Exit codes: 0 done, 1 bad input or data, 2 bad arguments.
 The data folder: --data-dir, else the QUALITYDESK_DATA_DIR environment variable, else the
-user data folder.
+user data folder. A database server instead of the data file: --db-url URL, else the
+QUALITYDESK_DB_URL environment variable, else the server chosen in Settings on this PC
+(postgresql+psycopg://user@host:port/database; the password from PGPASSWORD or a pgpass file).
 
 examples:
   qualitydesk --data-dir ./data demo --customers 200
   qualitydesk list customers --search 长春 --status active
   qualitydesk --lang en list customers --json > customers.json
+  qualitydesk --db-url postgresql+psycopg://qd@server/qualitydesk list complaints
   qualitydesk import customers 顾客档案.xlsx --dry-run
   qualitydesk export customer-card KH00001 -o KH00001.pdf
   qualitydesk list complaints --status open --from 2024-01-01
@@ -134,13 +142,22 @@ examples:
 def global_options(
     parser: argparse.ArgumentParser, suppress: bool, languages: Sequence[str] = LANGUAGES
 ) -> None:
-    """--data-dir and --lang, accepted before and after the command."""
+    """--data-dir, --db-url and --lang, accepted before and after the command."""
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         default=default,
         help="folder of the data file (default: $QUALITYDESK_DATA_DIR or the user data folder)",
+    )
+    parser.add_argument(
+        "--db-url",
+        metavar="URL",
+        default=default,
+        help="a database server instead of the data file, e.g. "
+        "postgresql+psycopg://user@server:5432/qualitydesk (default: $QUALITYDESK_DB_URL, else "
+        "the server chosen in Settings on this PC, else the data file); the password comes "
+        "from PGPASSWORD or a pgpass file",
     )
     parser.add_argument(
         "--lang",
@@ -183,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo.add_parser(commands, common)
     maintenance.add_parsers(commands, common)
+    server.add_parsers(commands, common)
     field.add_sync_parsers(commands, common)
     return parser
 
@@ -193,6 +211,7 @@ _COMMANDS: dict[tuple[str, str | None], Handler] = {
 }
 _COMMANDS[("demo", None)] = demo.run
 _COMMANDS.update(maintenance.COMMANDS)
+_COMMANDS.update(server.COMMANDS)
 
 
 def _message_language(lang: str | None) -> str:

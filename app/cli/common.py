@@ -117,23 +117,75 @@ def json_value(value: object) -> object:
     return value
 
 
+def database_url(args: argparse.Namespace) -> str | None:
+    """The database URL to work on (--db-url, $QUALITYDESK_DB_URL, this PC's preference), or
+    None for the data file in the data folder."""
+    from app.config import resolve_db_url
+
+    return resolve_db_url(getattr(args, "db_url", None))
+
+
+def data_file(args: argparse.Namespace) -> Path:
+    """The SQLite data file the command works on (the data folder's, or a sqlite:/// URL's);
+    a command that needs a file refuses a database server."""
+    from app.config import database_path, resolve_data_dir
+    from app.db import ServerError, describe_database, is_server_url, parse_url
+
+    url = database_url(args)
+    if url is None:
+        return database_path(resolve_data_dir(args.data_dir))
+    try:
+        if not is_server_url(url) and parse_url(url).database not in (None, "", ":memory:"):
+            return Path(parse_url(url).database).expanduser().absolute()  # type: ignore[arg-type]
+        where = describe_database(url)
+    except ServerError as exc:
+        raise CommandError(str(exc)) from exc
+    raise CommandError(
+        pick(
+            f"此命令只能用于数据文件,当前打开的是数据库服务器({where})。",
+            f"This command works on a data file; the database open is a server ({where}).",
+        )
+    )
+
+
 def open_engine(args: argparse.Namespace):  # noqa: ANN202
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.config import database_path, resolve_data_dir
-    from app.db import DatabaseError, ReadOnlyDataFolder, open_database
+    from app.db import DatabaseError, ReadOnlyDataFolder, ServerError, open_database, open_url
 
-    data_dir = resolve_data_dir(args.data_dir)
+    url = database_url(args)
+    if url is not None:
+        from app.db import is_server_url, safe_url
+
+        try:
+            if is_server_url(url):
+                return open_url(url)
+            path = data_file(args)
+        except ServerError as exc:
+            raise CommandError(str(exc)) from None
+        except (DatabaseError, SQLAlchemyError) as exc:
+            reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+            raise CommandError(
+                pick(
+                    f"无法打开数据库 {safe_url(url)}:{reason}",
+                    f"Cannot open the database {safe_url(url)}: {reason}",
+                )
+            ) from None
+    else:
+        path = database_path(resolve_data_dir(args.data_dir))
     try:
-        return open_database(data_dir)
+        if url is None:
+            return open_database(path.parent)
+        return open_url(url)
     except ReadOnlyDataFolder as exc:
         raise CommandError(str(exc)) from exc
     except (OSError, DatabaseError, SQLAlchemyError) as exc:
         reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
         raise CommandError(
             pick(
-                f"无法打开数据文件 {database_path(data_dir)}:{reason}",
-                f"Cannot open the data file {database_path(data_dir)}: {reason}",
+                f"无法打开数据文件 {path}:{reason}",
+                f"Cannot open the data file {path}: {reason}",
             )
         ) from exc
 
@@ -143,12 +195,22 @@ def writing(args: argparse.Namespace) -> Iterator[None]:
     """Hold the data file's lock while a command writes (import, demo, restore).
 
     A command refuses while the window or another writing command holds it, naming who does;
-    reading commands (list, export, backup, check) need no lock.
+    reading commands (list, export, backup, check) need no lock. A database server needs no
+    such lock: its clients write at the same time (numbers, record versions and the audit
+    trail are serialised by the server).
     """
-    from app.config import database_path, resolve_data_dir
     from app.data_lock import DataLock, DataLockError
+    from app.db import ServerError, is_server_url
 
-    lock = DataLock(database_path(resolve_data_dir(args.data_dir)))
+    url = database_url(args)
+    try:
+        on_server = url is not None and is_server_url(url)
+    except ServerError as exc:
+        raise CommandError(str(exc)) from None
+    if on_server:
+        yield
+        return
+    lock = DataLock(data_file(args))
     try:
         lock.acquire()
     except DataLockError as exc:

@@ -243,7 +243,7 @@ class _KindProgress:
 
 
 def _build_at_scale(args: argparse.Namespace, plan) -> int:  # noqa: ANN001
-    from app.config import database_path, resolve_data_dir
+    from app.cli.common import data_file
     from app.services import demo_scale
 
     engine = open_engine(args)
@@ -265,7 +265,10 @@ def _build_at_scale(args: argparse.Namespace, plan) -> int:  # noqa: ANN001
         progress.finish()
     seconds = time.perf_counter() - started
     engine.dispose()
-    size = database_path(resolve_data_dir(args.data_dir)).stat().st_size / 1024 / 1024
+    try:
+        megabytes = f"{data_file(args).stat().st_size / 1024 / 1024:.0f} MB"
+    except CommandError:  # a database server: its size is not a file's
+        megabytes = "—"
     print(
         pick(
             f"已生成演示数据(--scale {args.scale},种子 {plan.seed}):顾客 {made['customers']} 位,"
@@ -274,14 +277,14 @@ def _build_at_scale(args: argparse.Namespace, plan) -> int:  # noqa: ANN001
             f"满意度调查 {made['survey_campaigns']} 次 {made['survey_responses']} 份答卷 "
             f"{made['survey_answers']} 项,现场服务报告 {made['service_reports']} 份,"
             f"走访报告 {made['visits']} 份,照片 {made['photo_files']} 张,"
-            f"用时 {seconds:.0f} 秒;数据文件 {size:.0f} MB。",
+            f"用时 {seconds:.0f} 秒;数据文件 {megabytes}。",
             f"Demo data made (--scale {args.scale}, seed {plan.seed}): "
             f"{made['customers']} customers, {made['complaints']} complaint tickets "
             f"({made['complaint_actions']} actions), {made['returns']} returns with "
             f"{made['return_lines']} lines, {made['survey_campaigns']} survey campaigns with "
             f"{made['survey_responses']} responses and {made['survey_answers']} answers, "
             f"{made['service_reports']} service reports, {made['visits']} visits, "
-            f"{made['photo_files']} photos, in {seconds:.0f} s; data file {size:.0f} MB.",
+            f"{made['photo_files']} photos, in {seconds:.0f} s; data file {megabytes}.",
         )
     )
     return 0

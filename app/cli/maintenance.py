@@ -49,9 +49,9 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 
 def _data_file(args: argparse.Namespace) -> Path:
-    from app.config import database_path, resolve_data_dir
+    from app.cli.common import data_file
 
-    return database_path(resolve_data_dir(args.data_dir))
+    return data_file(args)
 
 
 def _existing_data_file(args: argparse.Namespace) -> Path:
