@@ -26,6 +26,7 @@ from app.services import (
     attachment_service,
     audit_service,
     complaint_settings,
+    conflicts,
     deadlines,
     numbering,
     text_search,
@@ -363,7 +364,7 @@ def _load_many(
         for name in (
             "number", "status", "closed_at", "closed_by", "closing_note", "cancel_reason",
             "reopen_index", "reopen_reason", "current_step", "id", "uuid", "created_at",
-            "updated_at",
+            "updated_at", "version",
         ):  # fmt: skip
             setattr(data, name, getattr(c, name))
         if customer := customers.get(c.customer_id):
@@ -788,6 +789,7 @@ def _link_to_origin(session: Session, c: Complaint, user: str) -> None:
             user=user,
         )
         origin.status, origin.next_due, origin.next_due_key = "reopened", None, ""
+        conflicts.bump(origin)
         session.add(origin)
 
 
@@ -826,7 +828,10 @@ def _new_complaint(
 
 
 def update(engine: Engine, data: ComplaintData, user: str) -> ComplaintData:
-    """Validate and store changes of an open ticket; each changed field goes to the trail."""
+    """Validate and store changes of an open ticket; each changed field goes to the trail.
+
+    data.version is the version the form loaded: RecordConflict when someone saved in between.
+    """
     if data.id is None:
         raise ValueError("update needs a stored ticket")
     data = normalize(data)
@@ -843,22 +848,17 @@ def update(engine: Engine, data: ComplaintData, user: str) -> ComplaintData:
         _check_customer(session, data)
         changes = audit_service.diff(_flat(before), _flat(data))
         if changes:
+            version = conflicts.claim(
+                session, Complaint, data.id, data.version, entity=ENTITY, label=before.number,
+                loaded_at=data.updated_at,
+            )  # fmt: skip
             c = session.get(Complaint, data.id)
             for name in SCALAR_FIELDS:
                 setattr(c, name, getattr(data, name))
-            c.updated_at = utcnow()
+            c.version = version
             _write_children(session, c, data, user)
             refresh_progress(c, data, settings)
-            session.add(c)
-            audit_service.record(
-                session,
-                entity=ENTITY,
-                entity_uuid=c.uuid,
-                label=c.number,
-                action="update",
-                changes=changes,
-                user=user,
-            )
+            conflicts.trail(session, c, entity=ENTITY, label=c.number, changes=changes, user=user)
             session.commit()
     return get(engine, data.id)  # type: ignore[return-value]
 

@@ -22,6 +22,7 @@ from app.services import (
     audit_service,
     complaint_service,
     complaint_settings,
+    conflicts,
     numbering,
 )
 from app.services.complaint_data import STEP_COUNT, ComplaintData, StepData
@@ -89,17 +90,11 @@ def _touch(
     user: str,
     action: str = "update",
 ) -> None:
-    complaint.updated_at = utcnow()
-    session.add(complaint)
-    audit_service.record(
-        session,
-        entity=ENTITY,
-        entity_uuid=complaint.uuid,
-        label=complaint.number,
+    conflicts.bump(complaint)  # a form open elsewhere must not overwrite this
+    conflicts.trail(
+        session, complaint, entity=ENTITY, label=complaint.number, changes=changes, user=user,
         action=action,
-        changes=changes,
-        user=user,
-    )
+    )  # fmt: skip
 
 
 def _refreshed(engine: Engine, complaint_id: int) -> ComplaintData:

@@ -25,7 +25,7 @@ from app.models import (
     VisitReport,
 )
 from app.models.common import new_uuid, utcnow
-from app.services import audit_service, text_search
+from app.services import audit_service, conflicts, text_search
 from app.services.list_query import QueryCancel, cancellable
 from app.services.validation import (
     FieldError,
@@ -109,6 +109,7 @@ class CustomerData:
     uuid: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    version: int | None = None  # as loaded; a save from an older one is refused (conflicts)
 
 
 SCALAR_FIELDS = (
@@ -329,11 +330,12 @@ def _load_children(session: Session, customers: Sequence[Customer]) -> list[Cust
     result = []
     for c in customers:
         data = CustomerData(**{name: getattr(c, name) for name in SCALAR_FIELDS})
-        data.id, data.uuid, data.created_at, data.updated_at = (
+        data.id, data.uuid, data.created_at, data.updated_at, data.version = (
             c.id,
             c.uuid,
             c.created_at,
             c.updated_at,
+            c.version,
         )
         data.contacts, data.products, data.volumes = contacts[c.id], products[c.id], volumes[c.id]
         result.append(data)
@@ -675,7 +677,10 @@ def _insert_batch(session: Session, batch: list[CustomerData], user: str) -> Non
 
 
 def update(engine: Engine, data: CustomerData, user: str) -> CustomerData:
-    """Validate and store changes; each changed field goes to the audit trail."""
+    """Validate and store changes; each changed field goes to the audit trail.
+
+    data.version is the version the form loaded: RecordConflict when someone saved in between.
+    """
     if data.id is None:
         raise ValueError("update needs a stored customer")
     data = normalize(data)
@@ -686,20 +691,17 @@ def update(engine: Engine, data: CustomerData, user: str) -> CustomerData:
         validate(data, existing_code_owner=_code_owner(session))
         changes = audit_service.diff(_flat(before), _flat(data))
         if changes:
+            version = conflicts.claim(
+                session, Customer, data.id, data.version, entity=ENTITY, label=before.code,
+                loaded_at=data.updated_at,
+            )  # fmt: skip
             customer = session.get(Customer, data.id)
             for name in SCALAR_FIELDS:
                 setattr(customer, name, getattr(data, name))
-            customer.updated_at = utcnow()
-            session.add(customer)
+            customer.version = version
             _write_children(session, customer.id, data)
-            audit_service.record(
-                session,
-                entity=ENTITY,
-                entity_uuid=customer.uuid,
-                label=data.code,
-                action="update",
-                changes=changes,
-                user=user,
+            conflicts.trail(
+                session, customer, entity=ENTITY, label=data.code, changes=changes, user=user
             )
             session.commit()
     return get(engine, data.id)  # type: ignore[return-value]

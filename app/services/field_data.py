@@ -154,6 +154,7 @@ class ServiceReportData:
     uuid: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    version: int | None = None  # as loaded; a save from an older one is refused (conflicts)
 
     @property
     def engineer_list(self) -> list[str]:
@@ -210,6 +211,7 @@ class VisitReportData:
     uuid: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    version: int | None = None  # as loaded; a save from an older one is refused (conflicts)
 
     @property
     def visitor_list(self) -> list[str]:

@@ -28,7 +28,7 @@ from app.models import (
     SyncTombstone,
 )
 from app.models.common import utcnow
-from app.services import attachment_service, audit_service, machine, numbering
+from app.services import attachment_service, audit_service, conflicts, machine, numbering
 from app.services.customer_service import choices_text
 from app.services.field_data import (
     SERVICE_RESULT_LABELS,
@@ -279,6 +279,7 @@ def _load_many(session: Session, reports: Sequence[ServiceReport]) -> list[Servi
         data.arrived_at, data.departed_at = _aware(r.arrived_at), _aware(r.departed_at)
         for name in ("number", "prefix", "origin", "id", "uuid", "created_at", "updated_at"):
             setattr(data, name, getattr(r, name))
+        data.version = r.version
         if customer := customers.get(r.customer_id):
             data.customer_code, data.customer_name = customer.code, customer.name
         if complaint := complaints.get(r.complaint_id):
@@ -430,7 +431,10 @@ def create(
 def update(
     engine: Engine, data: ServiceReportData, user: str, *, today: date | None = None
 ) -> ServiceReportData:
-    """Validate and store changes; each changed value goes to the trail. The number stays."""
+    """Validate and store changes; each changed value goes to the trail. The number stays.
+
+    data.version is the version the form loaded: RecordConflict when someone saved in between.
+    """
     if data.id is None:
         raise ValueError("update needs a stored report")
     data = normalize(data)
@@ -450,19 +454,13 @@ def update(
         if not changes:
             session.rollback()
             return before
+        r.version = conflicts.claim(
+            session, ServiceReport, r.id, data.version, entity=ENTITY, label=r.number,
+            loaded_at=data.updated_at,
+        )  # fmt: skip
         for name in FIELDS:
             setattr(r, name, getattr(data, name))
-        r.updated_at = utcnow()
-        session.add(r)
-        audit_service.record(
-            session,
-            entity=ENTITY,
-            entity_uuid=r.uuid,
-            label=r.number,
-            action="update",
-            changes=changes,
-            user=user,
-        )
+        conflicts.trail(session, r, entity=ENTITY, label=r.number, changes=changes, user=user)
         session.commit()
     return get(engine, data.id)  # type: ignore[return-value]
 

@@ -139,6 +139,7 @@ class ReturnData:
     uuid: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    version: int | None = None  # as loaded; a save from an older one is refused (conflicts)
 
     @property
     def editable(self) -> bool:

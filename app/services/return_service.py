@@ -30,6 +30,7 @@ from app.services import (
     attachment_service,
     audit_service,
     complaint_service,
+    conflicts,
     numbering,
     text_search,
 )
@@ -345,7 +346,7 @@ def _load_many(session: Session, receipts: Sequence[ReturnReceipt]) -> list[Retu
         data = ReturnData(**{name: getattr(r, name) for name in RECEIPT_FIELDS})
         for name in (
             "number", "status", "archived_on", "archived_by", "cancel_reason", "id", "uuid",
-            "created_at", "updated_at",
+            "created_at", "updated_at", "version",
         ):  # fmt: skip
             setattr(data, name, getattr(r, name))
         if customer := customers.get(r.customer_id):
@@ -713,7 +714,10 @@ def _new_receipt(session: Session, data: ReturnData, number: str | None) -> Retu
 
 
 def update(engine: Engine, data: ReturnData, user: str) -> ReturnData:
-    """Validate and store changes of an open or disposed return; each change goes to the trail."""
+    """Validate and store changes of an open or disposed return; each change goes to the trail.
+
+    data.version is the version the form loaded: RecordConflict when someone saved in between.
+    """
     if data.id is None:
         raise ValueError("update needs a stored return")
     data = normalize(data)
@@ -737,24 +741,18 @@ def update(engine: Engine, data: ReturnData, user: str) -> ReturnData:
         if not changes:
             session.rollback()
             return before
+        r.version = conflicts.claim(
+            session, ReturnReceipt, r.id, data.version, entity=ENTITY, label=r.number,
+            loaded_at=data.updated_at,
+        )  # fmt: skip
         for name in RECEIPT_FIELDS:
             setattr(r, name, getattr(data, name))
-        r.updated_at = utcnow()
         action_service.write(session, "return_id", r.id, data.actions, user)
         old_status = r.status
         _refresh_summary(r, data)
         if r.status != old_status:
             changes.append(("status", old_status, r.status))
-        session.add(r)
-        audit_service.record(
-            session,
-            entity=ENTITY,
-            entity_uuid=r.uuid,
-            label=r.number,
-            action="update",
-            changes=changes,
-            user=user,
-        )
+        conflicts.trail(session, r, entity=ENTITY, label=r.number, changes=changes, user=user)
         session.commit()
     return get(engine, data.id)  # type: ignore[return-value]
 
@@ -836,16 +834,9 @@ def _touch(
     user: str,
     action: str = "update",
 ) -> None:
-    r.updated_at = utcnow()
-    session.add(r)
-    audit_service.record(
-        session,
-        entity=ENTITY,
-        entity_uuid=r.uuid,
-        label=r.number,
-        action=action,
-        changes=changes,
-        user=user,
+    conflicts.bump(r)  # a form open elsewhere must not overwrite this
+    conflicts.trail(
+        session, r, entity=ENTITY, label=r.number, changes=changes, user=user, action=action
     )
 
 

@@ -24,7 +24,7 @@ from app.models import (
     SurveyTemplate,
 )
 from app.models.common import utcnow
-from app.services import action_service, audit_service, numbering
+from app.services import action_service, audit_service, conflicts, numbering
 from app.services.complaint_data import ActionData
 from app.services.customer_service import choices_text
 from app.services.survey_coverage import first_contacts, proposals, tier_for, volumes_of
@@ -228,7 +228,16 @@ def campaign_in(session: Session, campaign_id: int) -> CampaignData | None:
     if c is None:
         return None
     data = CampaignData(**{name: getattr(c, name) for name in FIELDS})
-    for name in ("id", "uuid", "number", "status", "closed_on", "closed_by"):
+    for name in (
+        "id",
+        "uuid",
+        "number",
+        "status",
+        "closed_on",
+        "closed_by",
+        "updated_at",
+        "version",
+    ):
         setattr(data, name, getattr(c, name))
     template = session.get(SurveyTemplate, c.template_id)
     data.template_label = f"{template.name} v{template.version}" if template else ""
@@ -451,7 +460,10 @@ def create_campaign(engine: Engine, data: CampaignData, user: str) -> CampaignDa
 
 
 def update_campaign(engine: Engine, data: CampaignData, user: str) -> CampaignData:
-    """Store changes of an open campaign; invitees may be added or removed (not once answered)."""
+    """Store changes of an open campaign; invitees may be added or removed (not once answered).
+
+    data.version is the version the form loaded: RecordConflict when someone saved in between.
+    """
     if data.id is None:
         raise ValueError("update needs a stored campaign")
     data = normalize_campaign(data)
@@ -478,24 +490,19 @@ def update_campaign(engine: Engine, data: CampaignData, user: str) -> CampaignDa
         changes = audit_service.diff(_flat(session, before), _flat(session, data))
         if not changes:
             return before
+        version = conflicts.claim(
+            session, SurveyCampaign, data.id, data.version, entity=ENTITY, label=before.number,
+            loaded_at=data.updated_at,
+        )  # fmt: skip
         c = session.get(SurveyCampaign, data.id)
         for name in FIELDS:
             setattr(c, name, getattr(data, name))
-        c.updated_at = utcnow()  # type: ignore[union-attr]
-        session.add(c)
+        c.version = version  # type: ignore[union-attr]
         _write_invitees(session, data.id, data)
         action_service.write(session, "campaign_id", data.id, data.actions, user)
         if data.answer_by != before.answer_by:
             _refresh_late(session, data.id, data.answer_by)
-        audit_service.record(
-            session,
-            entity=ENTITY,
-            entity_uuid=c.uuid,  # type: ignore[union-attr]
-            label=c.number,  # type: ignore[union-attr]
-            action="update",
-            changes=changes,
-            user=user,
-        )
+        conflicts.trail(session, c, entity=ENTITY, label=before.number, changes=changes, user=user)
         session.commit()
         return campaign_in(session, data.id)  # type: ignore[return-value]
 
@@ -526,16 +533,9 @@ def touch(
     user: str,
     action: str = "update",
 ) -> None:
-    c.updated_at = utcnow()
-    session.add(c)
-    audit_service.record(
-        session,
-        entity=ENTITY,
-        entity_uuid=c.uuid,
-        label=c.number,
-        action=action,
-        changes=changes,
-        user=user,
+    conflicts.bump(c)  # a form open elsewhere must not overwrite this
+    conflicts.trail(
+        session, c, entity=ENTITY, label=c.number, changes=changes, user=user, action=action
     )
 
 

@@ -7,7 +7,7 @@ comparison), 控制程序汇总 §4.1.5 (targets 95 % → 97 % → 98 %).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from app.services.complaint_data import ActionData
 
@@ -153,6 +153,8 @@ class CampaignData:
     status: str = "open"
     closed_on: date | None = None
     closed_by: str = ""
+    updated_at: datetime | None = None
+    version: int | None = None  # as loaded; a save from an older one is refused (conflicts)
     template_label: str = ""
     # the survey item each improvement action is for: action id -> item key ("" for none)
     action_items: dict[int, str] = field(default_factory=dict)

@@ -28,7 +28,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from app.models import Attachment, Complaint, Customer, SyncBase
-from app.services import audit_service, backup_service, machine
+from app.services import audit_service, backup_service, conflicts, machine
 from app.services.attachment_service import store_bytes
 from app.services.sync_format import KIND_EXPORT, SyncFile, SyncFileError, read, refuse
 from app.services.sync_records import (
@@ -389,6 +389,8 @@ def _write(session: Session, kind: RecordKind, row, item: PlanItem, sync_file: S
         values["complaint_id"] = _complaint_id(session, parsed.complaint, refs)
     if row is None:
         row = kind.table(uuid=item.uuid, **values)
+    else:
+        conflicts.bump(row)  # a form open on this record must not overwrite the import
     for key, value in values.items():
         setattr(row, key, value)
     if parsed.created_at:

@@ -29,7 +29,8 @@ from app.services.sync_format import content_hash
 
 SERVICE = "service_report"
 VISIT = "visit_report"
-_TIMESTAMPS = {"id", "created_at", "updated_at"}
+# not content: local ids, timestamps, and the version each database counts its own saves with
+_TIMESTAMPS = {"id", "created_at", "updated_at", "version"}
 _HIDDEN = {"prefix", "year", "seq", "origin"}  # not shown side by side: the number says it
 
 

@@ -32,7 +32,7 @@ from app.models import (
     VisitReport,
 )
 from app.models.common import utcnow
-from app.services import action_service, audit_service, machine
+from app.services import action_service, audit_service, conflicts, machine
 from app.services.field_data import (
     ActionData,
     OverdueVisit,
@@ -351,6 +351,7 @@ def _load_many(session: Session, visits: list[VisitReport]) -> list[VisitReportD
         data = VisitReportData(**{name: getattr(v, name) for name in FIELDS})
         for name in ("number", "prefix", "origin", "id", "uuid", "created_at", "updated_at"):
             setattr(data, name, getattr(v, name))
+        data.version = v.version
         if customer := customers.get(v.customer_id):
             data.customer_code, data.customer_name = customer.code, customer.name
         data.actions = actions[v.id]
@@ -460,7 +461,10 @@ def create(
 def update(
     engine: Engine, data: VisitReportData, user: str, *, today: date | None = None
 ) -> VisitReportData:
-    """Validate and store changes; verifications are kept (only verify_action sets them)."""
+    """Validate and store changes; verifications are kept (only verify_action sets them).
+
+    data.version is the version the form loaded: RecordConflict when someone saved in between.
+    """
     if data.id is None:
         raise ValueError("update needs a stored visit")
     data = normalize(data)
@@ -477,20 +481,14 @@ def update(
     with Session(engine) as session:
         _check_references(session, data)
         v = session.get(VisitReport, data.id)
+        v.version = conflicts.claim(
+            session, VisitReport, v.id, data.version, entity=ENTITY, label=v.number,
+            loaded_at=data.updated_at,
+        )  # fmt: skip
         for name in FIELDS:
             setattr(v, name, getattr(data, name))
-        v.updated_at = utcnow()
         action_service.write(session, "visit_id", v.id, data.actions, user)
-        session.add(v)
-        audit_service.record(
-            session,
-            entity=ENTITY,
-            entity_uuid=v.uuid,
-            label=v.number,
-            action="update",
-            changes=changes,
-            user=user,
-        )
+        conflicts.trail(session, v, entity=ENTITY, label=v.number, changes=changes, user=user)
         session.commit()
     return get(engine, data.id)  # type: ignore[return-value]
 
@@ -575,17 +573,8 @@ def _action_and_visit(session: Session, action_id: int) -> tuple[CorrectiveActio
 
 
 def _touch(session: Session, v: VisitReport, changes, user: str) -> None:  # noqa: ANN001
-    v.updated_at = utcnow()
-    session.add(v)
-    audit_service.record(
-        session,
-        entity=ENTITY,
-        entity_uuid=v.uuid,
-        label=v.number,
-        action="update",
-        changes=changes,
-        user=user,
-    )
+    conflicts.bump(v)  # a form open elsewhere must not overwrite this
+    conflicts.trail(session, v, entity=ENTITY, label=v.number, changes=changes, user=user)
 
 
 def verify_action(
