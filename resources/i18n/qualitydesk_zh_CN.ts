@@ -438,6 +438,16 @@ has been restored.
 
 {reason}</translation>
     </message>
+    <message>
+        <source>The database could not be opened:
+{database}
+
+{reason}</source>
+        <translation>无法打开数据库:
+{database}
+
+{reason}</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveReturnDialog</name>
@@ -871,6 +881,10 @@ has been restored.
         <translation>调查对象的空白调查表,合并为一个 PDF (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Preview and print</source>
+        <translation>预览并打印</translation>
+    </message>
+    <message>
         <source>Blank, for every invitee…</source>
         <translation>空白表,全部调查对象…</translation>
     </message>
@@ -897,6 +911,10 @@ has been restored.
     <message>
         <source>As PDF…</source>
         <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
     </message>
     <message>
         <source>Customer loss…</source>
@@ -1138,6 +1156,10 @@ has been restored.
     <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Preview and print</source>
+        <translation>预览并打印</translation>
     </message>
     <message>
         <source>The form has unsaved changes. Save them first?</source>
@@ -2217,6 +2239,30 @@ They are updated when each ticket is saved next.</source>
         <translation>从 Excel 导入处理总表…</translation>
     </message>
     <message>
+        <source>Preview and print</source>
+        <translation>预览并打印</translation>
+    </message>
+    <message>
+        <source>A form of every selected ticket, previewed and printed together (Ctrl+P)</source>
+        <translation>所选每张投诉单的同一表单,一起预览并打印(Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>8D report (customer complaint form)…</source>
+        <translation>8D 报告(客户抱怨处理单)…</translation>
+    </message>
+    <message>
+        <source>Quality information feedback form…</source>
+        <translation>质量信息反馈表…</translation>
+    </message>
+    <message>
+        <source>Corrective/preventive action record…</source>
+        <translation>纠正/预防措施记录表…</translation>
+    </message>
+    <message>
+        <source>Prevent-recurrence report…</source>
+        <translation>防止不合格品再发生报告…</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>接收日期</translation>
     </message>
@@ -2271,6 +2317,14 @@ They are updated when each ticket is saved next.</source>
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Select one or more tickets first.</source>
+        <translation>请先选择一个或多个投诉单。</translation>
+    </message>
+    <message>
+        <source>{form} ({count} tickets)</source>
+        <translation>{form}({count} 张投诉单)</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2470,14 @@ They are updated when each ticket is saved next.</source>
         <translation>顾客档案 PDF…</translation>
     </message>
     <message>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
+    </message>
+    <message>
+        <source>The customer file shown here, to print or save</source>
+        <translation>预览顾客档案,可打印或保存</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2438,6 +2500,10 @@ They are updated when each ticket is saved next.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Customer file {code}</source>
+        <translation>顾客档案 {code}</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -2572,6 +2638,14 @@ They are updated when each ticket is saved next.</source>
         <translation>顾客档案 PDF (Ctrl+P)…</translation>
     </message>
     <message>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
+    </message>
+    <message>
+        <source>The customer files of every selected customer, to print together</source>
+        <translation>所选每个顾客的顾客档案,一起预览并打印</translation>
+    </message>
+    <message>
         <source>Export list to Excel…</source>
         <translation>导出清单到 Excel…</translation>
     </message>
@@ -2598,6 +2672,10 @@ They are updated when each ticket is saved next.</source>
     <message>
         <source>Select a customer first.</source>
         <translation>请先选择一个顾客。</translation>
+    </message>
+    <message>
+        <source>Customer files ({count})</source>
+        <translation>顾客档案({count} 份)</translation>
     </message>
     <message>
         <source>Save customer file as PDF</source>
@@ -3150,6 +3228,10 @@ This copy of {app} closes now.</source>
         <translation>空白</translation>
     </message>
     <message>
+        <source>Field service reports ({count})</source>
+        <translation>现场服务及走访报告({count} 份)</translation>
+    </message>
+    <message>
         <source>Save as Excel</source>
         <translation>另存为 Excel</translation>
     </message>
@@ -3282,6 +3364,18 @@ This copy of {app} closes now.</source>
     <message>
         <source>Forms and the monthly service report (Ctrl+P)</source>
         <translation>表单和月度服务报告(Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected reports…</source>
+        <translation>预览并打印所选报告…</translation>
+    </message>
+    <message>
+        <source>Preview and print a blank service report…</source>
+        <translation>预览并打印空白服务报告…</translation>
+    </message>
+    <message>
+        <source>Preview and print the monthly service report…</source>
+        <translation>预览并打印月度服务报告…</translation>
     </message>
     <message>
         <source>Selected report (PDF)…</source>
@@ -3925,6 +4019,10 @@ last year</source>
         <translation>QualityDesk 质量服务台 — {path}</translation>
     </message>
     <message>
+        <source>Database server: {database}</source>
+        <translation>数据库服务器:{database}</translation>
+    </message>
+    <message>
         <source>Data file: {path}</source>
         <translation>数据文件:{path}</translation>
     </message>
@@ -3993,8 +4091,18 @@ last year</source>
         <translation>关于 QualityDesk</translation>
     </message>
     <message>
+        <source>The database is on a server: its administrator backs it up.</source>
+        <translation>数据库在服务器上:由服务器管理员负责备份。</translation>
+    </message>
+    <message>
         <source>The complaint deadlines could not be read: {reason}</source>
         <translation>无法读取抱怨单期限:{reason}</translation>
+    </message>
+    <message>
+        <source>All records are kept in the database on the server:
+{database}</source>
+        <translation>所有记录保存在服务器上的数据库中:
+{database}</translation>
     </message>
     <message>
         <source>All records are kept in this file:
@@ -4391,6 +4499,131 @@ Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on 
     <message>
         <source>Part no. or product model</source>
         <translation>零件号或产品型号</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Preview: {title}</source>
+        <translation>预览:{title}</translation>
+    </message>
+    <message>
+        <source>First page (Home)</source>
+        <translation>第一页(Home)</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>上一页(Page Up)</translation>
+    </message>
+    <message>
+        <source>of {count}</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>下一页(Page Down)</translation>
+    </message>
+    <message>
+        <source>Last page (End)</source>
+        <translation>最后一页(End)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小(Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大(Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save this PDF (Ctrl+S)</source>
+        <translation>保存此 PDF(Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Choose the printer, copies and pages (Ctrl+P)</source>
+        <translation>选择打印机、份数和页码范围(Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Print {name}</source>
+        <translation>打印 {name}</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>文件无法写入:{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Preview and print</source>
+        <translation>预览并打印</translation>
+    </message>
+    <message>
+        <source>The preview could not be made</source>
+        <translation>无法生成预览</translation>
+    </message>
+    <message>
+        <source>Preparing the preview of {title}…</source>
+        <translation>正在生成 {title} 的预览…</translation>
+    </message>
+    <message>
+        <source>None of the selected records has this form.</source>
+        <translation>所选记录都没有这份表单。</translation>
+    </message>
+    <message>
+        <source>Preparing {count} form(s) for printing…</source>
+        <translation>正在准备打印 {count} 份表单…</translation>
     </message>
 </context>
 <context>
@@ -5001,6 +5234,10 @@ so you can go back to them with this same dialog.</source>
         <translation>新建退货单</translation>
     </message>
     <message>
+        <source>Preview and print</source>
+        <translation>预览并打印</translation>
+    </message>
+    <message>
         <source>Urgent production</source>
         <translation>紧急生产</translation>
     </message>
@@ -5263,6 +5500,10 @@ so you can go back to them with this same dialog.</source>
         <translation>本退货单没有需要重工的明细。</translation>
     </message>
     <message>
+        <source>{form} ({count} returns)</source>
+        <translation>{form}({count} 张退货单)</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -5433,6 +5674,10 @@ so you can go back to them with this same dialog.</source>
         <translation>将所选退货单的表单生成 PDF (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Preview and print the selected returns</source>
+        <translation>预览并打印所选退货单</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>接收日期</translation>
     </message>
@@ -5486,6 +5731,14 @@ so you can go back to them with this same dialog.</source>
 </context>
 <context>
     <name>ServiceReportDialog</name>
+    <message>
+        <source>Preview and print the service report…</source>
+        <translation>预览并打印服务报告…</translation>
+    </message>
+    <message>
+        <source>Preview and print a blank service report for this customer…</source>
+        <translation>预览并打印本顾客的空白服务报告…</translation>
+    </message>
     <message>
         <source>Service report (PDF)…</source>
         <translation>现场服务报告(PDF)…</translation>
@@ -5763,6 +6016,38 @@ so you can go back to them with this same dialog.</source>
     <message>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>This PC's data file</source>
+        <translation>本机的数据文件</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start. The password is never kept here: give it in the PGPASSWORD environment variable or a pgpass file.</source>
+        <translation>下次启动时生效。密码不会保存在这里:请把密码放在 PGPASSWORD 环境变量或 pgpass 文件中。</translation>
+    </message>
+    <message>
+        <source>Written in the audit trail for everything done on this PC</source>
+        <translation>在本机所做的一切操作都以此名称记入审计记录</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User name on this PC</source>
+        <translation>本机用户名</translation>
+    </message>
+    <message>
+        <source>Enter the server's URL, or choose this PC's data file.</source>
+        <translation>请填写服务器地址,或选择本机的数据文件。</translation>
     </message>
     <message>
         <source>(no logo)</source>
@@ -6460,6 +6745,10 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
 </context>
 <context>
     <name>VisitReportDialog</name>
+    <message>
+        <source>Preview and print the visit report…</source>
+        <translation>预览并打印走访报告…</translation>
+    </message>
     <message>
         <source>Visit report (PDF)…</source>
         <translation>走访报告(PDF)…</translation>

@@ -194,13 +194,21 @@ class ComplaintDialog(QDialog):
 
     def _build_print_menu(self) -> QMenu:
         menu = QMenu(self)
-        self.print_actions: dict[str, QAction] = {}
-        for key, text in (
+        forms = (
             ("eight_d", self.tr("8D report (customer complaint form)…")),
             ("quality_feedback", self.tr("Quality information feedback form…")),
             ("capa", self.tr("Corrective/preventive action record…")),
             ("prevent_recurrence", self.tr("Prevent-recurrence report…")),
-        ):
+        )
+        self.preview_menu = menu.addMenu(self.tr("Preview and print"))
+        self.preview_actions: dict[str, QAction] = {}
+        for key, text in forms:
+            action = self.preview_menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, k=key: self.preview_form(k))
+            self.preview_actions[key] = action
+        menu.addSeparator()
+        self.print_actions: dict[str, QAction] = {}
+        for key, text in forms:
             action = menu.addAction(text)
             action.triggered.connect(lambda _checked=False, k=key: self.export_pdf(k))
             self.print_actions[key] = action
@@ -689,6 +697,28 @@ class ComplaintDialog(QDialog):
 
         op = export_in_background(
             self, self.tr("Writing {form}…").format(form=title), work, self._exported
+        )
+        self._ops.append(op)
+        return op
+
+    def preview_form(self, form_key: str, lang: str | None = None) -> BackgroundOp | None:
+        """One of the ticket's forms in the preview, to print for signature or save."""
+        if self.complaint is None:
+            return None
+        if self.dirty and not self.read_only and not self._ask_save_first():
+            return None
+        from app.ui.printing import preview_pdf
+
+        lang = lang or self.print_language()
+        title = settings_service.form_title(form_key, current_language())
+        name = _UNSAFE_FILE_CHARS.sub("-", f"{title} {self.complaint.number}.pdf")
+        complaint, engine = self.complaint, self.engine
+        settings = settings_service.load(engine)
+        op = preview_pdf(
+            self,
+            f"{title} {complaint.number}",
+            name,
+            lambda: render_form(form_key, complaint, settings, lang, engine),
         )
         self._ops.append(op)
         return op

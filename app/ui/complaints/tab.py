@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -33,7 +34,7 @@ from app.services.complaint_data import (
     ComplaintFilter,
     label,
 )
-from app.ui.background import Progress
+from app.ui.background import BackgroundOp, Progress
 from app.ui.base_tab import BaseTab
 from app.ui.complaints.settings_page import SETTINGS_FAMILY
 from app.ui.complaints.table_model import ComplaintTableModel
@@ -179,6 +180,22 @@ class ComplaintsTab(BaseTab):
         self.ledger_button = QPushButton(self.tr("Export ledger to Excel…"), self)
         self.tracking_button = QPushButton(self.tr("Export tracking list to Excel…"), self)
         self.import_button = QPushButton(self.tr("Import ledger from Excel…"), self)
+        self.print_button = QPushButton(self.tr("Preview and print"), self)
+        self.print_button.setToolTip(
+            self.tr("A form of every selected ticket, previewed and printed together (Ctrl+P)")
+        )
+        menu = QMenu(self.print_button)
+        self.print_actions: dict[str, QAction] = {}
+        for key, text in (
+            ("eight_d", self.tr("8D report (customer complaint form)…")),
+            ("quality_feedback", self.tr("Quality information feedback form…")),
+            ("capa", self.tr("Corrective/preventive action record…")),
+            ("prevent_recurrence", self.tr("Prevent-recurrence report…")),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, k=key: self.print_selected(k))
+            self.print_actions[key] = action
+        self.print_button.setMenu(menu)
         self.new_button.clicked.connect(self.new_complaint)
         self.open_button.clicked.connect(self.open_current)
         self.ledger_button.clicked.connect(self.export_ledger)
@@ -202,7 +219,7 @@ class ComplaintsTab(BaseTab):
         second.addStretch(1)
         second.addWidget(self.clear_button)
         actions = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.ledger_button,
+        for button in (self.new_button, self.open_button, self.print_button, self.ledger_button,
                        self.tracking_button, self.import_button):  # fmt: skip
             actions.addWidget(button)
         actions.addStretch(1)
@@ -216,6 +233,7 @@ class ComplaintsTab(BaseTab):
         for key, slot in (
             (QKeySequence.StandardKey.New, self.new_complaint),
             (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.Print, self.print_button.showMenu),
         ):
             action = QAction(self)
             action.setShortcut(key)
@@ -478,6 +496,32 @@ class ComplaintsTab(BaseTab):
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 10000)
+
+    def print_selected(self, form_key: str) -> BackgroundOp | None:
+        """One form of every selected ticket in one preview, made off the GUI thread; each in
+        its ticket's print language (bilingual for an OEM customer, else the window's)."""
+        from app.ui.printing import nothing_selected, pdf_name, preview_batch
+
+        ids = self.selected_ids()
+        if not ids:
+            nothing_selected(self, self.tr("Select one or more tickets first."))
+            return None
+        from app.ui.complaints.complaint_dialog import render_form
+
+        engine, lang = self.engine, current_language()
+        settings = settings_service.load(engine)
+        title = settings_service.form_title(form_key, lang)
+
+        def render_one(complaint_id: int) -> bytes | None:
+            complaint = complaint_service.get(engine, complaint_id)
+            if complaint is None:
+                return None
+            form_lang = "bilingual" if complaint.customer_type == "oem" else lang
+            return render_form(form_key, complaint, settings, form_lang, engine)
+
+        heading = self.tr("{form} ({count} tickets)").format(form=title, count=len(ids))
+        self.last_print = preview_batch(self, heading, pdf_name(heading), ids, render_one)
+        return self.last_print
 
     def import_ledger(self) -> None:
         from app.ui.complaints.import_dialog import ImportLedgerDialog

@@ -256,12 +256,16 @@ class CustomerDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setDefault(True)
         self.card_button = QPushButton(self.tr("Customer file PDF…"), self)
+        self.preview_button = QPushButton(self.tr("Preview and print…"), self)
+        self.preview_button.setToolTip(self.tr("The customer file shown here, to print or save"))
         self.close_button = QPushButton(self.tr("Close"), self)
         self.save_button.clicked.connect(self.save)
         self.card_button.clicked.connect(self.export_card)
+        self.preview_button.clicked.connect(self.preview_card)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.card_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
@@ -322,6 +326,7 @@ class CustomerDialog(QDialog):
         )
         self._load_history()
         self.card_button.setEnabled(data.id is not None)
+        self.preview_button.setEnabled(data.id is not None)
         self._loading = False
         self.dirty = False
 
@@ -458,6 +463,27 @@ class CustomerDialog(QDialog):
         if self.dirty and not self._ask_save_first():
             return
         self._export_card(self.customer, self)
+
+    def preview_card(self):  # noqa: ANN201  (a BackgroundOp, or None)
+        """The customer file 顾客档案 in the preview, to print for signature or save."""
+        if self.customer is None:
+            return None
+        if self.dirty and not self._ask_save_first():
+            return None
+        from app.ui.printing import pdf_name, preview_pdf
+
+        customer = self.customer
+        settings = settings_service.load(self.engine)
+        lang = current_language()
+
+        def render() -> bytes:
+            from app.reports.pdf.customer_card_pdf import customer_card_pdf
+
+            return customer_card_pdf(customer, settings, lang)
+
+        title = self.tr("Customer file {code}").format(code=customer.code)
+        self.last_preview = preview_pdf(self, title, pdf_name(title), render)
+        return self.last_preview
 
     def _ask_save_first(self) -> bool:
         answer = QMessageBox.question(

@@ -131,12 +131,17 @@ class CustomersTab(BaseTab):
         self.open_button = QPushButton(self.tr("Open"), self)
         self.delete_button = QPushButton(self.tr("Delete…"), self)
         self.card_button = QPushButton(self.tr("Customer file PDF (Ctrl+P)…"), self)
+        self.preview_button = QPushButton(self.tr("Preview and print…"), self)
+        self.preview_button.setToolTip(
+            self.tr("The customer files of every selected customer, to print together")
+        )
         self.excel_button = QPushButton(self.tr("Export list to Excel…"), self)
         self.import_button = QPushButton(self.tr("Import from Excel…"), self)
         self.new_button.clicked.connect(self.new_customer)
         self.open_button.clicked.connect(self.open_current)
         self.delete_button.clicked.connect(self.delete_selected)
         self.card_button.clicked.connect(self.export_current_card)
+        self.preview_button.clicked.connect(self.print_selected_cards)
         self.excel_button.clicked.connect(self.export_list)
         self.import_button.clicked.connect(self.import_customers)
 
@@ -146,8 +151,8 @@ class CustomersTab(BaseTab):
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.grade_filter, 1)
         actions = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.delete_button, self.card_button,
-                       self.excel_button, self.import_button):  # fmt: skip
+        for button in (self.new_button, self.open_button, self.delete_button, self.preview_button,
+                       self.card_button, self.excel_button, self.import_button):  # fmt: skip
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -294,6 +299,27 @@ class CustomersTab(BaseTab):
         customer = customer_service.get(self.engine, ids[0])
         if customer is not None:
             self.export_card(customer, self)
+
+    def print_selected_cards(self):  # noqa: ANN201  (a BackgroundOp, or None)
+        """The customer file of every selected customer in one preview, made off the GUI thread."""
+        from app.ui.printing import nothing_selected, pdf_name, preview_batch
+
+        ids = self.selected_ids()
+        if not ids:
+            nothing_selected(self, self.tr("Select a customer first."))
+            return None
+        engine, lang = self.engine, current_language()
+        settings = settings_service.load(engine)
+
+        def render_one(customer_id: int) -> bytes | None:
+            from app.reports.pdf.customer_card_pdf import customer_card_pdf
+
+            customer = customer_service.get(engine, customer_id)
+            return customer and customer_card_pdf(customer, settings, lang)
+
+        title = self.tr("Customer files ({count})").format(count=len(ids))
+        self.last_print = preview_batch(self, title, pdf_name(title), ids, render_one)
+        return self.last_print
 
     def export_card(self, customer: CustomerData, parent: QWidget) -> None:
         path = ask_save_path(

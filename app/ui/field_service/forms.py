@@ -29,7 +29,13 @@ def _export_pdf(
     default_name: str,
     render: Callable[[], bytes],
     on_done: Callable[[Path], None],
+    preview: bool = False,
 ) -> BackgroundOp | None:
+    if preview:  # shown in the app to print for signature (or save from there)
+        from app.ui.printing import preview_pdf
+
+        name = safe_file_name(default_name)
+        return preview_pdf(parent, name.removesuffix(".pdf"), name, render)
     path = ask_save_path(
         parent,
         QCoreApplication.translate("FieldForms", "Save as PDF"),
@@ -54,8 +60,9 @@ def export_service_report(
     data: ServiceReportData,
     lang: str,
     on_done: Callable[[Path], None],
+    preview: bool = False,
 ) -> BackgroundOp | None:
-    """The filled service report 现场服务报告 with its photos."""
+    """The filled service report 现场服务报告 with its photos (saved, or shown to print)."""
     settings = settings_service.load(engine)
     title = settings_service.form_title("field_service", lang)
 
@@ -66,7 +73,7 @@ def export_service_report(
             data, settings, lang, photos=field_service.photo_bytes(engine, data)
         )
 
-    return _export_pdf(parent, f"{title} {data.number}.pdf", render, on_done)
+    return _export_pdf(parent, f"{title} {data.number}.pdf", render, on_done, preview)
 
 
 def export_blank_service_report(
@@ -78,6 +85,7 @@ def export_blank_service_report(
     customer_code: str = "",
     customer_name: str = "",
     site_address: str = "",
+    preview: bool = False,
 ) -> BackgroundOp | None:
     """An empty service report to fill in by hand (the customer printed when given)."""
     settings = settings_service.load(engine)
@@ -97,7 +105,7 @@ def export_blank_service_report(
             site_address=site_address,
         )  # fmt: skip
 
-    return _export_pdf(parent, name, render, on_done)
+    return _export_pdf(parent, name, render, on_done, preview)
 
 
 def export_visit_report(
@@ -106,6 +114,7 @@ def export_visit_report(
     data: VisitReportData,
     lang: str,
     on_done: Callable[[Path], None],
+    preview: bool = False,
 ) -> BackgroundOp | None:
     """The visit report 走访服务报告 with its follow-ups."""
     settings = settings_service.load(engine)
@@ -116,7 +125,36 @@ def export_visit_report(
 
         return visit_report_pdf(data, settings, lang)
 
-    return _export_pdf(parent, f"{title} {data.number}.pdf", render, on_done)
+    return _export_pdf(parent, f"{title} {data.number}.pdf", render, on_done, preview)
+
+
+def preview_records(
+    parent: QWidget, engine: Engine, keys: list[tuple[str, int]], lang: str
+) -> BackgroundOp:
+    """The report of every chosen service report and visit, in one preview to print together."""
+    from app.services import visit_service
+    from app.ui.printing import pdf_name, preview_batch
+
+    settings = settings_service.load(engine)
+
+    def render_one(key: tuple[str, int]) -> bytes | None:
+        kind, record_id = key
+        if kind == "service":
+            from app.reports.pdf.service_report_pdf import service_report_pdf
+
+            data = field_service.get(engine, record_id)
+            return data and service_report_pdf(
+                data, settings, lang, photos=field_service.photo_bytes(engine, data)
+            )
+        from app.reports.pdf.visit_report_pdf import visit_report_pdf
+
+        visit = visit_service.get(engine, record_id)
+        return visit and visit_report_pdf(visit, settings, lang)
+
+    heading = QCoreApplication.translate("FieldForms", "Field service reports ({count})").format(
+        count=len(keys)
+    )
+    return preview_batch(parent, heading, pdf_name(heading), keys, render_one)
 
 
 def export_monthly(
@@ -127,11 +165,23 @@ def export_monthly(
     excel: bool,
     lang: str,
     on_done: Callable[[Path], None],
+    preview: bool = False,
 ) -> BackgroundOp | None:
-    """The monthly service report 月度服务报告 of a month as PDF or as an Excel workbook."""
+    """The monthly service report 月度服务报告 of a month as PDF or as an Excel workbook; the
+    PDF also shown in the app to print."""
     title = settings_service.form_title("monthly_service", lang)
     suffix = ".xlsx" if excel else ".pdf"
     default = safe_file_name(f"{title} {year}-{month:02d}{suffix}")
+    if preview and not excel:
+        settings = settings_service.load(engine)
+
+        def render() -> bytes:
+            from app.reports.pdf.monthly_service_pdf import monthly_service_pdf
+            from app.services.monthly_service import monthly_service
+
+            return monthly_service_pdf(monthly_service(engine, year, month), settings, lang)
+
+        return _export_pdf(parent, default, render, on_done, preview=True)
     if excel:
         path = ask_save_path(
             parent,

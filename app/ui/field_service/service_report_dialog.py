@@ -471,6 +471,14 @@ class ServiceReportDialog(FieldRecordDialog):
                 raise ValueError(f"no service report {report_id}")
         self._build_frame(ServiceReportForm(engine, self))
         menu = QMenu(self.print_button)
+        self.preview_action = menu.addAction(
+            self.tr("Preview and print the service report…"), lambda: self.export_pdf(preview=True)
+        )
+        menu.addAction(
+            self.tr("Preview and print a blank service report for this customer…"),
+            lambda: self.export_blank(preview=True),
+        )
+        menu.addSeparator()
         menu.addAction(self.tr("Service report (PDF)…"), self.export_pdf)
         menu.addAction(self.tr("Blank service report for this customer (PDF)…"), self.export_blank)
         self.print_button.setMenu(menu)
@@ -589,16 +597,17 @@ class ServiceReportDialog(FieldRecordDialog):
 
     # ------------------------------------------------------------------ printing
 
-    def export_pdf(self) -> BackgroundOp | None:
+    def export_pdf(self, preview: bool = False) -> BackgroundOp | None:
+        """The service report saved as PDF, or shown in the preview to print for signature."""
         if self.data is None or not self.ready_to_go_on():
             return None
         return self._keep(
             forms.export_service_report(
-                self, self.engine, self.data, current_language(), self._exported
+                self, self.engine, self.data, current_language(), self._exported, preview
             )
         )
 
-    def export_blank(self) -> BackgroundOp | None:
+    def export_blank(self, preview: bool = False) -> BackgroundOp | None:
         data = self.data
         customer_id = self.form.customer.customer_id
         blank = field_service.blank_report(self.engine, customer_id)
@@ -612,5 +621,6 @@ class ServiceReportDialog(FieldRecordDialog):
                 customer_name=blank.customer_name,
                 site_address=self.form.site_address.text().strip()
                 or (data.site_address if data else ""),
+                preview=preview,
             )  # fmt: skip
         )

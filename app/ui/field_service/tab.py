@@ -135,6 +135,18 @@ class FieldServiceTab(BaseTab):
         self.print_button = QPushButton(self.tr("Print / PDF"), self)
         self.print_button.setToolTip(self.tr("Forms and the monthly service report (Ctrl+P)"))
         menu = QMenu(self.print_button)
+        self.preview_selected_action = menu.addAction(
+            self.tr("Preview and print the selected reports…"), self.print_selected
+        )
+        menu.addAction(
+            self.tr("Preview and print a blank service report…"),
+            lambda: self.export_blank(preview=True),
+        )
+        menu.addAction(
+            self.tr("Preview and print the monthly service report…"),
+            lambda: self.export_monthly(False, preview=True),
+        )
+        menu.addSeparator()
         self.print_selected_action = menu.addAction(
             self.tr("Selected report (PDF)…"), self.export_selected
         )
@@ -191,7 +203,7 @@ class FieldServiceTab(BaseTab):
         view.setSortingEnabled(True)
         view.horizontalHeader().setSortIndicator(m.COL_DATE, Qt.SortOrder.DescendingOrder)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
@@ -277,10 +289,12 @@ class FieldServiceTab(BaseTab):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        chosen = bool(self.selected_ids())
+        keys = self.selected_ids()
+        chosen = bool(keys)
         self.open_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
+        self.delete_button.setEnabled(len(keys) == 1)  # one record at a time, with its reason
         self.print_selected_action.setEnabled(chosen)
+        self.preview_selected_action.setEnabled(chosen)
 
     def _on_data_changed(self, family: str, record_id: int) -> None:
         if family == field_service.ENTITY:
@@ -333,7 +347,7 @@ class FieldServiceTab(BaseTab):
 
     def delete_current(self) -> bool:
         keys = self.selected_ids()
-        if not keys:
+        if len(keys) != 1:
             return False
         kind, record_id = keys[0]
         row = self.model.row_at(self.model.row_of(keys[0]))
@@ -389,7 +403,15 @@ class FieldServiceTab(BaseTab):
             op = visit and forms.export_visit_report(self, self.engine, visit, lang, self._exported)
         return self._keep(op or None)
 
-    def export_blank(self) -> BackgroundOp | None:
+    def print_selected(self) -> BackgroundOp | None:
+        """The reports of every selected record in one preview, made off the GUI thread."""
+        keys = self.selected_ids()
+        if not keys:
+            return None
+        self.last_print = forms.preview_records(self, self.engine, keys, current_language())
+        return self._keep(self.last_print)
+
+    def export_blank(self, preview: bool = False) -> BackgroundOp | None:
         """A blank service report; with a customer in the filter, for that customer."""
         blank = field_service.blank_report(self.engine, self.customer_filter.customer_id)
         return self._keep(
@@ -401,6 +423,7 @@ class FieldServiceTab(BaseTab):
                 customer_code=blank.customer_code,
                 customer_name=blank.customer_name,
                 site_address=blank.site_address,
+                preview=preview,
             )  # fmt: skip
         )
 
@@ -416,15 +439,22 @@ class FieldServiceTab(BaseTab):
         return months[texts.index(text)] if ok and text in texts else None
 
     def export_monthly(
-        self, excel: bool, month: tuple[int, int] | None = None
+        self, excel: bool, month: tuple[int, int] | None = None, preview: bool = False
     ) -> BackgroundOp | None:
         month = month or self.ask_month()
         if month is None:
             return None
         return self._keep(
             forms.export_monthly(
-                self, self.engine, month[0], month[1], excel, current_language(), self._exported
-            )
+                self,
+                self.engine,
+                month[0],
+                month[1],
+                excel,
+                current_language(),
+                self._exported,
+                preview=preview,
+            )  # fmt: skip
         )
 
     def _keep(self, op: BackgroundOp | None) -> BackgroundOp | None:

@@ -289,6 +289,10 @@ class VisitReportDialog(FieldRecordDialog):
         departments = complaint_settings.load(engine).departments
         self._build_frame(VisitReportForm(engine, departments, self))
         menu = QMenu(self.print_button)
+        self.preview_action = menu.addAction(
+            self.tr("Preview and print the visit report…"), lambda: self.export_pdf(preview=True)
+        )
+        menu.addSeparator()
         menu.addAction(self.tr("Visit report (PDF)…"), self.export_pdf)
         self.print_button.setMenu(menu)
         self.form.actions_panel.verifyRequested.connect(self.verify_action)
@@ -390,11 +394,12 @@ class VisitReportDialog(FieldRecordDialog):
 
     # ------------------------------------------------------------------ printing
 
-    def export_pdf(self) -> BackgroundOp | None:
+    def export_pdf(self, preview: bool = False) -> BackgroundOp | None:
+        """The visit report saved as PDF, or shown in the preview to print for signature."""
         if self.data is None or not self.ready_to_go_on():
             return None
         return self._keep(
             forms.export_visit_report(
-                self, self.engine, self.data, current_language(), self._exported
+                self, self.engine, self.data, current_language(), self._exported, preview
             )
         )

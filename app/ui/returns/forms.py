@@ -81,6 +81,57 @@ def render_form(
     raise ValueError(f"unknown form {form_key!r}")
 
 
+def _no_rework(parent: QWidget) -> None:
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("ReturnForms", "Rework order"),
+        QCoreApplication.translate("ReturnForms", "No line of this return is reworked."),
+    )
+
+
+def preview_form(
+    parent: QWidget, engine: Engine, data: ReturnData, form_key: str, lang: str
+) -> BackgroundOp | None:
+    """One of the return's forms in the preview, to print for signature or save."""
+    if form_key == "rework_order" and not any(line.qty_rework for line in data.lines):
+        _no_rework(parent)
+        return None
+    from app.ui.printing import preview_pdf
+
+    settings = settings_service.load(engine)
+    name = form_file_name(form_key, data.number, lang)
+    return preview_pdf(
+        parent,
+        name.removesuffix(".pdf"),
+        name,
+        lambda: render_form(form_key, data, settings, lang, engine),
+    )
+
+
+def preview_selected(
+    parent: QWidget, engine: Engine, return_ids: list[int], form_key: str, lang: str
+) -> BackgroundOp:
+    """One form of every chosen return in one preview (a return without the form is left out,
+    such as one with nothing reworked for the rework order)."""
+    from app.services import return_service
+    from app.ui.printing import pdf_name, preview_batch
+
+    settings = settings_service.load(engine)
+
+    def render_one(return_id: int) -> bytes | None:
+        data = return_service.get(engine, return_id)
+        if data is None:
+            return None
+        if form_key == "rework_order" and not any(line.qty_rework for line in data.lines):
+            return None
+        return render_form(form_key, data, settings, lang, engine)
+
+    heading = QCoreApplication.translate("ReturnForms", "{form} ({count} returns)").format(
+        form=form_title(form_key, lang), count=len(return_ids)
+    )
+    return preview_batch(parent, heading, pdf_name(heading), return_ids, render_one)
+
+
 def export_form(
     parent: QWidget,
     engine: Engine,
@@ -91,11 +142,7 @@ def export_form(
 ) -> BackgroundOp | None:
     """Ask where to save one of the return's forms and write it off the GUI thread."""
     if form_key == "rework_order" and not any(line.qty_rework for line in data.lines):
-        QMessageBox.information(
-            parent,
-            QCoreApplication.translate("ReturnForms", "Rework order"),
-            QCoreApplication.translate("ReturnForms", "No line of this return is reworked."),
-        )
+        _no_rework(parent)
         return None
     path = ask_save_path(
         parent,

@@ -36,7 +36,7 @@ from app.services.return_data import RETURN_STATUS_LABELS, ReturnData
 from app.services.return_service import RecordLocked
 from app.services.validation import FieldError, ValidationError
 from app.ui.background import BackgroundOp
-from app.ui.returns.forms import FORM_KEYS, export_form, form_menu_text
+from app.ui.returns.forms import FORM_KEYS, export_form, form_menu_text, preview_form
 from app.ui.returns.line_photos import LinePhotos
 from app.ui.returns.return_dialogs import ArchiveReturnDialog, OpenActionDialog
 from app.ui.returns.return_form import PAGE_ANALYSIS, PAGE_HISTORY, ReturnForm
@@ -152,6 +152,13 @@ class ReturnDialog(QDialog):
 
     def _build_print_menu(self) -> QMenu:
         menu = QMenu(self)
+        self.preview_menu = menu.addMenu(self.tr("Preview and print"))
+        self.preview_actions: dict[str, QAction] = {}
+        for key in FORM_KEYS:
+            action = self.preview_menu.addAction(form_menu_text(key))
+            action.triggered.connect(lambda _checked=False, k=key: self.preview_form(k))
+            self.preview_actions[key] = action
+        menu.addSeparator()
         self.print_actions: dict[str, QAction] = {}
         for key in FORM_KEYS:
             action = menu.addAction(form_menu_text(key))
@@ -500,6 +507,18 @@ class ReturnDialog(QDialog):
             return None
         lang = lang or self.print_language()
         op = export_form(self, self.engine, self.data, form_key, lang, self._exported)
+        if op is not None:
+            self._ops.append(op)
+        return op
+
+    def preview_form(self, form_key: str, lang: str | None = None) -> BackgroundOp | None:
+        """One of the return's forms in the preview, to print for signature or save."""
+        if self.data is None:
+            return None
+        if self.dirty and not self.read_only and not self._ready_to_go_on():
+            return None
+        lang = lang or self.print_language()
+        op = preview_form(self, self.engine, self.data, form_key, lang)
         if op is not None:
             self._ops.append(op)
         return op

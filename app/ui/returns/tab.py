@@ -32,10 +32,10 @@ from app.services.return_data import (
     RETURN_STATUS_LABELS,
     ReturnFilter,
 )
-from app.ui.background import Progress
+from app.ui.background import BackgroundOp, Progress
 from app.ui.base_tab import BaseTab
 from app.ui.exporting import ask_save_path, export_in_background
-from app.ui.returns.forms import FORM_KEYS, export_form, form_menu_text
+from app.ui.returns.forms import FORM_KEYS, export_form, form_menu_text, preview_selected
 from app.ui.returns.table_model import ReturnTableModel
 from app.ui.signals import DataHub
 from app.ui.widgets.customer_filter import CustomerFilterEdit
@@ -127,6 +127,13 @@ class ReturnsTab(BaseTab):
         self.print_button = QPushButton(self.tr("Print / PDF"), self)
         self.print_button.setToolTip(self.tr("Forms of the selected return as PDF (Ctrl+P)"))
         menu = QMenu(self.print_button)
+        self.preview_menu = menu.addMenu(self.tr("Preview and print the selected returns"))
+        self.preview_actions: dict[str, QAction] = {}
+        for key in FORM_KEYS:
+            action = self.preview_menu.addAction(form_menu_text(key))
+            action.triggered.connect(lambda _checked=False, k=key: self.print_selected(k))
+            self.preview_actions[key] = action
+        menu.addSeparator()
         for key in FORM_KEYS:
             action = menu.addAction(form_menu_text(key))
             action.triggered.connect(lambda _checked=False, k=key: self.export_pdf(k))
@@ -185,7 +192,7 @@ class ReturnsTab(BaseTab):
         view.setSortingEnabled(True)
         view.horizontalHeader().setSortIndicator(m.COL_NUMBER, Qt.SortOrder.DescendingOrder)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
@@ -353,6 +360,14 @@ class ReturnsTab(BaseTab):
         data = return_service.get(self.engine, ids[0]) if ids else None
         if data is not None:
             export_form(self, self.engine, data, form_key, current_language(), self._exported)
+
+    def print_selected(self, form_key: str) -> BackgroundOp | None:
+        """One form of every selected return in one preview, made off the GUI thread."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        self.last_print = preview_selected(self, self.engine, ids, form_key, current_language())
+        return self.last_print
 
     def _exported(self, path: Path) -> None:
         self.last_export = path

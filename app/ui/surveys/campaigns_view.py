@@ -169,6 +169,22 @@ class CampaignsView(QWidget):
             self.tr("Blank questionnaires of the invitees as one PDF (Ctrl+P)")
         )
         print_menu = QMenu(self.print_button)
+        preview_menu = print_menu.addMenu(self.tr("Preview and print"))
+        self.preview_menu = preview_menu
+        preview_menu.addAction(
+            self.tr("Blank, for every invitee…"),
+            lambda: self.print_questionnaires(None, preview=True),
+        )
+        preview_menu.addAction(self.tr("Blank, for the invitees not answered yet…"),
+                               lambda: self.print_questionnaires("open", preview=True))  # fmt: skip
+        preview_menu.addAction(
+            self.tr("Blank, choose the invitees…"),
+            lambda: self.print_questionnaires("ask", preview=True),
+        )
+        preview_menu.addSeparator()
+        preview_menu.addAction(self.tr("Filled in with the answers…"),
+                               lambda: self.print_questionnaires(None, filled=True, preview=True))  # fmt: skip
+        print_menu.addSeparator()
         print_menu.addAction(
             self.tr("Blank, for every invitee…"), lambda: self.print_questionnaires(None)
         )
@@ -187,6 +203,9 @@ class CampaignsView(QWidget):
             self.tr("As Excel workbook…"), lambda: self.export_summary(as_pdf=False)
         )
         summary_menu.addAction(self.tr("As PDF…"), lambda: self.export_summary(as_pdf=True))
+        summary_menu.addAction(
+            self.tr("Preview and print…"), lambda: self.export_summary(as_pdf=True, preview=True)
+        )
         self.summary_button.setMenu(summary_menu)
         self.loss_button = QPushButton(self.tr("Customer loss…"), self)
         self.loss_button.setToolTip(
@@ -425,7 +444,7 @@ class CampaignsView(QWidget):
             self.print_button.showMenu()
 
     def print_questionnaires(
-        self, which: list[int] | str | None, filled: bool = False
+        self, which: list[int] | str | None, filled: bool = False, preview: bool = False
     ) -> BackgroundOp | None:
         """which: customer ids, None for every invitee, "open" for those not answered yet,
         "ask" to tick them in a list."""
@@ -442,18 +461,19 @@ class CampaignsView(QWidget):
         elif which == "open":
             which = [i.customer_id for i in campaign.invitees if not i.answered]
         op = export_questionnaires(self, self.engine, campaign, which, current_language(),
-                                   self._exported, filled=filled)  # fmt: skip
+                                   self._exported, filled=filled, preview=preview)  # fmt: skip
         if op is not None:
             self.ops.append(op)
         return op
 
-    def export_summary(self, as_pdf: bool) -> BackgroundOp | None:
+    def export_summary(self, as_pdf: bool, preview: bool = False) -> BackgroundOp | None:
         campaign = self.current_campaign()
         if campaign is None:
             return None
         op = export_summary(
-            self, self.engine, campaign, current_language(), self._exported, as_pdf=as_pdf
-        )
+            self, self.engine, campaign, current_language(), self._exported, as_pdf=as_pdf,
+            preview=preview,
+        )  # fmt: skip
         if op is not None:
             self.ops.append(op)
         return op

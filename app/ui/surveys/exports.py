@@ -43,23 +43,28 @@ def export_questionnaires(
     on_done: Callable[[Path], None],
     *,
     filled: bool = False,
+    preview: bool = False,
 ) -> BackgroundOp | None:
     """The questionnaires of the chosen invitees (all when None) as one PDF: blank, or filled
-    with the answers given (filled=True; blank for those who have not answered)."""
+    with the answers given (filled=True; blank for those who have not answered); saved, or
+    shown in the app to print (preview=True)."""
     wanted = set(customer_ids) if customer_ids is not None else None
     invitees = [i for i in campaign.invitees if wanted is None or i.customer_id in wanted]
-    path = ask_save_path(
-        parent,
-        QCoreApplication.translate("SurveyExports", "Save questionnaires as PDF"),
-        questionnaire_file_name(campaign, len(invitees), filled),
-        QCoreApplication.translate("SurveyExports", "PDF files (*.pdf)"),
-    )
-    if path is None:
-        return None
+    file_name = questionnaire_file_name(campaign, len(invitees), filled)
+    path = None
+    if not preview:
+        path = ask_save_path(
+            parent,
+            QCoreApplication.translate("SurveyExports", "Save questionnaires as PDF"),
+            file_name,
+            QCoreApplication.translate("SurveyExports", "PDF files (*.pdf)"),
+        )
+        if path is None:
+            return None
     settings = settings_service.load(engine)
     template = survey_service.get_template(engine, campaign.template_id)  # type: ignore[arg-type]
 
-    def work(progress: Progress) -> Path:
+    def make(progress: Progress) -> bytes:
         from app.reports.pdf.survey_questionnaire_pdf import questionnaire_pdf
 
         responses: dict[int, ResponseData] = {}
@@ -73,7 +78,7 @@ def export_questionnaires(
                     found = survey_service.get_response(engine, campaign.id, invitee.customer_id)  # type: ignore[arg-type]
                     if found is not None:
                         responses[invitee.customer_id] = found
-        content = questionnaire_pdf(
+        return questionnaire_pdf(
             template,  # type: ignore[arg-type]
             campaign,
             invitees,
@@ -83,12 +88,19 @@ def export_questionnaires(
             progress=progress.report,
             cancelled=progress.cancelled,
         )
-        write_atomically(path, content)
-        return path
 
     label = QCoreApplication.translate("SurveyExports", "Writing {count} questionnaire(s)…").format(
         count=max(len(invitees), 1)
     )
+    if preview:
+        from app.ui.printing import preview_work
+
+        return preview_work(parent, file_name.removesuffix(".pdf"), file_name, make, label)
+
+    def work(progress: Progress) -> Path:
+        write_atomically(path, make(progress))
+        return path
+
     return export_in_background(parent, label, work, on_done)
 
 
@@ -100,10 +112,26 @@ def export_summary(
     on_done: Callable[[Path], None],
     *,
     as_pdf: bool,
+    preview: bool = False,
 ) -> BackgroundOp | None:
-    """The summary analysis 客户满意度调查汇总分析表 of one campaign as a workbook or PDF."""
+    """The summary analysis 客户满意度调查汇总分析表 of one campaign as a workbook or PDF; the
+    PDF also shown in the app to print (preview=True)."""
     title = QCoreApplication.translate("SurveyExports", "Survey summary")
     suffix = ".pdf" if as_pdf else ".xlsx"
+    if preview:
+        from app.ui.printing import preview_pdf
+
+        settings = settings_service.load(engine)
+
+        def render() -> bytes:
+            from app.reports.pdf.survey_summary_pdf import survey_summary_pdf
+            from app.services.survey_results import campaign_results
+
+            results = campaign_results(engine, campaign.id)  # type: ignore[arg-type]
+            return survey_summary_pdf(results, settings, lang)
+
+        name = safe_file_name(f"{title} {campaign.number} {campaign.name}.pdf")
+        return preview_pdf(parent, name.removesuffix(".pdf"), name, render)
     path = ask_save_path(
         parent,
         QCoreApplication.translate("SurveyExports", "Save survey summary as PDF")
