@@ -266,3 +266,24 @@ def test_batch_print_of_two_selected_tickets(
     out = tmp_path / "batch.pdf"
     assert preview.print_to(_pdf_printer(out)) == preview.page_count
     assert len(PdfReader(out).pages) == preview.page_count
+
+
+def test_batch_print_of_selected_customer_files(qtbot, engine, wait_list, answers):
+    from app.ui.customers.tab import CustomersTab
+
+    first = cf.customer(engine, "KH-0201", "长春华通汽车有限公司")
+    second = cf.customer(engine, "KH-0202", "浙江远航机电有限公司")
+    tab = CustomersTab(engine, DataHub())
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_list(tab)
+    tab.view.selectAll()
+    assert sorted(tab.selected_ids()) == sorted([first, second])
+    tab.preview_button.click()
+    op = tab.last_print
+    qtbot.waitUntil(lambda: op.done, timeout=30_000)
+    preview = op.preview
+    qtbot.addWidget(preview)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.content)).pages)
+    assert "KH-0201" in text and "KH-0202" in text
+    assert preview.windowTitle() == "预览:顾客档案(2 份)"
