@@ -29,6 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import GARBLED, DatabaseError, alembic_config, is_damage, read_only_connection
 from app.i18n import pick
@@ -469,9 +470,10 @@ def _write_server_copy(engine: Engine, target: Path) -> str:
     try:
         tmp.unlink(missing_ok=True)
         report = database_copy.copy_to_new_file(engine, tmp)
-        if not report.ok:
-            differing = [check.table for check in report.tables if not check.ok]
-            found = "; ".join([*differing, *report.problems][:3])
+        # what the database itself holds (a fault in its audit trail …) is kept as it is,
+        # for check_database to show; a copy that reads back differently is no backup
+        if report.differences:
+            found = ", ".join(check.table for check in report.differences)
             raise BackupError(
                 pick(
                     f"{where} 的备份与数据库不一致({found})",
@@ -491,9 +493,10 @@ def _write_server_copy(engine: Engine, target: Path) -> str:
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except database_copy.CopyError as exc:
+    except (database_copy.CopyError, SQLAlchemyError, sqlite3.Error) as exc:
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
         raise BackupError(
-            pick(f"无法备份 {where}:{exc}", f"could not back up {where}: {exc}")
+            pick(f"无法备份 {where}:{reason}", f"could not back up {where}: {reason}")
         ) from exc
     except OSError as exc:
         why = exc.strerror or str(exc)

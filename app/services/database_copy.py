@@ -89,11 +89,18 @@ class CopyReport:
 
     tables: list[TableCheck] = field(default_factory=list)
     attachment_files: int = 0  # files of the attachments folder copied into stored_file
+    # found in the data itself (the source holds them too): attachment files missing or
+    # altered, faults in the audit trail, bytes in stored_file that do not match their hash
     problems: list[str] = field(default_factory=list)
 
     @property
+    def differences(self) -> list[TableCheck]:
+        """Tables whose copy does not read back as the source: the copy itself went wrong."""
+        return [check for check in self.tables if not check.ok]
+
+    @property
     def ok(self) -> bool:
-        return not self.problems and all(check.ok for check in self.tables)
+        return not self.problems and not self.differences
 
     @property
     def rows(self) -> int:

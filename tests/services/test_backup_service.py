@@ -18,6 +18,7 @@ from app.i18n import set_language
 from app.services import backup_service, customer_service
 from app.services.backup_service import BackupError, DamagedBackup
 from app.services.customer_service import CustomerData
+from tests.server_fixtures import server_engine
 from tests.services.complaint_factory import customer
 
 TIMEOUT = 60  # seconds; a hang fails the test instead of stalling the run
@@ -50,6 +51,11 @@ def digest(path: Path) -> str:
 def with_timeout(fn, *args, **kwargs):
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(fn, *args, **kwargs).result(timeout=TIMEOUT)
+
+
+# the tests with the engine fixture are about the SQLite data file itself; a server's backups
+# have their own tests at the end (server_engine)
+pytestmark = pytest.mark.sqlite_only
 
 
 @pytest.fixture
@@ -430,3 +436,97 @@ def test_a_simulated_year_of_daily_backups_and_a_restore_drill(engine, db_path, 
             assert customer_service.get_by_code(reopened, "KH001").notes == made[info.made_at.date()]  # fmt: skip
         finally:
             reopened.dispose()
+
+
+# ---------------------------------------------------------------- a PostgreSQL server
+
+
+@pytest.fixture
+def server(tmp_path, monkeypatch):
+    """A server database with 30 customers and a photo; the PC's data folder in tmp_path."""
+    monkeypatch.setenv("QUALITYDESK_DATA_DIR", str(tmp_path / "pc"))
+    with server_engine() as engine:
+        for i in range(1, 31):
+            customer(engine, code=f"KH{i:03}", name=f"顾客{i}")
+        photo = tmp_path / "照片.png"
+        photo.write_bytes(b"\x89PNG a photo on the server")
+        owner = customer_service.get_by_code(engine, "KH001")
+        from app.services import attachment_service
+
+        attachment_service.add(
+            engine, entity="customer", entity_uuid=owner.uuid, label="KH001", source=photo,
+            user="t",
+        )  # fmt: skip
+        yield engine
+
+
+def test_a_server_backup_is_a_verified_data_file_with_every_row(server, tmp_path):
+    from app.services import attachment_service, audit_service, database_copy
+
+    info = backup_service.make_backup(server)
+    assert info.path.parent == backup_service.server_backup_folder(server)
+    assert info.path.parent.is_relative_to(tmp_path / "pc" / "backups")
+    assert backup_service.NAME_PATTERN.match(info.path.name) and info.reason == "manual"
+    assert backup_service.list_backups(info.path.parent) == [info]
+    assert backup_service.check_database(info.path) == []  # integrity, foreign keys, trail
+    assert not [p for p in info.path.parent.iterdir() if ".tmp" in p.name]
+    # it opens in the app like any data file, the photo included
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    database_path(elsewhere).write_bytes(info.path.read_bytes())
+    reopened = open_database(elsewhere)
+    try:
+        assert database_copy.checksums(reopened) == database_copy.checksums(server)
+        assert customer_service.count(reopened) == 30
+        assert customer_service.get_by_code(reopened, "KH007").name == "顾客7"
+        assert audit_service.verify_chain(reopened) == []
+        photo = customer_service.get_by_code(reopened, "KH001")
+        [attached] = attachment_service.list_for(reopened, "customer", photo.uuid)
+        assert attachment_service.read_bytes(reopened, attached) == b"\x89PNG a photo on the server"
+    finally:
+        reopened.dispose()
+
+
+def test_a_server_backup_to_a_chosen_file_and_rotation(server, tmp_path):
+    with pytest.raises(BackupError):  # no such folder: a clear refusal
+        backup_service.backup_to(server, tmp_path / "usb" / "server.sqlite3")
+    (tmp_path / "usb").mkdir()
+    chosen = backup_service.backup_to(server, tmp_path / "usb" / "server.sqlite3")
+    backup_service.verify_backup(chosen.path)
+    assert codes(chosen.path)[:2] == ["KH001", "KH002"]
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old = _touch(folder, datetime(2020, 1, 1, tzinfo=UTC), "manual")
+    info = backup_service.make_backup(server, folder)
+    assert not old.exists()  # thinned out by the rotation, as for a data file
+    assert backup_service.newest_good_backup(folder) == info
+
+
+def test_a_server_backup_that_does_not_verify_is_not_kept(server, tmp_path, monkeypatch):
+    from app.services import database_copy
+
+    real = database_copy.checksums
+
+    def read_back_wrong(engine, *args, **kwargs):
+        found = real(engine, *args, **kwargs)
+        if engine.dialect.name == "sqlite":  # the new file reads back without one customer
+            rows, _sum = found["customer"]
+            found["customer"] = (rows - 1, "0" * 64)
+        return found
+
+    monkeypatch.setattr(database_copy, "checksums", read_back_wrong)
+    folder = tmp_path / "backups"
+    with pytest.raises(BackupError) as refused:
+        backup_service.make_backup(server, folder)
+    assert "customer" in str(refused.value)
+    assert list(folder.iterdir()) == []  # no backup, no temporary file left
+
+
+def test_a_server_whose_trail_was_altered_is_still_backed_up_as_it_is(server):
+    with server.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE audit_entry DISABLE TRIGGER USER")
+        connection.exec_driver_sql("UPDATE audit_entry SET new_value = 'forged' WHERE id = 3")
+        connection.exec_driver_sql("ALTER TABLE audit_entry ENABLE TRIGGER USER")
+    info = backup_service.make_backup(server)
+    problems = backup_service.check_database(info.path)
+    assert len(problems) == 1 and "3" in problems[0]  # the backup shows what the server holds
