@@ -63,6 +63,32 @@ def url_has_password(url: str) -> bool:
         return len(rest) == 2 and ":" in rest[0]
 
 
+def validate_this_pc(db_url: str | None, user_name: str | None) -> None:
+    """ValidationError (fields db_url, user_name) for this PC's database and user name: a
+    server URL must be a PostgreSQL URL without a password."""
+    from app.services.validation import FieldError, ValidationError, check_length
+
+    errors: dict[str, FieldError] = {}
+    url = (db_url or "").strip()
+    if url:
+        from sqlalchemy.engine import make_url
+
+        if url_has_password(url):
+            errors["db_url"] = FieldError("db_url_password")
+        else:
+            try:
+                backend = make_url(url).get_backend_name()
+            except Exception:  # noqa: BLE001  (anything make_url cannot read)
+                errors["db_url"] = FieldError("db_url_shape")
+            else:
+                if backend != "postgresql":
+                    errors["db_url"] = FieldError("db_url_kind")
+    if err := check_length((user_name or "").strip(), 60):
+        errors["user_name"] = err
+    if errors:
+        raise ValidationError(errors)
+
+
 def database_path(data_dir: Path) -> Path:
     return data_dir / DB_FILENAME
 

@@ -26,7 +26,8 @@ DATA_LAYER = (
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Open the main window on the data folder chosen by --data-dir, the environment or the default."""
+    """Open the main window on the database chosen by --db-url, $QUALITYDESK_DB_URL or this PC's
+    preference, else on the data folder chosen by --data-dir, the environment or the default."""
     # Start-up makes ~120,000 long-lived objects (Qt bindings, SQLAlchemy, the models); the
     # cycle collector would walk them some 300 times before the window is up, a fifth of the
     # start. They are never garbage: collection resumes once the window is built
@@ -36,7 +37,9 @@ def run_gui(args: argparse.Namespace) -> int:
         importlib.import_module(name)
     from app.ui.application import run_application
 
-    return run_application(getattr(args, "data_dir", None), getattr(args, "lang", None))
+    return run_application(
+        getattr(args, "data_dir", None), getattr(args, "lang", None), getattr(args, "db_url", None)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,19 @@ from app.i18n import pick
 MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("必填。", "Required."),
     "too_long": ("过长(最多 {max} 个字符)。", "Too long (at most {max} characters)."),
+    "db_url_password": (
+        "不要在此填写密码:请把密码放在 PGPASSWORD 环境变量或 pgpass 文件中。",
+        "Do not put the password here: give it in the PGPASSWORD environment variable or a "
+        "pgpass file.",
+    ),
+    "db_url_shape": (
+        "数据库地址格式不对,应类似 postgresql+psycopg://用户@服务器:5432/qualitydesk。",
+        "Not a database URL; it should look like postgresql+psycopg://user@server:5432/qualitydesk.",
+    ),
+    "db_url_kind": (
+        "只支持 PostgreSQL 服务器(postgresql+psycopg://…)。",
+        "Only a PostgreSQL server is supported (postgresql+psycopg://…).",
+    ),
     "code_taken": (
         "编号 {code} 已被顾客“{name}”使用。",
         "Code {code} is already used by “{name}”.",

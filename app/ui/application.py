@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,10 +25,19 @@ from app.config import (
     database_path,
     font_path,
     resolve_data_dir,
+    resolve_db_url,
     resources_dir,
 )
 from app.data_lock import DataLock
-from app.db import open_database, record_clean_close
+from app.db import (
+    ServerError,
+    describe_database,
+    is_server_url,
+    open_data_file,
+    open_url,
+    parse_url,
+    record_clean_close,
+)
 from app.i18n import set_language
 from app.services import backup_service, settings_service
 from app.services.restore_record import record_restore
@@ -78,13 +95,14 @@ class Translations:
 
 class AppController(QObject):
     """Owns the engine, the data file's lock and the main window; rebuilds the window when the
-    language changes or a backup has been restored."""
+    language changes or a backup has been restored. On a database server database_file is
+    None: there is no file to lock, check, note a clean close of or back up at start."""
 
     def __init__(
         self,
         application: QApplication,
         engine,  # noqa: ANN001
-        database_file: Path,
+        database_file: Path | None,
         language: str | None = None,
         lock: DataLock | None = None,
         wal: bool = True,
@@ -119,6 +137,8 @@ class AppController(QObject):
         """A verified backup when the data changed since the last one, off the GUI thread."""
         if self._shut_down or not shiboken6.isValid(self.window):
             return None  # closed within the delay: the next start backs up
+        if self.database_file is None:
+            return None  # a server: its administrator backs it up (README, pg_dump)
         path = self.database_file
         folder = backup_service.backup_folder_for(path)
 
@@ -150,7 +170,7 @@ class AppController(QObject):
     def restore_backup(self, backup: Path) -> BackgroundOp | None:
         """Put a backup in place (after a safety backup), reopen the data file, rebuild the tabs."""
         window = self.window
-        if not window.can_close():
+        if self.database_file is None or not window.can_close():
             return None
         path, folder = self.database_file, backup_service.backup_folder_for(self.database_file)
         self.engine.dispose()  # no pooled connection of ours is left on the file meanwhile
@@ -195,8 +215,9 @@ class AppController(QObject):
 
     def _reopen(self) -> bool:
         """Open the data file anew (a restored backup may need its migrations) and the window."""
+        assert self.database_file is not None  # restoring is about a data file
         try:
-            engine = open_database(self.database_file.parent, wal=self.wal)
+            engine = open_data_file(self.database_file, wal=self.wal)
         except Exception as error:  # noqa: BLE001
             QMessageBox.critical(
                 self.window,
@@ -216,7 +237,8 @@ class AppController(QObject):
         self._shut_down = True
         QThreadPool.globalInstance().waitForDone(60_000)
         self.engine.dispose()
-        record_clean_close(self.database_file)  # the next start need not read it all again
+        if self.database_file is not None:
+            record_clean_close(self.database_file)  # the next start need not read it all again
         if self.lock is not None:
             self.lock.release()
 
@@ -235,12 +257,13 @@ class AppController(QObject):
 
 
 def start_application(
-    data_dir: str | None = None, language: str | None = None
+    data_dir: str | None = None, language: str | None = None, db_url: str | None = None
 ) -> AppController | None:
     """Everything before the event loop: the lock, the data file, the window, the start-up backup.
 
-    None when the window must not open (the file is in use, the user chose to quit, …); the
-    user has been told why.
+    The database: db_url (--db-url), else $QUALITYDESK_DB_URL, else this PC's preference, else
+    the data folder's file. None when the window must not open (the file is in use, the
+    server cannot be reached, the user chose to quit, …); the user has been told why.
     """
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName(APP_NAME)
@@ -251,14 +274,27 @@ def start_application(
     install_font(application)
     language = language or preferred_language()
     Translations(application).apply(language)  # the start-up messages in the user's language
+    url = resolve_db_url(db_url)
+    if url is not None:
+        try:
+            on_server = is_server_url(url)
+        except ServerError as error:
+            QMessageBox.critical(None, APP_NAME, str(error))
+            return None
+        if on_server:
+            return start_on_server(application, url, language)
     folder = resolve_data_dir(data_dir)
-    opened = DataFileOpener(folder).open()
+    database_file = database_path(folder)
+    if url is not None:  # sqlite:///path: that data file
+        database_file = Path(parse_url(url).database or "").expanduser().absolute()
+        folder = database_file.parent
+    opened = DataFileOpener(folder, database_file=database_file).open()
     if opened is None:
         return None
     controller = AppController(
         application,
         opened.engine,
-        database_path(folder),
+        database_file,
         language,
         lock=opened.lock,
         wal=opened.location.wal_safe,
@@ -270,10 +306,32 @@ def start_application(
     return controller
 
 
-def run_application(data_dir: str | None = None, language: str | None = None) -> int:
+def start_on_server(application: QApplication, url: str, language: str) -> AppController | None:
+    """The window on a database server: migrated under the server's lock (open_url); no data
+    file lock, start-up check or start-up backup. A server that cannot be used is told in the
+    user's language, without the password."""
+    try:
+        engine = open_url(url)
+    except Exception as error:  # noqa: BLE001  (tell the user instead of a traceback)
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            QCoreApplication.translate(
+                "AppController", "The database could not be opened:\n{database}\n\n{reason}"
+            ).format(database=describe_database(url), reason=error),
+        )
+        return None
+    controller = AppController(application, engine, None, language)
+    controller.window.show()
+    return controller
+
+
+def run_application(
+    data_dir: str | None = None, language: str | None = None, db_url: str | None = None
+) -> int:
     """language (from --lang) applies to this session only; the menu choice is remembered."""
     try:
-        controller = start_application(data_dir, language)
+        controller = start_application(data_dir, language, db_url)
     finally:
         gc.freeze()  # what start-up made lives as long as the app (app.main.run_gui)
         gc.enable()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 from sqlalchemy import Engine
 
 import app
+from app.db import describe_database
 from app.services import complaint_service
 from app.services.complaint_data import ComplaintFilter
 from app.ui.background import BackgroundOp, run_in_background
@@ -32,13 +33,22 @@ class MainWindow(QMainWindow):
     _due_list_shown_for: set[Path] = set()  # once per data file and run, not per language switch
 
     def __init__(
-        self, engine: Engine, database_file: Path, language: str, show_due_list: bool = True
+        self,
+        engine: Engine,
+        database_file: Path | None,
+        language: str,
+        show_due_list: bool = True,
     ) -> None:
+        """database_file: the SQLite data file open, None on a database server."""
         super().__init__()
         self.engine = engine
         self.database_file = database_file
+        # the title says which database is open: the file's path or PostgreSQL user@host:port/db
+        self.database_label = (
+            str(database_file) if database_file is not None else describe_database(engine.url)
+        )
         self.hub = DataHub(self)
-        self.setWindowTitle(self.tr("QualityDesk — {path}").format(path=database_file))
+        self.setWindowTitle(self.tr("QualityDesk — {path}").format(path=self.database_label))
         self.resize(1280, 760)
 
         self.tabs = QTabWidget(self)
@@ -56,14 +66,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.data_file_actions = DataFileActions(self, database_file, engine)
         self._build_menus(language)
-        self.statusBar().showMessage(self.tr("Data file: {path}").format(path=database_file))
+        if database_file is None:
+            self._server_data_menu()
+            self.statusBar().showMessage(
+                self.tr("Database server: {database}").format(database=self.database_label)
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Data file: {path}").format(path=database_file))
         self.overdue_indicator = OverdueIndicator(self)
         self.overdue_indicator.set_count(self.complaints_tab.overdue_total)
         self.complaints_tab.overdueCountChanged.connect(self.overdue_indicator.set_count)
         self.overdue_indicator.clicked.connect(self.show_due_list)
         self.statusBar().addPermanentWidget(self.overdue_indicator)
-        if show_due_list and database_file not in MainWindow._due_list_shown_for:
-            MainWindow._due_list_shown_for.add(database_file)
+        shown_key = database_file or Path(self.database_label)
+        if show_due_list and shown_key not in MainWindow._due_list_shown_for:
+            MainWindow._due_list_shown_for.add(shown_key)
             QTimer.singleShot(0, self.show_due_list_if_any)
 
     def record_tabs(self) -> list[BaseTab]:
@@ -137,6 +154,21 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tr("Where is my data?"), self.show_data_location)
         help_menu.addAction(self.tr("About QualityDesk"), self.show_about)
 
+    def _server_data_menu(self) -> None:
+        """On a server the Data menu's file actions do not apply (no file to copy, restore or
+        check here); the server's administrator backs it up (README: pg_dump)."""
+        actions = self.data_file_actions
+        for action in (
+            actions.back_up_action,
+            actions.back_up_to_action,
+            actions.restore_action,
+            actions.check_action,
+        ):
+            action.setEnabled(False)
+            action.setToolTip(
+                self.tr("The database is on a server: its administrator backs it up.")
+            )
+
     def _language_chosen(self, action: QAction) -> None:
         self.languageChangeRequested.emit(action.data())
 
@@ -179,11 +211,14 @@ class MainWindow(QMainWindow):
         )
 
     def show_data_location(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Where is my data?"),
-            self.tr("All records are kept in this file:\n{path}").format(path=self.database_file),
-        )
+        if self.database_file is None:
+            text = self.tr("All records are kept in the database on the server:\n{database}")
+            text = text.format(database=self.database_label)
+        else:
+            text = self.tr("All records are kept in this file:\n{path}").format(
+                path=self.database_file
+            )
+        QMessageBox.information(self, self.tr("Where is my data?"), text)
 
     def show_about(self) -> None:
         QMessageBox.about(

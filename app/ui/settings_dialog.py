@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from app.config import Preferences, validate_this_pc
 from app.i18n import current_language
 from app.services import settings_service
 from app.services.settings_service import FormCode
@@ -106,8 +108,65 @@ class SettingsDialog(QDialog):
             backups_form = QFormLayout(backups_box)
             backups_form.addRow(self.tr("Backup folder"), self.backup_folder)
             layout.addWidget(backups_box)
+        layout.addWidget(self._this_pc_box())
         layout.addWidget(buttons)
         self.set_logo(self.settings.logo_png_base64)
+
+    def _this_pc_box(self) -> QGroupBox:
+        """Per PC, in the preferences: which database this PC opens and who works on it."""
+        self.prefs = Preferences.load()
+        self.use_file = QRadioButton(self.tr("This PC's data file"))
+        self.use_server = QRadioButton(self.tr("Server URL"))
+        (self.use_server if self.prefs.db_url else self.use_file).setChecked(True)
+        self.server_url = QLineEdit(self.prefs.db_url or "")
+        self.server_url.setPlaceholderText("postgresql+psycopg://user@server:5432/qualitydesk")
+        self.server_field = FieldWithError(self.server_url)
+        self.use_server.toggled.connect(self.server_url.setEnabled)
+        self.server_url.setEnabled(self.use_server.isChecked())
+        choice = QHBoxLayout()
+        choice.addWidget(self.use_file)
+        choice.addWidget(self.use_server)
+        choice.addStretch(1)
+        note = QLabel(
+            self.tr(
+                "Takes effect at the next start. The password is never kept here: give it in "
+                "the PGPASSWORD environment variable or a pgpass file."
+            )
+        )
+        note.setWordWrap(True)
+        self.user_name = QLineEdit(self.prefs.user_name or "")
+        self.user_name.setPlaceholderText(settings_service.system_login())
+        self.user_name.setToolTip(
+            self.tr("Written in the audit trail for everything done on this PC")
+        )
+        self.user_field = FieldWithError(self.user_name)
+        box = QGroupBox(self.tr("This computer"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Database"), choice)
+        form.addRow("", self.server_field)
+        form.addRow("", note)
+        form.addRow(self.tr("User name on this PC"), self.user_field)
+        return box
+
+    def _check_this_pc(self) -> bool:
+        """The database URL and the user name next to their fields; True when they are fine."""
+        url = self.server_url.text().strip() if self.use_server.isChecked() else ""
+        messages: dict[str, str] = {}
+        if self.use_server.isChecked() and not url:
+            messages["db_url"] = self.tr("Enter the server's URL, or choose this PC's data file.")
+        try:
+            validate_this_pc(url, self.user_name.text())
+        except ValidationError as error:
+            messages = error.messages(current_language()) | messages
+        self.server_field.set_error(messages.get("db_url", ""))
+        self.user_field.set_error(messages.get("user_name", ""))
+        return not messages
+
+    def _save_this_pc(self) -> None:
+        prefs = Preferences.load()  # as it is now: the language may have changed meanwhile
+        prefs.db_url = self.server_url.text().strip() if self.use_server.isChecked() else None
+        prefs.user_name = self.user_name.text().strip() or None
+        prefs.save()
 
     def set_logo(self, png_base64: str) -> None:
         self.settings.logo_png_base64 = png_base64
@@ -146,6 +205,8 @@ class SettingsDialog(QDialog):
         return True
 
     def save(self) -> None:
+        if not self._check_this_pc():
+            return
         self.settings.company_name = self.company_name.text()
         self.settings.clerk_name = self.clerk_name.text()
         for row, key in enumerate(self.form_keys):
@@ -169,4 +230,5 @@ class SettingsDialog(QDialog):
             return
         if self.backup_folder is not None:
             self.backup_folder.save()
+        self._save_this_pc()
         self.accept()

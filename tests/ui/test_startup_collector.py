@@ -26,7 +26,7 @@ def _gui_args() -> argparse.Namespace:
 def test_the_collector_is_paused_during_start_up_and_runs_again_after_it(monkeypatch):
     seen: list[bool] = []
 
-    def start(_data_dir, _language):  # noqa: ANN001, ANN202
+    def start(_data_dir, _language, _db_url=None):  # noqa: ANN001, ANN202
         seen.append(gc.isenabled())
         return None  # the window must not open (e.g. the data file is in use)
 
@@ -38,7 +38,7 @@ def test_the_collector_is_paused_during_start_up_and_runs_again_after_it(monkeyp
 
 
 def test_the_collector_runs_again_when_start_up_fails(monkeypatch):
-    def start(_data_dir, _language):  # noqa: ANN001, ANN202
+    def start(_data_dir, _language, _db_url=None):  # noqa: ANN001, ANN202
         raise RuntimeError("the data file cannot be opened")
 
     monkeypatch.setattr(application, "start_application", start)

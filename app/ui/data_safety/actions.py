@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from sqlalchemy import Engine
 
+from app.db import describe_database
 from app.i18n import current_language
 from app.services import backup_service
 from app.services.audit_export import count_trail_lines, iter_trail_lines
@@ -32,10 +33,11 @@ class DataFileActions(QObject):
 
     restoreRequested = Signal(object)  # the backup file chosen and confirmed
 
-    def __init__(self, window: QMainWindow, database_file: Path, engine: Engine) -> None:
+    def __init__(self, window: QMainWindow, database_file: Path | None, engine: Engine) -> None:
         super().__init__(window)
         self.window = window
-        self.database_file = Path(database_file)
+        # None: the database is on a server (the window disables what is about a file)
+        self.database_file = Path(database_file) if database_file is not None else None
         self.engine = engine
         self.last_message = ""  # the last result told to the user (also for tests)
 
@@ -144,7 +146,8 @@ class DataFileActions(QObject):
         )
         if path is None:
             return None
-        engine, source, lang = self.engine, str(self.database_file), current_language()
+        engine, lang = self.engine, current_language()
+        source = str(self.database_file or describe_database(engine.url))
 
         def work(progress: Progress) -> Path:
             # openpyxl loads when the trail is exported, not at start-up

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from app.config import APP_NAME, database_path
 from app.data_lock import DataFileInUse, DataLock, DataLockError
-from app.db import DamagedDatabase, open_database
+from app.db import DamagedDatabase, open_data_file, open_database
 from app.services import backup_service, settings_service, storage_location
 from app.services.backup_service import BackupError, BackupInfo
 from app.services.restore_record import record_restore
@@ -42,10 +42,13 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
 class DataFileOpener(QObject):
     """Takes the lock and opens the data file of a data folder, asking the user where needed."""
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, parent: QWidget | None = None, database_file: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
-        self.database_file = database_path(self.data_dir)
+        # the data folder's file, or another one named by --db-url sqlite:///…
+        self.database_file = Path(database_file or database_path(self.data_dir))
         self.parent_widget = parent
 
     def open(self) -> OpenedData | None:
@@ -78,9 +81,14 @@ class DataFileOpener(QObject):
             return None
         return OpenedData(engine, lock, location)
 
+    def _open(self, wal: bool) -> Engine:
+        if self.database_file == database_path(self.data_dir):
+            return open_database(self.data_dir, wal=wal)
+        return open_data_file(self.database_file, wal=wal)
+
     def open_engine(self, wal: bool) -> Engine | None:
         try:
-            return open_database(self.data_dir, wal=wal)
+            return self._open(wal)
         except DamagedDatabase as damaged:
             return self._recover(damaged, wal)
         except Exception as error:  # noqa: BLE001  (tell the user instead of a traceback)
@@ -113,7 +121,7 @@ class DataFileOpener(QObject):
                 return None
             # the damaged file is out of the way: this opens the restored backup or a new file
             try:
-                engine = open_database(self.data_dir, wal=wal)
+                engine = self._open(wal)
                 if restored is not None:
                     reason = self.tr(
                         "The data file was damaged ({problem}); kept as {path}"
