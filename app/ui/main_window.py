@@ -155,8 +155,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tr("About QualityDesk"), self.show_about)
 
     def _server_data_menu(self) -> None:
-        """On a server the Data menu's file actions do not apply (no file to copy, restore or
-        check here); the server's administrator backs it up (README: pg_dump)."""
+        """On a server the Data menu's file actions do not apply (no file here to restore or
+        check; Back up now copies a file until it is wired to backup_service's server backup);
+        the server's administrator backs it up (README: pg_dump)."""
         actions = self.data_file_actions
         for action in (
             actions.back_up_action,

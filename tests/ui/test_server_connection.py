@@ -61,7 +61,6 @@ def test_the_window_on_a_server_names_it_in_the_title(started, server_db, tmp_pa
     assert window.windowTitle().endswith(f" — {expected}")
     assert expected in window.statusBar().currentMessage()
     actions = window.data_file_actions
-    assert not actions.back_up_action.isEnabled()
     assert not actions.restore_action.isEnabled()
     assert not actions.check_action.isEnabled()
     assert actions.trail_action.isEnabled()
