@@ -112,3 +112,28 @@ def test_migrate_to_refuses_a_data_file_as_target(data, tmp_path):
     assert result.returncode == 1
     assert "database server" in result.stderr
     assert not target.exists()
+
+
+def test_backup_of_a_server_is_a_data_file_that_moves_back(data, tmp_path):
+    with server_database(migrated=False) as url:
+        assert run("migrate-to", url, "--data-dir", str(data)).returncode == 0
+        folder = tmp_path / "usb"
+        folder.mkdir()
+        result = run("--lang", "en", "--db-url", url, "backup", "-o", str(folder))
+        assert result.returncode == 0, result.stderr
+        backup = Path(result.stdout.strip())
+        assert backup.parent == folder and backup.name.endswith("-manual.sqlite3")
+    assert run("--data-dir", str(tmp_path / "x"), "check").returncode == 1  # no data file there
+    restored = tmp_path / "restored"
+    restored.mkdir()
+    database_path(restored).write_bytes(backup.read_bytes())
+    assert run("--data-dir", str(restored), "check").stdout.strip() == "ok"
+    engine = make_engine(f"sqlite:///{database_path(restored)}")
+    try:
+        assert complaint_service.count(engine) == 10
+    finally:
+        engine.dispose()
+    with server_database(migrated=False) as again:
+        moved = run("--lang", "en", "migrate-to", again, "--from", str(backup))
+        assert moved.returncode == 0, moved.stderr + moved.stdout
+        assert "attachment files: 0 stored" in moved.stdout  # they came along in stored_file

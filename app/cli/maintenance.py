@@ -18,7 +18,10 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
         "integrity_check and print its path. Without -o the copy goes to the backup folder "
         "chosen on this PC (the window's settings), else to backups/ beside the data file, "
         "named qualitydesk-YYYYMMDD-HHMMSS-manual.sqlite3 (UTC), and older backups "
-        "there are thinned out (newest of the last 14 days, 8 weeks, 12 months).",
+        "there are thinned out (newest of the last 14 days, 8 weeks, 12 months). "
+        "On a database server (--db-url) the whole database is copied into a new data file, "
+        "verified table by table, by default into backups/<server>-<port>-<database>/ in "
+        "this PC's data folder.",
     )
     backup.add_argument(
         "-o",
@@ -61,14 +64,29 @@ def _existing_data_file(args: argparse.Namespace) -> Path:
     return path
 
 
+def _server_engine(args: argparse.Namespace):  # noqa: ANN202  (an Engine or None)
+    """The engine of the database server --db-url (or the environment, the preference) names;
+    None for a data file."""
+    from app.cli.common import database_url
+    from app.db import ServerError, is_server_url
+
+    url = database_url(args)
+    try:
+        return open_engine(args) if url is not None and is_server_url(url) else None
+    except ServerError as exc:
+        raise CommandError(str(exc)) from None
+
+
 def _backup(args: argparse.Namespace) -> int:
     from app.db import DatabaseError, check_data_file
     from app.services import backup_service
 
-    path = _existing_data_file(args)
     output: Path | None = args.output
+    server = _server_engine(args)  # a server: its whole database into a new data file
+    path = server if server is not None else _existing_data_file(args)
     try:
-        check_data_file(path)
+        if server is None:
+            check_data_file(path)
         if output is None:
             info = backup_service.make_backup(path)
         elif output.is_dir():
