@@ -42,7 +42,13 @@ class DataFileActions(QObject):
         self.last_message = ""  # the last result told to the user (also for tests)
 
     def backup_folder(self) -> Path:
+        if self.database_file is None:  # a server: its backups in this PC's data folder
+            return backup_service.server_backup_folder(self.engine)
         return backup_service.backup_folder_for(self.database_file)
+
+    def _backup_source(self) -> Path | Engine:
+        """What a backup copies: the data file, or on a server the engine (its whole database)."""
+        return self.database_file if self.database_file is not None else self.engine
 
     def fill_menu(self, menu: QMenu) -> None:
         self.back_up_action = menu.addAction(self.tr("Back up now"), self.back_up_now)
@@ -89,7 +95,7 @@ class DataFileActions(QObject):
 
     def back_up_now(self) -> BackgroundOp:
         """A verified backup into the backup folder; older ones are thinned out by rotation."""
-        source, folder = self.database_file, self.backup_folder()
+        source, folder = self._backup_source(), self.backup_folder()
         label = self.tr("Backing up the data file…")
         self._status(label)
         return run_in_background(
@@ -111,7 +117,7 @@ class DataFileActions(QObject):
         )
         if target is None:
             return None
-        source = self.database_file
+        source = self._backup_source()
         label = self.tr("Backing up the data file…")
         self._status(label)
         return run_in_background(
