@@ -1,6 +1,61 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About QualityDesk</source>
+        <translation>关于 QualityDesk</translation>
+    </message>
+    <message>
+        <source>Database server: {database}</source>
+        <translation>数据库服务器:{database}</translation>
+    </message>
+    <message>
+        <source>Data file: {path}</source>
+        <translation>数据文件:{path}</translation>
+    </message>
+    <message>
+        <source>Python {python}, Qt {qt}, PySide6 {pyside}, {system}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer service and customer feedback records (ISO 9001 / IATF 16949).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QualityDesk: all rights reserved by its authors (no licence has been published).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chinese font: WenQuanYi Micro Hei (文泉驿微米黑), Apache-2.0 (or GPL-3.0 with the font exception), bundled unchanged; its licence: the button below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Font licence…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Licence of the WenQuanYi Micro Hei font</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ActionsPanel</name>
     <message>
         <source>Type</source>
@@ -728,6 +783,14 @@ has been restored.
         <translation>未保存:请更正标红的字段。</translation>
     </message>
     <message>
+        <source>Not saved: {user} saved this campaign meanwhile. Your entries are still in the form.</source>
+        <translation>未保存:{user} 在此期间保存了此调查活动。您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+        <source>Showing the campaign as {user} saved it.</source>
+        <translation>已显示 {user} 保存的调查活动内容。</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -1160,6 +1223,14 @@ has been restored.
     <message>
         <source>Preview and print</source>
         <translation>预览并打印</translation>
+    </message>
+    <message>
+        <source>Not saved: {user} saved this ticket meanwhile. Your entries are still in the form.</source>
+        <translation>未保存:{user} 在此期间保存了此抱怨单。您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+        <source>Showing the ticket as {user} saved it.</source>
+        <translation>已显示 {user} 保存的抱怨单内容。</translation>
     </message>
     <message>
         <source>The form has unsaved changes. Save them first?</source>
@@ -2328,6 +2399,57 @@ They are updated when each ticket is saved next.</source>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Saved by someone else meanwhile</source>
+        <translation>其他人已先保存</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Your entries are still in the form. What now?</source>
+        <translation>您填写的内容仍保留在表单中。接下来怎么做?</translation>
+    </message>
+    <message>
+        <source>Keep my changes and save over theirs</source>
+        <translation>保留我的修改并覆盖对方的保存</translation>
+    </message>
+    <message>
+        <source>Discard mine and show theirs</source>
+        <translation>放弃我的修改,显示对方保存的内容</translation>
+    </message>
+    <message>
+        <source>Back to my form</source>
+        <translation>返回我的表单</translation>
+    </message>
+    <message>
+        <source>Not saved: {user} saved {record} at {time} while you were editing it.</source>
+        <translation>未保存:在您编辑期间,{user} 已于 {time} 保存了 {record}。</translation>
+    </message>
+    <message>
+        <source>Not saved: {record} was saved by someone else while you were editing it.</source>
+        <translation>未保存:在您编辑期间,其他人已保存了 {record}。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>(none)</source>
@@ -2500,6 +2622,14 @@ They are updated when each ticket is saved next.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: {user} saved this customer meanwhile. Your entries are still in the form.</source>
+        <translation>未保存:{user} 在此期间保存了此顾客档案。您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+        <source>Showing the customer as {user} saved it.</source>
+        <translation>已显示 {user} 保存的顾客档案内容。</translation>
     </message>
     <message>
         <source>Customer file {code}</source>
@@ -3073,6 +3203,13 @@ This copy of {app} closes now.</source>
     </message>
 </context>
 <context>
+    <name>EditingBanner</name>
+    <message>
+        <source>{user} is also editing this record (since {time})</source>
+        <translation>{user} 也在编辑此记录(自 {time} 起)</translation>
+    </message>
+</context>
+<context>
     <name>ExcelImportDialog</name>
     <message>
         <source>Choose file…</source>
@@ -3279,6 +3416,14 @@ This copy of {app} closes now.</source>
         <translation>已保存。</translation>
     </message>
     <message>
+        <source>Not saved: {user} saved this report meanwhile. Your entries are still in the form.</source>
+        <translation>未保存:{user} 在此期间保存了此报告。您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+        <source>Showing the report as {user} saved it.</source>
+        <translation>已显示 {user} 保存的报告内容。</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -3467,6 +3612,26 @@ This copy of {app} closes now.</source>
     <message>
         <source>{hours} h on site</source>
         <translation>现场 {hours} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>HelpViewer</name>
+    <message>
+        <source>QualityDesk user guide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The user guide is missing from this installation:
+{path}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -4083,6 +4248,10 @@ last year</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>User guide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Where is my data?</source>
         <translation>数据保存在哪里?</translation>
     </message>
@@ -4109,12 +4278,6 @@ last year</source>
 {path}</source>
         <translation>所有记录都保存在此文件中:
 {path}</translation>
-    </message>
-    <message>
-        <source>QualityDesk {version}
-Customer service and customer feedback records (ISO 9001 / IATF 16949), kept on this computer.</source>
-        <translation>QualityDesk 质量服务台 {version}
-顾客服务与顾客反馈记录(ISO 9001 / IATF 16949),保存在本机。</translation>
     </message>
 </context>
 <context>
@@ -5264,6 +5427,14 @@ so you can go back to them with this same dialog.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: {user} saved this return meanwhile. Your entries are still in the form.</source>
+        <translation>未保存:{user} 在此期间保存了此退货单。您填写的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+        <source>Showing the return as {user} saved it.</source>
+        <translation>已显示 {user} 保存的退货单内容。</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

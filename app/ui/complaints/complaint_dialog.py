@@ -43,6 +43,7 @@ from app.services.complaint_data import (
     step_label,
 )
 from app.services.complaint_service import RecordLocked
+from app.services.conflicts import RecordConflict
 from app.services.validation import FieldError, ValidationError
 from app.ui.background import BackgroundOp, Progress
 from app.ui.complaints.action_dialogs import CloseTicketDialog
@@ -50,9 +51,10 @@ from app.ui.complaints.complaint_form import ComplaintForm
 from app.ui.complaints.complaint_pages import PAGE_ACTIONS, PAGE_REGISTRATION
 from app.ui.exporting import ask_save_path, export_in_background
 from app.ui.signals import DataHub
-from app.ui.widgets import attachment_files
+from app.ui.widgets import attachment_files, record_conflict
 from app.ui.widgets.action_dialogs import ReasonDialog, RescheduleActionDialog, VerifyActionDialog
 from app.ui.widgets.datetime_field import format_local
+from app.ui.widgets.editing_banner import EditingBanner
 from app.ui.widgets.storage import storage_problem
 
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|]+')
@@ -125,6 +127,7 @@ class ComplaintDialog(QDialog):
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.editing = EditingBanner(self.engine, complaint_service.ENTITY, self.user, self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
 
@@ -168,6 +171,7 @@ class ComplaintDialog(QDialog):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.editing)
         layout.addWidget(self.form, 1)
         layout.addLayout(buttons)
 
@@ -232,6 +236,7 @@ class ComplaintDialog(QDialog):
     def _load(self, data: ComplaintData) -> None:
         read_only = self.force_read_only or (data.id is not None and not data.editable)
         self.form.load(data, read_only)
+        self.editing.watch(data.uuid, editing=not read_only)
         self._load_history()
         self._load_attachments()
         self._update_state()
@@ -352,6 +357,8 @@ class ComplaintDialog(QDialog):
             return False
         self.form.resolve_customer_text()
         data, typing_errors, table_rows = self.form.collect(self.complaint)
+        if self.complaint is not None:  # the version the form shows: a later save is refused
+            data.version, data.updated_at = self.complaint.version, self.complaint.updated_at
         lang = current_language()
         previous = self.complaint
         try:
@@ -379,6 +386,8 @@ class ComplaintDialog(QDialog):
                 error=True,
             )
             return False
+        except RecordConflict as conflict:
+            return self._resolve_conflict(conflict)
         except storage_errors.STORAGE_ERRORS as error:
             self._say(storage_problem(error), error=True)
             return False
@@ -393,6 +402,28 @@ class ComplaintDialog(QDialog):
         ):
             self._offer_reopen()
         return True
+
+    def _resolve_conflict(self, conflict: RecordConflict) -> bool:
+        """Someone saved the ticket while it was open here: say who, when and what, then save
+        the typed values over theirs, show theirs, or leave the form as it is."""
+        choice = record_conflict.ask(
+            self, conflict, self.form.history_field, self.form.history_value
+        )
+        stored = complaint_service.get(self.engine, conflict.record_id)
+        if stored is None or choice is None:
+            self._say(
+                self.tr(
+                    "Not saved: {user} saved this ticket meanwhile. Your entries are still in the form."
+                ).format(user=conflict.user or "?"),  # fmt: skip
+                error=True,
+            )
+            return False
+        self.complaint = stored
+        if choice == record_conflict.DISCARD:
+            self._stored(stored)
+            self._say(self.tr("Showing the ticket as {user} saved it.").format(user=conflict.user))
+            return False
+        return self.save()  # the typed values, on top of the version now stored
 
     def _stored(self, data: ComplaintData) -> None:
         """Show the ticket as now stored and tell the other windows."""
@@ -745,6 +776,7 @@ class ComplaintDialog(QDialog):
             ):
                 event.ignore()
                 return
+        self.editing.stop()
         event.accept()
 
     def reject(self) -> None:  # Esc goes through the same unsaved-changes check

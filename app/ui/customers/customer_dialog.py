@@ -33,11 +33,14 @@ from sqlalchemy import Engine
 from app.i18n import current_language
 from app.models import CUSTOMER_GRADES
 from app.services import customer_service, settings_service, storage_errors
+from app.services.conflicts import RecordConflict
 from app.services.customer_service import ContactData, CustomerData, ProductData, VolumeData
 from app.services.parsing import parse_number_text
 from app.services.validation import FieldError, ValidationError
 from app.ui.signals import DataHub
+from app.ui.widgets import record_conflict
 from app.ui.widgets.date_field import DateField
+from app.ui.widgets.editing_banner import EditingBanner
 from app.ui.widgets.form import ErrorLabel, FieldWithError
 from app.ui.widgets.storage import storage_problem
 
@@ -269,7 +272,11 @@ class CustomerDialog(QDialog):
         buttons.addWidget(self.card_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
+        self.editing = EditingBanner(
+            self.engine, customer_service.ENTITY, settings_service.current_user(self.engine), self
+        )
         layout = QVBoxLayout(self)
+        layout.addWidget(self.editing)
         layout.addWidget(self.tabs)
         layout.addLayout(buttons)
 
@@ -297,10 +304,18 @@ class CustomerDialog(QDialog):
         self.fields[key] = wrapped
         form.addRow(label, wrapped)
 
+    def field_text(self, path: str) -> str:
+        """The form's label for a field path of the audit trail (contacts[2].phone as it is)."""
+        wrapped = self.fields.get(path)
+        form = wrapped.parentWidget().layout() if wrapped is not None else None
+        label = form.labelForField(wrapped) if isinstance(form, QFormLayout) else None
+        return label.text().rstrip(" *") if isinstance(label, QLabel) else path
+
     # ------------------------------------------------------------------ data in and out
 
     def _load(self, data: CustomerData) -> None:
         self._loading = True
+        self.editing.watch(data.uuid)
         self.code.setText(data.code)
         self.name.setText(data.name)
         self.short_name.setText(data.short_name)
@@ -395,6 +410,8 @@ class CustomerDialog(QDialog):
 
     def save(self) -> bool:
         data, typing_errors, table_rows = self.collect()
+        if self.customer is not None:  # the version the form shows: a later save is refused
+            data.version, data.updated_at = self.customer.version, self.customer.updated_at
         user = settings_service.current_user(self.engine)
         try:
             if typing_errors:  # what could not be read, plus every other rule, in one go
@@ -412,6 +429,8 @@ class CustomerDialog(QDialog):
             self.message.setText(self.tr("Not saved: please correct the marked fields."))
             self.message.setStyleSheet("color: #c0392b;")
             return False
+        except RecordConflict as conflict:
+            return self._resolve_conflict(conflict)
         except storage_errors.STORAGE_ERRORS as error:
             self.message.setText(storage_problem(error))
             self.message.setStyleSheet("color: #c0392b;")
@@ -425,6 +444,30 @@ class CustomerDialog(QDialog):
         self.hub.dataChanged.emit(customer_service.ENTITY, stored.id or 0)
         self.saved.emit(stored.id or 0)
         return True
+
+    def _resolve_conflict(self, conflict: RecordConflict) -> bool:
+        """Someone saved the customer while it was open here: say who, when and what, then
+        save the typed values over theirs, show theirs, or leave the form as it is."""
+        choice = record_conflict.ask(self, conflict, self.field_text)
+        stored = customer_service.get(self.engine, conflict.record_id)
+        self.message.setStyleSheet("color: #c0392b;")
+        if stored is None or choice is None:
+            self.message.setText(
+                self.tr(
+                    "Not saved: {user} saved this customer meanwhile. Your entries are still in the form."
+                ).format(user=conflict.user or "?")  # fmt: skip
+            )
+            return False
+        self.customer = stored
+        if choice == record_conflict.DISCARD:
+            self._load(stored)
+            self.show_errors({}, {})
+            self._update_title()
+            self.message.setText(
+                self.tr("Showing the customer as {user} saved it.").format(user=conflict.user)
+            )
+            return False
+        return self.save()  # the typed values, on top of the version now stored
 
     def show_errors(self, errors: dict[str, FieldError], table_rows: dict[str, int]) -> None:
         lang = current_language()
@@ -524,6 +567,7 @@ class CustomerDialog(QDialog):
             ):
                 event.ignore()
                 return
+        self.editing.stop()
         event.accept()
 
     def reject(self) -> None:  # Esc goes through the same unsaved-changes check

@@ -21,11 +21,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.services import settings_service, storage_errors
+from app.services import field_service, settings_service, storage_errors, visit_service
+from app.services.conflicts import RecordConflict
 from app.services.validation import ValidationError
 from app.ui.background import BackgroundOp
 from app.ui.signals import DataHub
+from app.ui.widgets import record_conflict
+from app.ui.widgets.editing_banner import EditingBanner
 from app.ui.widgets.storage import storage_problem
+
+_GET = {field_service.ENTITY: field_service.get, visit_service.ENTITY: visit_service.get}
 
 
 class FieldRecordDialog(QDialog):
@@ -54,6 +59,7 @@ class FieldRecordDialog(QDialog):
         self.form = form
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.editing = EditingBanner(self.engine, self.entity, self.user, self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.print_button = QPushButton(self.tr("Print / PDF"), self)
@@ -72,6 +78,7 @@ class FieldRecordDialog(QDialog):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         layout.addWidget(self.header)
+        layout.addWidget(self.editing)
         layout.addWidget(form, 1)
         layout.addLayout(buttons)
         for shortcut, slot in (
@@ -118,6 +125,7 @@ class FieldRecordDialog(QDialog):
             parts = [f"<b style='font-size:14px'>{self.data.number}</b>", *self.header_parts()]
             self.header.setText(" · ".join(p for p in parts if p))
         self.print_button.setEnabled(self.data is not None)
+        self.editing.watch(self.data.uuid if self.data is not None else None)
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
@@ -129,6 +137,8 @@ class FieldRecordDialog(QDialog):
         """Store a new report or the changes; refused input is shown next to its field."""
         self.form.resolve_customer()
         data, typing_errors, rows = self.form.collect(self.data)
+        if self.data is not None:  # the version the form shows: a later save is refused
+            data.version, data.updated_at = self.data.version, self.data.updated_at
         previous = self.data
         try:
             if typing_errors:  # what could not be read, plus every other rule, in one go
@@ -144,6 +154,8 @@ class FieldRecordDialog(QDialog):
             text = self.tr("Not saved: please correct the marked fields.")
             self.say("\n".join([text, *others]), error=True)
             return False
+        except RecordConflict as conflict:
+            return self._resolve_conflict(conflict)
         except storage_errors.STORAGE_ERRORS as error:
             self.say(storage_problem(error), error=True)
             return False
@@ -154,6 +166,28 @@ class FieldRecordDialog(QDialog):
             self.say(self.tr("Saved."))
         self.saved.emit(stored.id or 0)
         return True
+
+    def _resolve_conflict(self, conflict: RecordConflict) -> bool:
+        """Someone saved the report while it was open here: say who, when and what, then save
+        the typed values over theirs, show theirs, or leave the form as it is."""
+        choice = record_conflict.ask(
+            self, conflict, self.form.history_field, self.form.history_value
+        )
+        stored = _GET[self.entity](self.engine, conflict.record_id)
+        if stored is None or choice is None:
+            self.say(
+                self.tr(
+                    "Not saved: {user} saved this report meanwhile. Your entries are still in the form."
+                ).format(user=conflict.user or "?"),  # fmt: skip
+                error=True,
+            )
+            return False
+        self.data = stored
+        if choice == record_conflict.DISCARD:
+            self._stored(stored)
+            self.say(self.tr("Showing the report as {user} saved it.").format(user=conflict.user))
+            return False
+        return self.save()  # the typed values, on top of the version now stored
 
     def _stored(self, data: Any) -> None:
         """Show the record as now stored and tell the other windows."""
@@ -212,6 +246,7 @@ class FieldRecordDialog(QDialog):
             ):
                 event.ignore()
                 return
+        self.editing.stop()
         event.accept()
 
     def reject(self) -> None:  # Esc goes through the same unsaved-changes check

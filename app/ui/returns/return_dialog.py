@@ -32,6 +32,7 @@ from app.services import (
     storage_errors,
 )
 from app.services.complaint_data import label
+from app.services.conflicts import RecordConflict
 from app.services.return_data import RETURN_STATUS_LABELS, ReturnData
 from app.services.return_service import RecordLocked
 from app.services.validation import FieldError, ValidationError
@@ -41,7 +42,9 @@ from app.ui.returns.line_photos import LinePhotos
 from app.ui.returns.return_dialogs import ArchiveReturnDialog, OpenActionDialog
 from app.ui.returns.return_form import PAGE_ANALYSIS, PAGE_HISTORY, ReturnForm
 from app.ui.signals import DataHub
+from app.ui.widgets import record_conflict
 from app.ui.widgets.action_dialogs import ReasonDialog, RescheduleActionDialog, VerifyActionDialog
+from app.ui.widgets.editing_banner import EditingBanner
 from app.ui.widgets.storage import storage_problem
 
 _BANNER_COLOURS = {"archived": "#d4edda", "cancelled": "#f8d7da"}
@@ -98,6 +101,7 @@ class ReturnDialog(QDialog):
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.editing = EditingBanner(self.engine, return_service.ENTITY, self.user, self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.print_button = QPushButton(self.tr("Print / PDF"), self)
@@ -135,6 +139,7 @@ class ReturnDialog(QDialog):
         layout.setSpacing(4)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.editing)
         layout.addWidget(self.form, 1)
         layout.addLayout(buttons)
         for shortcut, slot in (
@@ -180,6 +185,7 @@ class ReturnDialog(QDialog):
     def _load(self, data: ReturnData) -> None:
         read_only = self.force_read_only or (data.id is not None and not data.editable)
         self.form.load(data, read_only)
+        self.editing.watch(data.uuid, editing=not read_only)
         self.form.load_history(return_service.history(self.engine, data) if data.id else [])
         self.photos.show()
         self._update_state()
@@ -264,6 +270,8 @@ class ReturnDialog(QDialog):
             return False
         self.form.resolve_customer()
         data, typing_errors, line_rows, action_rows = self.form.collect(self.data)
+        if self.data is not None and self.data.id is not None:  # the version the form shows
+            data.version, data.updated_at = self.data.version, self.data.updated_at
         previous = self.data
         try:
             if typing_errors:  # what could not be read, plus every other rule, in one go
@@ -291,6 +299,8 @@ class ReturnDialog(QDialog):
                 error=True,
             )
             return False
+        except RecordConflict as conflict:
+            return self._resolve_conflict(conflict)
         except storage_errors.STORAGE_ERRORS as error:
             self.say(storage_problem(error), error=True)
             return False
@@ -304,6 +314,28 @@ class ReturnDialog(QDialog):
             self.say(self.tr("Saved."))
         self.saved.emit(stored.id or 0)
         return True
+
+    def _resolve_conflict(self, conflict: RecordConflict) -> bool:
+        """Someone saved the return while it was open here: say who, when and what, then save
+        the typed values over theirs, show theirs, or leave the form as it is."""
+        choice = record_conflict.ask(
+            self, conflict, self.form.history_field, self.form.history_value
+        )
+        stored = return_service.get(self.engine, conflict.record_id)
+        if stored is None or choice is None:
+            self.say(
+                self.tr(
+                    "Not saved: {user} saved this return meanwhile. Your entries are still in the form."
+                ).format(user=conflict.user or "?"),  # fmt: skip
+                error=True,
+            )
+            return False
+        self.data = stored
+        if choice == record_conflict.DISCARD:
+            self._stored(stored)
+            self.say(self.tr("Showing the return as {user} saved it.").format(user=conflict.user))
+            return False
+        return self.save()  # the typed values, on top of the version now stored
 
     def _stored(self, data: ReturnData) -> None:
         """Show the return as now stored and tell the other windows."""
@@ -545,6 +577,7 @@ class ReturnDialog(QDialog):
             ):
                 event.ignore()
                 return
+        self.editing.stop()
         event.accept()
 
     def reject(self) -> None:  # Esc goes through the same unsaved-changes check

@@ -38,6 +38,7 @@ from sqlalchemy import Engine
 from app.i18n import current_language
 from app.services import settings_service, storage_errors, survey_service
 from app.services.complaint_data import label
+from app.services.conflicts import RecordConflict
 from app.services.parsing import parse_date_text, parse_number_text
 from app.services.survey_coverage import TIER_ORDER
 from app.services.survey_data import (
@@ -53,7 +54,9 @@ from app.services.validation import FieldError, RecordLocked, ValidationError
 from app.ui.returns.table_model import quantity_text
 from app.ui.signals import DataHub
 from app.ui.surveys.table_models import ProposalModel, tier_short
+from app.ui.widgets import record_conflict
 from app.ui.widgets.date_field import DateField
+from app.ui.widgets.editing_banner import EditingBanner
 from app.ui.widgets.form import ErrorLabel, FieldWithError
 from app.ui.widgets.storage import storage_problem
 
@@ -208,6 +211,12 @@ class CampaignDialog(QDialog):
             (2, 4, self.tr("Volumes of year *"), wrap("volume_year", self.volume_year)),
             (3, 0, self.tr("Notes"), wrap("notes", self.notes)),
         )
+        year_label = self.tr("Year and period *").rstrip(" *")
+        self.field_labels = {"year": year_label, "period": year_label}  # for the trail's paths
+        for _row, _column, text, widget in cells:
+            for key, field in self.fields.items():
+                if field is widget:
+                    self.field_labels[key] = text.rstrip(" *")
         for row, column, text, widget in cells:
             caption = QLabel(text, self)
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -310,8 +319,11 @@ class CampaignDialog(QDialog):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         self.header = QLabel(self)
+        self.editing = EditingBanner(self.engine, ENTITY, self.user, self)
+        self.finished.connect(self.editing.stop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.editing)
         layout.addLayout(grid)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
@@ -385,6 +397,7 @@ class CampaignDialog(QDialog):
 
     def _load(self, data: CampaignData) -> None:
         self._loading = True
+        self.editing.watch(data.uuid, editing=data.editable)
         self.year.setValue(data.year)
         self.period.setCurrentIndex(max(self.period.findData(data.period), 0))
         self._show_fields(data)
@@ -625,6 +638,8 @@ class CampaignDialog(QDialog):
         except RecordLocked:
             self.say(FieldError("survey_locked").message(current_language()))
             return False
+        except RecordConflict as conflict:
+            return self._resolve_conflict(conflict)
         except storage_errors.STORAGE_ERRORS as error:
             self.say(storage_problem(error))
             return False
@@ -634,6 +649,28 @@ class CampaignDialog(QDialog):
         self.saved.emit(stored.id or 0)
         self.accept()
         return True
+
+    def _resolve_conflict(self, conflict: RecordConflict) -> bool:
+        """Someone saved the campaign while it was open here: say who, when and what, then
+        save the typed values over theirs, show theirs, or leave the form as it is."""
+        choice = record_conflict.ask(self, conflict, lambda path: self.field_labels.get(path, path))
+        stored = survey_service.get_campaign(self.engine, conflict.record_id)
+        if stored is None or choice is None:
+            self.say(
+                self.tr(
+                    "Not saved: {user} saved this campaign meanwhile. Your entries are still in the form."
+                ).format(user=conflict.user or "?")  # fmt: skip
+            )
+            return False
+        if choice == record_conflict.DISCARD:
+            self.data = stored
+            self._load(stored)
+            self.dirty = False
+            self.say(self.tr("Showing the campaign as {user} saved it.").format(user=conflict.user))
+            return False
+        data, _errors = self.collect()
+        self.data = replace(data, version=stored.version, updated_at=stored.updated_at)
+        return self.save()  # the typed values, on top of the version now stored
 
     def say(self, text: str) -> None:
         self.message.show_message(text)
