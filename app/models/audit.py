@@ -1,9 +1,9 @@
 """The audit trail: who changed which field of which record, when, from what to what.
 
 Append-only and tamper-evident: the database refuses UPDATE and DELETE on the table (triggers
-from migration 0007), and every row carries a SHA-256 hash chain (row_hash over the row's
-fields and prev_hash, the previous row's row_hash in id order) that audit_service.verify_chain
-checks. Rows are only ever written through audit_service, which computes the chain.
+from migration 0007, on PostgreSQL also 0012), and every row carries a SHA-256 hash chain
+(row_hash over the row's fields and prev_hash, the previous row's row_hash in id order) that
+audit_service.verify_chain checks. Rows are only ever written through audit_service, which computes the chain.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class AuditEntry(SQLModel, table=True):
 # ---------------------------------------------------------------- the append-only guard
 
 APPEND_ONLY_MESSAGE = "audit trail is append-only"
-# trigger name -> DDL; SQLite only (see append_only_guard_sql)
+# trigger name -> DDL on SQLite (see append_only_guard_sql)
 APPEND_ONLY_TRIGGERS = {
     "audit_entry_no_update": (
         "CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry "
@@ -51,28 +51,63 @@ APPEND_ONLY_TRIGGERS = {
     ),
 }
 
+# PostgreSQL: one trigger function that raises (SQLSTATE 23001 restrict_violation: an
+# IntegrityError, as SQLite's RAISE(ABORT) is), called before each row is changed or deleted
+# and before a TRUNCATE, which SQLite does not have
+POSTGRESQL_GUARD_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger "
+    "LANGUAGE plpgsql AS $$ BEGIN "
+    f"RAISE EXCEPTION '{APPEND_ONLY_MESSAGE}' USING ERRCODE = 'restrict_violation'; "
+    "END $$"
+)
+POSTGRESQL_APPEND_ONLY_TRIGGERS = {
+    "audit_entry_no_update": (
+        "CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry "
+        "FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()"
+    ),
+    "audit_entry_no_delete": (
+        "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry "
+        "FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()"
+    ),
+    "audit_entry_no_truncate": (
+        "CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry "
+        "FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only()"
+    ),
+}
+
 
 def append_only_guard_sql(dialect: str) -> dict[str, str]:
     """The triggers that make audit_entry refuse UPDATE and DELETE on this database dialect.
 
-    Only SQLite has them for now. A PostgreSQL port adds a trigger function that raises
-    (BEFORE UPDATE OR DELETE … FOR EACH ROW) or revokes UPDATE/DELETE from the app's role;
-    until then other dialects get none and rely on the hash chain alone.
+    SQLite (migration 0007) and PostgreSQL (0007 for a new database, 0012 for one migrated
+    before PostgreSQL had the guard); other dialects get none and rely on the hash chain alone.
     """
-    return APPEND_ONLY_TRIGGERS if dialect == "sqlite" else {}
+    triggers = {"sqlite": APPEND_ONLY_TRIGGERS, "postgresql": POSTGRESQL_APPEND_ONLY_TRIGGERS}
+    return triggers.get(dialect, {})
 
 
 def create_append_only_guard(connection) -> None:  # noqa: ANN001  (a Connection; alembic's bind)
     """Create the append-only triggers (idempotent: a trigger already there is replaced)."""
-    for name, ddl in append_only_guard_sql(connection.dialect.name).items():
-        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        connection.exec_driver_sql(POSTGRESQL_GUARD_FUNCTION)
+    for name, ddl in append_only_guard_sql(dialect).items():
+        connection.exec_driver_sql(_drop_trigger(dialect, name))
         connection.exec_driver_sql(ddl)
 
 
 def drop_append_only_guard(connection) -> None:  # noqa: ANN001
     """Drop the append-only triggers; only for a migration that must rebuild audit_entry."""
-    for name in append_only_guard_sql(connection.dialect.name):
-        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    dialect = connection.dialect.name
+    for name in append_only_guard_sql(dialect):
+        connection.exec_driver_sql(_drop_trigger(dialect, name))
+    if dialect == "postgresql":
+        connection.exec_driver_sql("DROP FUNCTION IF EXISTS audit_entry_append_only()")
+
+
+def _drop_trigger(dialect: str, name: str) -> str:
+    on = " ON audit_entry" if dialect == "postgresql" else ""
+    return f"DROP TRIGGER IF EXISTS {name}{on}"
 
 
 @contextmanager

@@ -239,12 +239,24 @@ def _guard_problems(connection: Connection) -> list[ChainProblem]:
     wanted = append_only_guard_sql(connection.dialect.name)
     if not wanted:
         return []
-    found = {
-        row[0]
-        for row in connection.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_entry'"
-        )
-    }
+    if connection.dialect.name == "postgresql":
+        # a disabled trigger guards nothing; nor does a function that no longer raises
+        found = {
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT t.tgname FROM pg_trigger AS t JOIN pg_proc AS p ON p.oid = t.tgfoid "
+                "WHERE t.tgrelid = 'audit_entry'::regclass AND NOT t.tgisinternal "
+                "AND t.tgenabled <> 'D' AND p.proname = 'audit_entry_append_only' "
+                "AND strpos(p.prosrc, 'RAISE EXCEPTION') > 0 AND strpos(p.prosrc, 'append-only') > 0"
+            )
+        }
+    else:
+        found = {
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_entry'"
+            )
+        }
     missing = sorted(set(wanted) - found)
     return [ChainProblem("audit_unguarded", None, {"names": ", ".join(missing)})] if missing else []
 

@@ -93,7 +93,9 @@ SORT_KEYS = {
     "status": (ReturnReceipt.status,),
     "bulk": (ReturnReceipt.bulk,),
     "urgent": (ReturnReceipt.urgent_production,),
-    "complaint": (Complaint.number,),
+    # a receipt without a ticket sorts as SQLite puts NULL: first ascending, last descending
+    # (PostgreSQL puts NULL last ascending)
+    "complaint": (func.coalesce(Complaint.number, ""),),
 }
 
 

@@ -14,8 +14,19 @@ found changes, on SQLite:
 - One or two characters (卡钳, 汽车): the trigram index cannot answer them, so instr() scans the
   compact text table (about 20 ms for 100,000 tickets, a fifth of LIKE over the wide rows).
 
-Other dialects (PostgreSQL, issue 10) and typed text holding SEPARATOR keep the LIKE search of
-each service: ``usable()`` decides.
+On PostgreSQL (migration 0012) the same text tables, filled by plpgsql triggers with the same
+text (lower() there folds every alphabet, so the text is folded by ascii_lower(), which maps
+only A–Z as SQLite's lower() does), each column with a pg_trgm GIN index:
+
+- Three characters or more: LIKE '%text%' with LIKE's % _ \\ escaped, answered by the trigram
+  index (PostgreSQL re-checks every candidate row, so the trigrams only narrow the search).
+- One or two characters: strpos() over the compact text table, as instr() on SQLite.
+
+ids_matching() builds one statement that is written for the dialect it runs on (a Select
+compiled per dialect), so the services need not know which database they search.
+
+Other dialects and typed text holding SEPARATOR (or NUL) keep the LIKE search of each service:
+``usable()`` decides.
 
 For later migrations: SQLite drops a table's triggers with the table, and an Alembic batch
 migration on SQLite rebuilds the table. After a batch on an indexed table (or one of its
@@ -25,12 +36,24 @@ the index from the records.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, Select, column, func, literal, or_, select, table
+from sqlalchemy.ext.compiler import compiles
 
 SEPARATOR = "\x1f"  # the ASCII unit separator: not on a keyboard, never in a typed search
 TRIGRAM = 3  # the trigram index answers texts of at least this many characters
+INDEXED_DIALECTS = ("sqlite", "postgresql")
+
+# the SQL of the text columns' templates per dialect: {lower} folds A–Z only (SQLite's lower(),
+# ascii_lower() from migration 0012 on PostgreSQL), {sep} is SEPARATOR, {agg}(x, '') joins
+# the rows of a subquery
+DIALECT_SQL = {
+    "sqlite": {"lower": "lower", "sep": f"char({ord(SEPARATOR)})", "agg": "group_concat"},
+    "postgresql": {"lower": "ascii_lower", "sep": f"chr({ord(SEPARATOR)})", "agg": "string_agg"},
+}
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 @dataclass(frozen=True)
@@ -48,7 +71,8 @@ class TextIndex:
 
     name: str  # the text table; its FTS5 index is name + "_fts"
     source: str  # the record table, whose id is the text table's id
-    columns: dict[str, str]  # column → SQL over the record's row, {row} = the record table
+    columns: dict[str, str]  # column → SQL template over the record's row (see DIALECT_SQL),
+    # {row} = the record table
     fields: tuple[str, ...]  # the record's columns the text is made of (an update re-indexes)
     children: tuple[Child, ...] = ()
 
@@ -56,11 +80,16 @@ class TextIndex:
     def fts(self) -> str:
         return f"{self.name}_fts"
 
+    def sql(self, dialect: str = "sqlite") -> dict[str, str]:
+        """Column → the SQL of its text over the record table's row, on this dialect."""
+        words = DIALECT_SQL[dialect]
+        return {name: sql.format(row=self.source, **words) for name, sql in self.columns.items()}
+
 
 def _joined(*fields: str) -> str:
     """Fields of {row}, lower-cased, one SEPARATOR between them."""
-    parts = f" || char({ord(SEPARATOR)}) || ".join(f"coalesce({{row}}.{f}, '')" for f in fields)
-    return f"lower({parts})"
+    parts = " || {sep} || ".join(f"coalesce({{row}}.{f}, '')" for f in fields)
+    return f"{{lower}}({parts})"
 
 
 COMPLAINT = TextIndex(
@@ -78,8 +107,8 @@ CUSTOMER = TextIndex(
     {
         "names": _joined("code", "name", "short_name"),  # what the other lists search as well
         "other": (
-            "lower(coalesce({row}.phone, '') || coalesce((SELECT group_concat("
-            f"char({ord(SEPARATOR)}) || coalesce(c.name, '') || char({ord(SEPARATOR)}) || "
+            "{lower}(coalesce({row}.phone, '') || coalesce((SELECT {agg}("
+            "{sep} || coalesce(c.name, '') || {sep} || "
             "coalesce(c.phone, ''), '') FROM customer_contact AS c "
             "WHERE c.customer_id = {row}.id), ''))"
         ),
@@ -136,8 +165,8 @@ INDEXES = (COMPLAINT, CUSTOMER, RETURN_RECEIPT, RETURN_LINE, SERVICE_REPORT, VIS
 
 
 def indexed(engine: Engine) -> bool:
-    """True where the text index exists (SQLite; PostgreSQL searches with LIKE)."""
-    return engine.dialect.name == "sqlite"
+    """True where the text index exists (SQLite, PostgreSQL; other dialects search with LIKE)."""
+    return engine.dialect.name in INDEXED_DIALECTS
 
 
 def usable(engine: Engine, text: str) -> bool:
@@ -154,18 +183,58 @@ def scans(engine: Engine, text: str) -> bool:
 def ids_matching(index: TextIndex, text: str, columns: tuple[str, ...] = ()) -> Select:
     """Ids of the records whose text (only these columns, if given) contains text.
 
-    text is the stripped search text; letters are folded by SQLite's own lower(), as LIKE
-    compares them today. A SELECT to use in ``column.in_(...)``.
+    text is the stripped search text; letters A–Z are folded (SQLite's own lower(), as LIKE
+    compares them today). A SELECT to use in ``column.in_(...)``, written for SQLite and for
+    PostgreSQL when it is compiled.
     """
     names = columns or tuple(index.columns)
     needle = func.lower(literal(text))
+    plain = table(index.name, column("id"), *(column(name) for name in index.columns))
     if len(text) >= TRIGRAM:
         fts = table(index.fts, column("rowid"), column(index.fts))
         scope = "{" + " ".join(names) + "} : " if columns else ""
         phrase = literal(scope + '"') + func.replace(needle, '"', '""') + literal('"')
-        return select(fts.c.rowid).where(fts.c[index.fts].op("MATCH")(phrase))
-    plain = table(index.name, column("id"), *(column(name) for name in index.columns))
-    return select(plain.c.id).where(or_(*(func.instr(plain.c[name], needle) > 0 for name in names)))
+        on_sqlite = _PerDialect(fts.c.rowid).where(fts.c[index.fts].op("MATCH")(phrase))
+    else:
+        found = (func.instr(plain.c[name], needle) > 0 for name in names)
+        on_sqlite = _PerDialect(plain.c.id).where(or_(*found))
+    on_sqlite.postgresql = select(plain.c.id).where(or_(*_postgresql_match(plain, names, text)))
+    return on_sqlite
+
+
+def ascii_lower(text: str) -> str:
+    """text with A–Z folded to a–z and every other character kept (SQLite's lower())."""
+    return text.translate(_ASCII_LOWER)
+
+
+def like_pattern(text: str) -> str:
+    """LIKE's pattern for "contains text" with PostgreSQL's default escape (backslash)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _postgresql_match(plain, names: tuple[str, ...], text: str) -> list:  # noqa: ANN001
+    needle = ascii_lower(text)
+    if len(text) >= TRIGRAM:  # pg_trgm's GIN index answers LIKE with a constant pattern
+        pattern = like_pattern(needle)
+        return [plain.c[name].like(pattern) for name in names]
+    return [func.strpos(plain.c[name], needle) > 0 for name in names]
+
+
+class _PerDialect(Select):
+    """A SELECT written for SQLite, with .postgresql the same question written for PostgreSQL.
+
+    Not cached by SQLAlchemy (inherit_cache False): the two forms bind different parameters,
+    so a statement compiled from one must never be reused with the other's values.
+    """
+
+    inherit_cache = False
+    postgresql: Select
+
+
+@compiles(_PerDialect, "postgresql")
+def _compile_on_postgresql(element: _PerDialect, compiler, **kw) -> str:  # noqa: ANN001
+    return compiler.process(element.postgresql, **kw)
 
 
 # ---------------------------------------------------------------- the schema (migration 0010)
@@ -174,7 +243,7 @@ def ids_matching(index: TextIndex, text: str, columns: tuple[str, ...] = ()) -> 
 def _row_sql(index: TextIndex, key: str) -> str:
     """INSERT the text row of the record whose id is key (nothing if it does not exist)."""
     names = ", ".join(index.columns)
-    values = ", ".join(sql.format(row=index.source) for sql in index.columns.values())
+    values = ", ".join(index.sql().values())
     return (
         f"INSERT INTO {index.name} (id, {names}) SELECT {index.source}.id, {values} "
         f"FROM {index.source} WHERE {index.source}.id = {key}"
@@ -264,19 +333,26 @@ def drop_triggers(connection) -> None:  # noqa: ANN001
 
 
 def rebuild(connection) -> None:  # noqa: ANN001
-    """Fill the text tables and their indexes from the records, from scratch (SQLite only)."""
-    if connection.dialect.name != "sqlite":
+    """Fill the text tables and their indexes from the records, from scratch.
+
+    On PostgreSQL once migration 0012 has made them (before it, nothing to fill).
+    """
+    dialect = connection.dialect.name
+    if dialect == "postgresql" and not _on_postgresql(connection):
+        return
+    if dialect not in INDEXED_DIALECTS:
         return
     for index in INDEXES:
         names = ", ".join(index.columns)
-        values = ", ".join(sql.format(row=index.source) for sql in index.columns.values())
+        values = ", ".join(index.sql(dialect).values())
         connection.exec_driver_sql(f"DELETE FROM {index.name}")
         connection.exec_driver_sql(
             f"INSERT INTO {index.name} (id, {names}) "
             f"SELECT {index.source}.id, {values} FROM {index.source}"
         )
-        connection.exec_driver_sql(f"INSERT INTO {index.fts} ({index.fts}) VALUES ('rebuild')")
-        connection.exec_driver_sql(f"INSERT INTO {index.fts} ({index.fts}) VALUES ('optimize')")
+        if dialect == "sqlite":
+            connection.exec_driver_sql(f"INSERT INTO {index.fts} ({index.fts}) VALUES ('rebuild')")
+            connection.exec_driver_sql(f"INSERT INTO {index.fts} ({index.fts}) VALUES ('optimize')")
 
 
 def drop_tables(connection) -> None:  # noqa: ANN001
@@ -289,7 +365,10 @@ def drop_tables(connection) -> None:  # noqa: ANN001
 
 def problems(connection) -> list[str]:  # noqa: ANN001
     """What is out of step: FTS5's own integrity check and text rows that differ from records."""
-    if connection.dialect.name != "sqlite":
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        return _postgresql_problems(connection)
+    if dialect != "sqlite":
         return []
     found = []
     for index in INDEXES:
@@ -299,15 +378,191 @@ def problems(connection) -> list[str]:  # noqa: ANN001
             )
         except Exception as error:  # noqa: BLE001  (sqlite3 reports a corrupt index so)
             found.append(f"{index.fts}: {error}")
-        names = ", ".join(index.columns)
-        values = ", ".join(sql.format(row=index.source) for sql in index.columns.values())
-        differing = connection.exec_driver_sql(
-            f"SELECT count(*) FROM (SELECT {index.source}.id, {values} FROM {index.source} "
-            f"EXCEPT SELECT id, {names} FROM {index.name})"
-        ).scalar()
-        extra = connection.exec_driver_sql(
-            f"SELECT count(*) FROM {index.name} WHERE id NOT IN (SELECT id FROM {index.source})"
-        ).scalar()
-        if differing or extra:
-            found.append(f"{index.name}: {differing} records not indexed as stored, {extra} extra")
+        found += _differences(connection, index)
+    return found
+
+
+def _differences(connection, index: TextIndex) -> list[str]:  # noqa: ANN001
+    names = ", ".join(index.columns)
+    values = ", ".join(index.sql(connection.dialect.name).values())
+    differing = connection.exec_driver_sql(
+        f"SELECT count(*) FROM (SELECT {index.source}.id, {values} FROM {index.source} "
+        f"EXCEPT SELECT id, {names} FROM {index.name}) AS differing"
+    ).scalar()
+    extra = connection.exec_driver_sql(
+        f"SELECT count(*) FROM {index.name} WHERE id NOT IN (SELECT id FROM {index.source})"
+    ).scalar()
+    if differing or extra:
+        return [f"{index.name}: {differing} records not indexed as stored, {extra} extra"]
+    return []
+
+
+# ---------------------------------------------------------------- PostgreSQL (migration 0012)
+#
+# The same text tables as on SQLite; instead of FTS5, a pg_trgm GIN index on each text column.
+# A text row is written with INSERT … ON CONFLICT (two clients saving at once never collide on
+# its id), and a contact's change first locks its customer's row, so the customer's text is
+# read after the other client's change is committed, never from before it.
+
+ASCII_LOWER_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION ascii_lower(value text) RETURNS text "
+    "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS "
+    f"$$ SELECT translate(value, '{string.ascii_uppercase}', '{string.ascii_lowercase}') $$"
+)
+
+
+def trigram_indexes(index: TextIndex) -> dict[str, str]:
+    """The GIN trigram index of each text column, by name.
+
+    GIN gathers new entries in a pending list that every search reads until it is merged
+    (by autovacuum, or when it outgrows gin_pending_list_limit, 4 MB by default); the planner
+    prices that in and prefers reading the whole text table after a bulk import. 256 kB keeps
+    writes batched and searches on the index.
+    """
+    return {
+        f"{index.name}_{name}_trgm": (
+            f"CREATE INDEX IF NOT EXISTS {index.name}_{name}_trgm "
+            f"ON {index.name} USING gin ({name} gin_trgm_ops) WITH (gin_pending_list_limit = 256)"
+        )
+        for name in index.columns
+    }
+
+
+def _upsert_sql(index: TextIndex, keys: str) -> str:
+    """Write the text rows of the records whose ids are in keys (an SQL array), as they are."""
+    names = ", ".join(index.columns)
+    values = ", ".join(index.sql("postgresql").values())
+    updates = ", ".join(f"{name} = excluded.{name}" for name in index.columns)
+    return (
+        f"INSERT INTO {index.name} (id, {names}) SELECT {index.source}.id, {values} "
+        f"FROM {index.source} WHERE {index.source}.id = ANY({keys}) "
+        f"ON CONFLICT (id) DO UPDATE SET {updates}"
+    )
+
+
+def postgresql_functions(index: TextIndex) -> dict[str, str]:
+    """The plpgsql trigger functions that keep one text table in step, by name."""
+    text, source = index.name, index.source
+    functions = {
+        f"{text}_follow": (
+            "BEGIN "
+            "IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND old.id <> new.id) THEN "
+            f"DELETE FROM {text} WHERE id = old.id; END IF; "
+            "IF TG_OP <> 'DELETE' THEN "
+            f"{_upsert_sql(index, 'ARRAY[new.id]')}; END IF; "
+            "RETURN NULL; END"
+        )
+    }
+    for child in index.children:
+        key = child.parent_key
+        functions[f"{text}_{child.table}_follow"] = (
+            "DECLARE keys integer[]; BEGIN "
+            f"IF TG_OP = 'INSERT' THEN keys := ARRAY[new.{key}]; "
+            f"ELSIF TG_OP = 'DELETE' THEN keys := ARRAY[old.{key}]; "
+            f"ELSE keys := ARRAY[old.{key}, new.{key}]; END IF; "
+            f"PERFORM 1 FROM {source} WHERE id = ANY(keys) ORDER BY id FOR NO KEY UPDATE; "
+            f"DELETE FROM {text} WHERE id = ANY(keys) "
+            f"AND NOT EXISTS (SELECT 1 FROM {source} WHERE {source}.id = {text}.id); "
+            f"{_upsert_sql(index, 'keys')}; "
+            "RETURN NULL; END"
+        )
+    return functions
+
+
+def postgresql_triggers(index: TextIndex) -> dict[str, tuple[str, str]]:
+    """Trigger name → (table, CREATE TRIGGER) for one text table."""
+    text, source = index.name, index.source
+    follow = f"FOR EACH ROW EXECUTE FUNCTION {text}_follow()"
+    changed = " OR ".join(f"old.{f} IS DISTINCT FROM new.{f}" for f in ("id", *index.fields))
+    fields = ", ".join(index.fields)
+    triggers = {
+        f"{text}_ai": (source, f"AFTER INSERT ON {source} {follow}"),
+        f"{text}_au": (
+            source,
+            f"AFTER UPDATE OF id, {fields} ON {source} FOR EACH ROW WHEN ({changed}) "
+            f"EXECUTE FUNCTION {text}_follow()",
+        ),
+        f"{text}_ad": (source, f"AFTER DELETE ON {source} {follow}"),
+    }
+    for child in index.children:
+        stem = f"{text}_{child.table}"
+        run = f"FOR EACH ROW EXECUTE FUNCTION {stem}_follow()"
+        child_changed = " OR ".join(f"old.{f} IS DISTINCT FROM new.{f}" for f in child.fields)
+        triggers[f"{stem}_ai"] = (child.table, f"AFTER INSERT ON {child.table} {run}")
+        triggers[f"{stem}_au"] = (
+            child.table,
+            f"AFTER UPDATE OF {', '.join(child.fields)} ON {child.table} "
+            f"FOR EACH ROW WHEN ({child_changed}) EXECUTE FUNCTION {stem}_follow()",
+        )
+        triggers[f"{stem}_ad"] = (child.table, f"AFTER DELETE ON {child.table} {run}")
+    return triggers
+
+
+def create_postgresql(connection) -> None:  # noqa: ANN001
+    """pg_trgm, ascii_lower(), the text tables filled, their triggers and trigram indexes."""
+    if connection.dialect.name != "postgresql":
+        return
+    connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    connection.exec_driver_sql(ASCII_LOWER_FUNCTION)
+    for index in INDEXES:
+        columns = ", ".join(f"{c} text NOT NULL" for c in index.columns)
+        connection.exec_driver_sql(
+            f"CREATE TABLE IF NOT EXISTS {index.name} (id integer PRIMARY KEY, {columns})"
+        )
+        for name, body in postgresql_functions(index).items():
+            connection.exec_driver_sql(
+                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql "
+                f"AS $$ {body} $$"
+            )
+        for name, (on, body) in postgresql_triggers(index).items():
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {on}")
+            connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+    rebuild(connection)
+    for index in INDEXES:
+        for ddl in trigram_indexes(index).values():
+            connection.exec_driver_sql(ddl)
+        connection.exec_driver_sql(f"ANALYZE {index.name}")
+
+
+def drop_postgresql(connection) -> None:  # noqa: ANN001
+    """Undo create_postgresql (pg_trgm stays: other databases' objects may use it)."""
+    if connection.dialect.name != "postgresql":
+        return
+    for index in INDEXES:
+        for name, (on, _) in postgresql_triggers(index).items():
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {on}")
+        for name in postgresql_functions(index):
+            connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {index.name}")
+    connection.exec_driver_sql("DROP FUNCTION IF EXISTS ascii_lower(text)")
+
+
+def _on_postgresql(connection) -> bool:  # noqa: ANN001
+    """True once migration 0012 has made the text tables."""
+    found = connection.exec_driver_sql(f"SELECT to_regclass('{INDEXES[0].name}')").scalar()
+    return found is not None
+
+
+def _postgresql_problems(connection) -> list[str]:  # noqa: ANN001
+    if not _on_postgresql(connection):
+        return ["the text tables are missing (migration 0012)"]
+    found = []
+    present = {
+        row[0]
+        for row in connection.exec_driver_sql(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+        )
+    }
+    triggers = {
+        row[0]
+        for row in connection.exec_driver_sql(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"
+        )
+    }
+    for index in INDEXES:
+        missing = sorted(set(trigram_indexes(index)) - present)
+        missing += sorted(set(postgresql_triggers(index)) - triggers)
+        if missing:
+            found.append(f"{index.name}: missing {', '.join(missing)}")
+        found += _differences(connection, index)
     return found

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from app.config import database_path
-from app.db import alembic_config, make_engine, migrate, sqlite_url
+from app.db import alembic_config, make_engine, migrate, open_database, sqlite_url
 from app.services import (
     complaint_service,
     customer_service,
@@ -125,7 +126,9 @@ def _scramble(engine, seed: int) -> list[str]:
     written = []
     with engine.begin() as connection:
         for table, fields in SEARCHED.items():
-            ids = [row[0] for row in connection.exec_driver_sql(f"SELECT id FROM {table}")]
+            ids = [
+                row[0] for row in connection.exec_driver_sql(f"SELECT id FROM {table} ORDER BY id")
+            ]
             for record_id in ids:
                 values = {field: _value(rng) for field in fields}
                 written.extend(values.values())
@@ -158,6 +161,11 @@ def _needles(written: list[str], numbers: list[str], seed: int) -> list[str]:
 
 @pytest.fixture
 def varied(engine):
+    return engine, _fill_varied(engine)
+
+
+def _fill_varied(engine) -> list[str]:
+    """The same records on every engine, in the same order (so with the same ids)."""
     customers = [cf.customer(engine, f"KH{n:03d}", f"顾客{n}") for n in range(1, 9)]
     for n in range(40):
         cf.register(engine, customers[n % len(customers)])
@@ -179,9 +187,10 @@ def varied(engine):
                     {"uuid": f"contact-{n}-{k}", "customer": customer_id, "k": k},
                 )
         # a ticket linked to a return, so a return is found by its ticket's number
-        connection.exec_driver_sql("UPDATE return_receipt SET complaint_id = id WHERE id % 3 = 0")
-        numbers = [row[0] for row in connection.exec_driver_sql("SELECT number FROM complaint")]
-    return engine, numbers
+        connection.exec_driver_sql(
+            "UPDATE return_receipt SET complaint_id = id WHERE mod(id, 3) = 0"
+        )
+        return [row[0] for row in connection.exec_driver_sql("SELECT number FROM complaint")]
 
 
 def _results(engine, needles: list[str]) -> dict:
@@ -201,14 +210,23 @@ def _results(engine, needles: list[str]) -> dict:
     return found
 
 
-def test_the_index_finds_exactly_what_like_found(varied, monkeypatch):
+def test_the_index_finds_exactly_what_like_found(varied, monkeypatch, data_dir):
+    """What LIKE finds on SQLite; on PostgreSQL, what LIKE finds in a SQLite file of the same
+    records (PostgreSQL's lower() folds Ä, Д and Ａ too: the index folds A–Z only, as SQLite)."""
     engine, numbers = varied
     needles = _needles(_scramble(engine, seed=3), numbers, seed=4)
     assert all(text_search.usable(engine, n.strip()) for n in needles)
     indexed = _results(engine, needles)
+    reference = engine
+    if engine.dialect.name != "sqlite":
+        reference = open_database(data_dir)
+        assert _fill_varied(reference) == numbers
+        _scramble(reference, seed=3)
     with monkeypatch.context() as m:
         m.setattr(text_search, "usable", lambda engine, text: False)  # today's LIKE search
-        searched = _results(engine, needles)
+        searched = _results(reference, needles)
+    if reference is not engine:
+        reference.dispose()
     differing = [key for key in indexed if indexed[key] != searched[key]]
     assert differing == []
     # the comparison means something: short and long texts, hits and misses on every list
@@ -224,8 +242,8 @@ def test_the_index_finds_exactly_what_like_found(varied, monkeypatch):
 def test_a_text_holding_the_separator_is_searched_as_before(varied):
     engine, _ = varied
     with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "UPDATE complaint SET description = 'x' || char(31) || 'y卡钳' WHERE id = 2"
+        connection.execute(
+            text("UPDATE complaint SET description = :text WHERE id = 2"), {"text": "x\x1fy卡钳"}
         )
     needle = "x" + text_search.SEPARATOR + "y"
     assert not text_search.usable(engine, needle)
@@ -290,8 +308,8 @@ def test_every_write_through_the_services_keeps_the_index_in_step(engine):
 
     with engine.connect() as connection:
         assert text_search.problems(connection) == []
-        gone_rows = connection.exec_driver_sql(
-            "SELECT count(*) FROM customer_text WHERE id = ?", (gone.id,)
+        gone_rows = connection.execute(
+            text("SELECT count(*) FROM customer_text WHERE id = :id"), {"id": gone.id}
         ).scalar()
     assert gone_rows == 0
 
@@ -309,6 +327,108 @@ def test_the_index_is_used_not_like(records):
         text_search.rebuild(connection)
         assert text_search.problems(connection) == []
     assert len(complaint_service.search_ids(engine, ComplaintFilter(text="制动钳异响"))) == 7
+
+
+def _statements(engine, search, *args, **kwargs) -> list[tuple[str, object]]:
+    """The SQL (and its parameters) that search(engine, *args, **kwargs) sends to the database."""
+    sent = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):  # noqa: ARG001
+        sent.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        search(engine, *args, **kwargs)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    return [(statement, parameters) for statement, parameters in sent if "_text" in statement]
+
+
+def _plan(engine, statement: str, parameters) -> str:
+    with engine.connect() as connection:
+        explain = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
+        rows = connection.exec_driver_sql(explain + statement, parameters).all()
+    return "\n".join(str(row[-1]) for row in rows)
+
+
+FILLER_WORDS = (
+    "更换 单向器 总成 吉林 一汽 配件 活塞 密封圈 划伤 漏油 客户 反馈 批次 检验 不合格 尺寸 "
+    "超差 surface crack batch P-4711 B-2025 Zhang Li Wang 售后 服务 报告 走访"
+).split()
+
+
+def _filler(engine, count: int) -> None:
+    """Text rows of no record, so the planner weighs an index against reading a large table,
+    merged into the indexes as a server's autovacuum does (VACUUM ANALYZE)."""
+    rng = random.Random(7)
+    with engine.begin() as connection:
+        for index in text_search.INDEXES:
+            rows = [
+                {"id": 1_000_000 + n, **{c: "".join(rng.choices(FILLER_WORDS, k=12)) for c in index.columns}}
+                for n in range(count)
+            ]  # fmt: skip
+            names = ", ".join(index.columns)
+            values = ", ".join(f":{c}" for c in index.columns)
+            connection.execute(
+                text(f"INSERT INTO {index.name} (id, {names}) VALUES (:id, {values})"), rows
+            )
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        for index in text_search.INDEXES:
+            connection.exec_driver_sql(f"VACUUM ANALYZE {index.name}")
+
+
+def test_every_list_searches_through_the_index_from_three_characters(records):
+    """EXPLAIN of the statements each list sends: the trigram index (PostgreSQL's GIN index,
+    SQLite's FTS5 table) answers three characters or more; one or two scan the text table."""
+    engine = records
+    on_postgresql = engine.dialect.name == "postgresql"
+    if on_postgresql:
+        _filler(engine, 3000)
+    for service, make_filter, sort in LISTS:
+        for words, by_index in (("华通汽车", True), ("KH002", True), ("汽车", False)):
+            flt = make_filter(text=words)
+            sent = _statements(engine, service.search_ids, flt, sort, limit=20)
+            sent += _statements(engine, service.count_matching, flt)
+            assert sent, (service.__name__, words)
+            for statement, parameters in sent:
+                plan = _plan(engine, statement, parameters)
+                if on_postgresql:
+                    index_scans = re.findall(r"Bitmap Index Scan on \w+_text_\w+_trgm", plan)
+                    table_scans = re.findall(r"Seq Scan on \w+_text\b", plan)
+                else:
+                    index_scans = re.findall(r"\w+_text_fts VIRTUAL TABLE INDEX", plan)
+                    table_scans = re.findall(r"SCAN \w+_text\b", plan)
+                assert bool(index_scans) is by_index, plan
+                assert bool(table_scans) is not by_index, plan
+    if on_postgresql:  # and the search found what it found before the filler
+        found = complaint_service.search_ids(engine, ComplaintFilter(text="制动钳异响"))
+        assert len(found) == 7
+
+
+# ---------------------------------------------------------------- migration 0012 (PostgreSQL)
+
+
+def test_records_written_before_the_postgresql_index_are_indexed_by_its_migration(engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("migration 0012 changes nothing on SQLite")
+    _upgrade_to(engine, "0011", command.downgrade)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT to_regclass('complaint_text')").scalar() is None
+    customer = cf.customer(engine, "KH001", "长春华通汽车有限公司")
+    ticket = cf.register(engine, customer, description="制动钳异响")
+    receipt = return_service.create(
+        engine, rf.return_data(customer, rf.line(material_no="P-1001")), "clerk"
+    )
+    _upgrade_to(engine, "head")
+    assert complaint_service.search_ids(engine, ComplaintFilter(text="钳异响")) == [ticket.id]
+    assert complaint_service.search_ids(engine, ComplaintFilter(text="华通")) == [ticket.id]
+    assert return_service.search_ids(engine, ReturnFilter(text="p-1001")) == [receipt.id]
+    with engine.connect() as connection:
+        assert text_search.problems(connection) == []
+        connection.exec_driver_sql("DROP INDEX complaint_text_body_trgm")
+        assert text_search.problems(connection) == [
+            "complaint_text: missing complaint_text_body_trgm"
+        ]
 
 
 # ---------------------------------------------------------------- migration 0010
@@ -343,8 +463,9 @@ def test_records_of_an_older_file_are_indexed_by_the_migration(data_dir):
 
 def _upgrade_to(engine, revision, step=command.upgrade):
     with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        connection.commit()
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         cfg = alembic_config()
         cfg.attributes["connection"] = connection
         step(cfg, revision)
@@ -352,9 +473,14 @@ def _upgrade_to(engine, revision, step=command.upgrade):
 
 
 def test_other_databases_search_with_like():
-    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.dialects import mysql, postgresql
 
     class Other:
+        dialect = mysql.dialect()
+
+    class Server:
         dialect = postgresql.dialect()
 
     assert not text_search.usable(Other(), "卡钳")
+    assert text_search.usable(Server(), "卡钳")
+    assert not text_search.usable(Server(), "a\x00b")  # PostgreSQL's text holds no NUL
