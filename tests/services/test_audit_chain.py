@@ -20,7 +20,7 @@ from sqlmodel import Session
 from app.config import database_path
 from app.db import make_engine, open_database, sqlite_url
 from app.i18n import set_language
-from app.models.audit import APPEND_ONLY_TRIGGERS, rebuilding_audit_entry
+from app.models.audit import APPEND_ONLY_TRIGGERS, append_only_guard_sql, rebuilding_audit_entry
 from app.services import audit_service, backup_service, customer_service
 from app.services.audit_service import GENESIS
 from app.services.customer_service import ContactData, CustomerData
@@ -36,23 +36,42 @@ def _customers(engine, count: int, start: int = 1) -> None:
         )
 
 
-def _trail(path: Path) -> list[tuple]:
-    with closing(sqlite3.connect(path)) as connection:
-        return connection.execute(
-            "SELECT id, prev_hash, row_hash, old_value, new_value FROM audit_entry ORDER BY id"
-        ).fetchall()
+TRAIL = "SELECT id, prev_hash, row_hash, old_value, new_value FROM audit_entry ORDER BY id"
 
 
-def _tamper(path: Path, *statements: str) -> None:
-    """What a hex editor or a SQLite browser can do: the guard dropped, the rows changed."""
-    with closing(sqlite3.connect(path)) as connection:
-        for name in APPEND_ONLY_TRIGGERS:
-            connection.execute(f"DROP TRIGGER {name}")
+def _trail(where) -> list[tuple]:
+    """The trail of a SQLite file (read with sqlite3) or of an engine's database."""
+    if isinstance(where, Path):
+        with closing(sqlite3.connect(where)) as connection:
+            return connection.execute(TRAIL).fetchall()
+    with where.connect() as connection:
+        return [tuple(row) for row in connection.exec_driver_sql(TRAIL)]
+
+
+def _tamper(engine, *statements: str) -> None:
+    """What a hex editor or a SQLite browser can do to a file, or a server's superuser to a
+    database: the guard taken off, the rows changed, the guard put back by a careful forger."""
+    if engine.dialect.name == "sqlite":
+        with closing(sqlite3.connect(engine.url.database)) as connection:
+            for name in APPEND_ONLY_TRIGGERS:
+                connection.execute(f"DROP TRIGGER {name}")
+            for statement in statements:
+                connection.execute(statement)
+            for ddl in APPEND_ONLY_TRIGGERS.values():
+                connection.execute(ddl)
+            connection.commit()
+        return
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE audit_entry DISABLE TRIGGER USER")
         for statement in statements:
-            connection.execute(statement)
-        for ddl in APPEND_ONLY_TRIGGERS.values():  # a careful forger puts the guard back
-            connection.execute(ddl)
-        connection.commit()
+            connection.exec_driver_sql(statement)
+        connection.exec_driver_sql("ALTER TABLE audit_entry ENABLE TRIGGER USER")
+
+
+def _drop_trigger(engine, name: str) -> None:
+    on = " ON audit_entry" if engine.dialect.name == "postgresql" else ""
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"DROP TRIGGER {name}{on}")
 
 
 def _codes(problems) -> list[tuple[str, int | None]]:
@@ -66,7 +85,7 @@ def filled(engine, data_dir):
     data.name = "顾客二"
     customer_service.update(engine, data, "t")
     customer_service.delete_customer(engine, customer_service.get_by_code(engine, "KH003").id, "t")
-    return engine, database_path(data_dir)
+    return engine, (database_path(data_dir) if engine.dialect.name == "sqlite" else engine)
 
 
 # ---------------------------------------------------------------- the database refuses
@@ -87,9 +106,19 @@ def test_the_database_refuses_to_change_or_delete_trail_rows(filled, statement):
     with pytest.raises(exc.IntegrityError, match="audit trail is append-only"):
         with engine.begin() as connection:
             connection.execute(text(statement))
-    with closing(sqlite3.connect(path)) as connection:  # a plain SQLite tool is refused too
-        with pytest.raises(sqlite3.IntegrityError, match="audit trail is append-only"):
-            connection.execute(statement)
+    if engine.dialect.name == "sqlite":
+        with closing(sqlite3.connect(path)) as connection:  # a plain SQLite tool is refused too
+            with pytest.raises(sqlite3.IntegrityError, match="audit trail is append-only"):
+                connection.execute(statement)
+    else:  # psql, or any client of the server, is refused too; and so is TRUNCATE
+        import psycopg
+
+        raw = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        with closing(psycopg.connect(raw)) as connection:
+            for sql in (statement, "TRUNCATE audit_entry"):
+                with pytest.raises(psycopg.errors.RestrictViolation, match="append-only"):
+                    connection.execute(sql)
+                connection.rollback()
     assert _trail(path) == before
     assert audit_service.verify_chain(engine) == []
 
@@ -103,13 +132,14 @@ def test_every_writer_chains_its_rows_in_id_order(engine, data_dir):
         engine, [CustomerData(code=f"KB{i:04}", name=f"批量{i}") for i in range(1200)], "t"
     )
     _customers(engine, 2, start=50)
-    rows = _trail(database_path(data_dir))
+    rows = _trail(engine)
     assert [row[0] for row in rows] == list(range(1, len(rows) + 1))
     assert rows[0][1] == GENESIS
     assert all(row[1] == before[2] for before, row in zip(rows, rows[1:], strict=False))
     assert len({row[2] for row in rows}) == len(rows)
     assert audit_service.verify_chain(engine) == []
-    assert backup_service.check_database(database_path(data_dir)) == []
+    if engine.dialect.name == "sqlite":
+        assert backup_service.check_database(database_path(data_dir)) == []
 
 
 WRITES_TRAIL_ROWS = re.compile(
@@ -187,7 +217,7 @@ def test_writers_at_the_same_time_still_make_one_chain(data_dir):
 
 def test_an_entry_altered_behind_the_guard_is_named(filled):
     engine, path = filled
-    _tamper(path, "UPDATE audit_entry SET new_value = '顾客X' WHERE id = 4")
+    _tamper(engine, "UPDATE audit_entry SET new_value = '顾客X' WHERE id = 4")
     assert _codes(audit_service.verify_chain(engine)) == [("audit_changed", 4)]
     problem = audit_service.verify_chain(engine)[0]
     assert problem.message("en") == (
@@ -199,23 +229,21 @@ def test_an_entry_altered_behind_the_guard_is_named(filled):
 def test_an_altered_entry_with_its_hash_recomputed_breaks_the_link_to_the_next(filled):
     engine, path = filled
     rows = _trail(path)
-    forged = {"id": 2, **_entry(path, 2), "new_value": "forged"}
+    forged = {"id": 2, **_entry(engine, 2), "new_value": "forged"}
     forged_hash = audit_service.row_hash(forged, rows[0][2])
     _tamper(
-        path,
+        engine,
         f"UPDATE audit_entry SET new_value = 'forged', row_hash = '{forged_hash}' WHERE id = 2",
     )
     assert _codes(audit_service.verify_chain(engine)) == [("audit_chain_broken", 3)]
 
 
-def _entry(path: Path, entry_id: int) -> dict:
-    engine = make_engine(sqlite_url(path))
+def _entry(engine, entry_id: int) -> dict:
     with engine.connect() as connection:
         row = connection.execute(
             text("SELECT * FROM audit_entry WHERE id = :id"), {"id": entry_id}
         ).mappings()
         entry = dict(row.one())
-    engine.dispose()
     entry["at"] = audit_service._parse_stored_at(entry["at"])
     return entry
 
@@ -224,7 +252,7 @@ def test_deleted_entries_are_named_as_missing(filled):
     engine, path = filled
     last = len(_trail(path))
     _tamper(
-        path,
+        engine,
         "DELETE FROM audit_entry WHERE id IN (5, 6, 7)",
         "DELETE FROM audit_entry WHERE id = 1",
     )
@@ -239,23 +267,72 @@ def test_deleted_entries_are_named_as_missing(filled):
 
 def test_a_missing_guard_is_reported(filled):
     engine, path = filled
-    with closing(sqlite3.connect(path)) as connection:
-        connection.execute("DROP TRIGGER audit_entry_no_delete")
-        connection.commit()
+    if engine.dialect.name == "sqlite":
+        with closing(sqlite3.connect(path)) as connection:
+            connection.execute("DROP TRIGGER audit_entry_no_delete")
+            connection.commit()
+    else:
+        _drop_trigger(engine, "audit_entry_no_delete")
     problems = audit_service.verify_chain(engine)
     assert _codes(problems) == [("audit_unguarded", None)]
     assert "audit_entry_no_delete" in problems[0].message("en")
 
 
+def test_a_disabled_or_emptied_guard_on_a_server_is_reported(filled):
+    engine, _ = filled
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's triggers cannot be disabled")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update")
+    problems = audit_service.verify_chain(engine)
+    assert _codes(problems) == [("audit_unguarded", None)]
+    assert "audit_entry_no_update" in problems[0].message("en")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update")
+        connection.exec_driver_sql(
+            "CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN RETURN new; END $$"
+        )
+    problems = audit_service.verify_chain(engine)
+    assert _codes(problems) == [("audit_unguarded", None)]
+    message = audit_service.verify_chain(engine)[0].message("en")
+    assert all(name in message for name in append_only_guard_sql("postgresql"))
+
+
+def test_migration_0012_guards_a_server_database_made_before_it(filled):
+    """A PostgreSQL database migrated by a release without the guard gets it from 0012."""
+    engine, _ = filled
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite is guarded since 0007")
+    from alembic import command
+
+    from app.db import alembic_config
+    from app.models.audit import drop_append_only_guard
+
+    with engine.begin() as connection:
+        drop_append_only_guard(connection)
+    assert _codes(audit_service.verify_chain(engine)) == [("audit_unguarded", None)]
+    with engine.connect() as connection:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0011")
+        command.upgrade(cfg, "head")
+        connection.commit()
+    assert audit_service.verify_chain(engine) == []
+    with pytest.raises(exc.IntegrityError, match="append-only"), engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit_entry"))
+
+
+@pytest.mark.sqlite_only  # a server's timestamptz column holds only times
 def test_a_garbled_time_is_a_finding_not_a_crash(filled):
     engine, path = filled
-    _tamper(path, "UPDATE audit_entry SET at = 'not a time' WHERE id = 3")
+    _tamper(engine, "UPDATE audit_entry SET at = 'not a time' WHERE id = 3")
     assert _codes(audit_service.verify_chain(engine)) == [("audit_changed", 3)]
 
 
 def test_many_faults_are_counted_after_the_first_twenty(filled):
     engine, path = filled
-    _tamper(path, "UPDATE audit_entry SET user = 'x'")
+    _tamper(engine, "UPDATE audit_entry SET \"user\" = 'x'")
     problems = audit_service.verify_chain(engine)
     assert len(problems) == audit_service.MAX_PROBLEMS + 1
     assert problems[-1].code == "audit_more"
@@ -276,12 +353,13 @@ def _run_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.sqlite_only  # the data file's check; a server's is H3's --db-url
 def test_check_on_the_command_line_names_the_altered_entry_and_fails(filled, data_dir):
     engine, path = filled
     engine.dispose()
     ok = _run_cli("check", "--data-dir", str(data_dir))
     assert (ok.returncode, ok.stdout) == (0, "ok\n"), ok.stderr
-    _tamper(path, "UPDATE audit_entry SET old_value = '改过' WHERE id = 9")
+    _tamper(engine, "UPDATE audit_entry SET old_value = '改过' WHERE id = 9")
     before = path.read_bytes()
     result = _run_cli("check", "--data-dir", str(data_dir))
     assert result.returncode == 1
@@ -291,9 +369,10 @@ def test_check_on_the_command_line_names_the_altered_entry_and_fails(filled, dat
     assert path.read_bytes() == before  # check changes nothing
 
 
+@pytest.mark.sqlite_only  # backup_service.check_database reads a data file
 def test_check_database_lists_chain_faults_in_the_language_chosen(filled):
     engine, path = filled
-    _tamper(path, "DELETE FROM audit_entry WHERE id = 2")
+    _tamper(engine, "DELETE FROM audit_entry WHERE id = 2")
     assert backup_service.check_database(path) == [
         "修改记录第 2–2 条缺失(已被删除),在第 3 条之前。"
     ]
@@ -306,6 +385,7 @@ def test_check_database_lists_chain_faults_in_the_language_chosen(filled):
 # ---------------------------------------------------------------- backups, restores, migrations
 
 
+@pytest.mark.sqlite_only  # backups of a data file (a server's backups: test_backup_service)
 def test_a_restored_backup_keeps_a_valid_chain_that_new_entries_continue(filled, data_dir):
     engine, path = filled
     info = backup_service.make_backup(path)
