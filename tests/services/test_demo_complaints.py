@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from app.services import complaint_service, demo_service
+from app.services import attachment_service, complaint_service, demo_service
 from app.services.demo_complaints import demo_photo, load_demo_complaints
 
 
-def test_demo_tickets_cover_every_state_and_top_up_only(engine, data_dir):
+def test_demo_tickets_cover_every_state_and_top_up_only(engine):
     demo_service.load_demo(engine, 20)
     assert load_demo_complaints(engine, 30, seed=3) == 30
     tickets = complaint_service.list_complaints(engine)
@@ -17,7 +17,8 @@ def test_demo_tickets_cover_every_state_and_top_up_only(engine, data_dir):
     assert any(t.number.endswith("-1") and t.origin is not None for t in tickets)
     assert any(a.history for t in tickets for a in t.actions)  # a not-effective verification
     assert any(t.attachments for t in tickets)
-    assert list((data_dir / "attachments").rglob("*.png"))
+    # the photos' bytes are stored (beside a data file, in a server's database)
+    assert all(attachment_service.read_bytes(engine, a) for t in tickets for a in t.attachments)
     assert any(t.current_step == 1 for t in tickets if t.status == "open")
     assert load_demo_complaints(engine, 30, seed=3) == 0
     # some problems come back (the summaries' repeat problems 经常)
