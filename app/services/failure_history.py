@@ -53,6 +53,7 @@ from app.services.return_data import (
 )
 from app.services.rows import CHUNK
 from app.services.summary_data import FailureEntry, FailureHistory
+from app.services.text_search import sql_lower
 
 SOURCES = ("complaint", "return", "field")  # the order of entries on the same day
 SOURCE_LABELS = {
@@ -84,7 +85,7 @@ def bulk_mark(lang: str | None = None) -> str:
 
 def _same(column: ColumnElement, needle: str) -> ColumnElement[bool]:
     """The column holds `needle`, whatever the case and the spaces around it (SQL-side fold)."""
-    return func.lower(func.trim(column)) == func.lower(needle)
+    return sql_lower(func.trim(column)) == sql_lower(needle)
 
 
 def case_variants(needle: str, limit: int = MAX_VARIANTS) -> list[str] | None:
@@ -543,7 +544,7 @@ def known_parts(engine: Engine, text: str = "", limit: int = 50) -> list[str]:
     for column, table in columns:
         conditions = [column != ""]
         if needle:
-            conditions.append(func.lower(column).contains(needle, autoescape=True))
+            conditions.append(sql_lower(column).contains(needle, autoescape=True))
         selects.append(
             select(column.label("value"), func.count().label("uses"))
             .select_from(table)

@@ -39,8 +39,9 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Select, column, func, literal, or_, select, table
+from sqlalchemy import Engine, Select, String, column, func, literal, or_, select, table
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 SEPARATOR = "\x1f"  # the ASCII unit separator: not on a keyboard, never in a typed search
 TRIGRAM = 3  # the trigram index answers texts of at least this many characters
@@ -219,6 +220,28 @@ def _postgresql_match(plain, names: tuple[str, ...], text: str) -> list:  # noqa
         pattern = like_pattern(needle)
         return [plain.c[name].like(pattern) for name in names]
     return [func.strpos(plain.c[name], needle) > 0 for name in names]
+
+
+class sql_lower(FunctionElement):  # noqa: N801  (used as func.lower is)
+    """lower() as SQLite has it, on every dialect: A–Z folded, every other letter kept.
+
+    PostgreSQL's own lower() folds Ä, Д and Ａ as well; its ascii_lower() (migration 0012)
+    does what SQLite's does, so a search finds the same records on both.
+    """
+
+    type = String()
+    name = "sql_lower"
+    inherit_cache = True
+
+
+@compiles(sql_lower)
+def _lower_elsewhere(element: sql_lower, compiler, **kw) -> str:  # noqa: ANN001
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(sql_lower, "postgresql")
+def _lower_on_postgresql(element: sql_lower, compiler, **kw) -> str:  # noqa: ANN001
+    return f"ascii_lower({compiler.process(element.clauses, **kw)})"
 
 
 class _PerDialect(Select):

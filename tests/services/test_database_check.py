@@ -283,6 +283,7 @@ def test_a_migration_of_a_file_with_data_is_preceded_by_a_backup(data_dir):
 # ---------------------------------------------------------------- check_database
 
 
+@pytest.mark.sqlite_only  # the data file's own check
 def test_check_database_reports_broken_foreign_keys(engine, data_dir):
     customer_service.create(
         engine, CustomerData(code="KH001", name="甲", contacts=[ContactData("张伟")]), "t"

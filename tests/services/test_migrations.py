@@ -54,7 +54,7 @@ def test_the_database_itself_refuses_a_code_differing_only_in_case(engine):
                 "INSERT INTO customer (uuid, created_at, updated_at, code, name, short_name, type, address, phone,"
                 " fax, email, sales_rep, grade, status, potential, notes)"
                 " VALUES ('u', '2026-01-01', '2026-01-01', 'kh001', '乙', '', 'oem', '', '', '', '', '', '',"
-                " 'active', 0, '')"
+                " 'active', false, '')"
             )
         )
 

@@ -3,6 +3,8 @@ the data as they were before are kept."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.config import database_path
 from app.db import open_database
 from app.services import audit_service, backup_service, customer_service
@@ -11,6 +13,7 @@ from app.services.customer_service import CustomerData
 from app.services.restore_record import DATA_FILE_UUID, ENTITY, record_restore
 
 
+@pytest.mark.sqlite_only  # a data file restored from its backup
 def test_the_restored_data_tell_where_they_came_from(engine, data_dir):
     customer_service.create(engine, CustomerData(code="KH1", name="甲"), "clerk")
     path = database_path(data_dir)
