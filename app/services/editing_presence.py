@@ -178,3 +178,32 @@ def editing(
                     Editor(row.user, row.client, row.started_at, row.seen_at)
                 )
     return result
+
+
+def editing_by_id(
+    engine: Engine,
+    model: type,
+    entity: str,
+    ids: Iterable[int],
+    *,
+    client: str = CLIENT,
+    now: datetime | None = None,
+) -> dict[int, list[Editor]]:
+    """record id -> the other clients editing it, for a list that knows its rows by id (model:
+    the record's table class, with id and uuid)."""
+    wanted = list(dict.fromkeys(i for i in ids if i is not None))
+    if not wanted:
+        return {}
+    uuid_of: dict[str, int] = {}
+    with Session(engine) as session:
+        for start in range(0, len(wanted), 500):
+            rows = session.exec(
+                select(model.id, model.uuid).where(  # type: ignore[attr-defined]
+                    col(model.id).in_(wanted[start : start + 500])  # type: ignore[attr-defined]
+                )
+            )
+            for record_id, record_uuid in rows:
+                if record_uuid:
+                    uuid_of[record_uuid] = record_id
+    found = editing(engine, entity, uuid_of, client=client, now=now)
+    return {uuid_of[u]: editors for u, editors in found.items()}

@@ -3210,6 +3210,13 @@ This copy of {app} closes now.</source>
     </message>
 </context>
 <context>
+    <name>EditingMarker</name>
+    <message>
+        <source>{user} is editing (since {time})</source>
+        <translation>{user} 正在编辑(自 {time} 起)</translation>
+    </message>
+</context>
+<context>
     <name>ExcelImportDialog</name>
     <message>
         <source>Choose file…</source>

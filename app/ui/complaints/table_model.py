@@ -12,8 +12,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy import Engine
 
 from app.i18n import current_language
+from app.models import Complaint
 from app.models.common import utcnow
-from app.services import complaint_service, complaint_settings, text_search
+from app.services import complaint_service, complaint_settings, editing_presence, text_search
 from app.services.complaint_data import (
     SEVERITY_LABELS,
     STATUS_LABELS,
@@ -24,6 +25,7 @@ from app.services.complaint_data import (
     step_label,
 )
 from app.services.deadlines import deadline_label
+from app.services.editing_presence import Editor
 from app.services.list_query import QueryCancel
 from app.services.work_calendar import WorkCalendar
 from app.ui.widgets.paged_model import PAGE_SIZE, ListQuery, PagedTableModel
@@ -182,6 +184,11 @@ class ComplaintTableModel(PagedTableModel[ComplaintRow]):
     def rows_for_ids(self, ids: Sequence[int]) -> dict[int, ComplaintRow]:
         return complaint_service.rows_for_ids(self._engine, ids)
 
+    def editors_for_ids(self, ids: Sequence[int]) -> dict[int, list[Editor]]:
+        return editing_presence.editing_by_id(
+            self._engine, Complaint, complaint_service.ENTITY, ids
+        )
+
     def load_extra(
         self, query: ListQuery, count: int | None, *, cancel: QueryCancel | None = None
     ) -> OverdueFigures:
@@ -213,6 +220,9 @@ class ComplaintTableModel(PagedTableModel[ComplaintRow]):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        marked = self.editing_data(index, role)
+        if marked is not None:
+            return marked
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

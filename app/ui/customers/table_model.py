@@ -8,8 +8,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from sqlalchemy import Engine
 
-from app.services import customer_service, text_search
+from app.models import Customer
+from app.services import customer_service, editing_presence, text_search
 from app.services.customer_service import CustomerFilter, CustomerRow
+from app.services.editing_presence import Editor
 from app.services.list_query import QueryCancel
 from app.ui.widgets.paged_model import ListQuery, PagedTableModel
 
@@ -79,10 +81,18 @@ class CustomerTableModel(PagedTableModel[CustomerRow]):
     def rows_for_ids(self, ids: Sequence[int]) -> dict[int, CustomerRow]:
         return customer_service.rows_for_ids(self._engine, ids)
 
+    def editors_for_ids(self, ids: Sequence[int]) -> dict[int, list[Editor]]:
+        return editing_presence.editing_by_id(self._engine, Customer, customer_service.ENTITY, ids)
+
     # ------------------------------------------------------------------ cells
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
+        if not index.isValid():
+            return None
+        marked = self.editing_data(index, role)
+        if marked is not None:
+            return marked
+        if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
         ):

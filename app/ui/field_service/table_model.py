@@ -12,8 +12,10 @@ from PySide6.QtGui import QBrush, QColor
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.services import field_list, text_search
+from app.models import ServiceReport, VisitReport
+from app.services import editing_presence, field_list, field_service, text_search, visit_service
 from app.services.complaint_data import label
+from app.services.editing_presence import Editor
 from app.services.field_data import (
     FIELD_KIND_LABELS,
     SERVICE_RESULT_LABELS,
@@ -79,6 +81,18 @@ class FieldTableModel(PagedTableModel[FieldRow]):
     def rows_for_ids(self, ids: Sequence[Key]) -> dict[Key, FieldRow]:  # type: ignore[override]
         return field_list.rows_for_ids(self.engine, ids)
 
+    def editors_for_ids(self, ids: Sequence[Key]) -> dict[Key, list[Editor]]:  # type: ignore[override]
+        found: dict[Key, list[Editor]] = {}
+        for kind, model, entity in (
+            ("service", ServiceReport, field_service.ENTITY),
+            ("visit", VisitReport, visit_service.ENTITY),
+        ):
+            by_id = editing_presence.editing_by_id(
+                self.engine, model, entity, [i for k, i in ids if k == kind]
+            )
+            found.update(((kind, record_id), editors) for record_id, editors in by_id.items())
+        return found
+
     def key_at(self, row: int) -> Key | None:
         return self.id_at(row)  # type: ignore[return-value]
 
@@ -87,6 +101,9 @@ class FieldTableModel(PagedTableModel[FieldRow]):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        marked = self.editing_data(index, role)
+        if marked is not None:
+            return marked
         row = self.row_at(index.row())
         if row is None:
             return None

@@ -10,8 +10,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.services import return_service, text_search
+from app.models import ReturnReceipt
+from app.services import editing_presence, return_service, text_search
 from app.services.complaint_data import label
+from app.services.editing_presence import Editor
 from app.services.list_query import QueryCancel
 from app.services.return_data import (
     RETURN_RESPONSIBILITY_LABELS,
@@ -104,11 +106,19 @@ class ReturnTableModel(PagedTableModel[ReturnRow]):
     def rows_for_ids(self, ids: Sequence[int]) -> dict[int, ReturnRow]:
         return return_service.rows_for_ids(self._engine, ids)
 
+    def editors_for_ids(self, ids: Sequence[int]) -> dict[int, list[Editor]]:
+        return editing_presence.editing_by_id(
+            self._engine, ReturnReceipt, return_service.ENTITY, ids
+        )
+
     # ------------------------------------------------------------------ cells
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        marked = self.editing_data(index, role)
+        if marked is not None:
+            return marked
         row = self.row_at(index.row())
         if row is None:
             return None

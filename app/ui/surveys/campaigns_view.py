@@ -4,10 +4,11 @@ close and reopen)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.i18n import current_language
-from app.services import settings_service, survey_service
+from app.models import SurveyCampaign
+from app.services import editing_presence, settings_service, survey_service
 from app.services.complaint_data import label
 from app.services.survey_data import (
     CAMPAIGN_STATUS_LABELS,
@@ -37,7 +39,7 @@ from app.services.survey_data import (
     TIER_LABELS,
     CampaignData,
 )
-from app.ui.background import BackgroundOp
+from app.ui.background import BackgroundOp, run_in_background
 from app.ui.signals import DataHub
 from app.ui.surveys.campaign_dialog import CampaignDialog
 from app.ui.surveys.exports import export_customer_loss, export_questionnaires, export_summary
@@ -145,6 +147,9 @@ class CampaignHistoryDialog(QDialog):
         labels = {"period": PERIOD_LABELS, "status": CAMPAIGN_STATUS_LABELS, "tier": TIER_LABELS,
                   "method": METHOD_LABELS}.get(key)  # fmt: skip
         return label(labels, value) if labels and value in labels else value
+
+
+log = logging.getLogger(__name__)
 
 
 class CampaignsView(QWidget):
@@ -256,6 +261,12 @@ class CampaignsView(QWidget):
         self.results.changed.connect(
             lambda campaign_id: self.refresh(keep=campaign_id, results=False)
         )
+        self._editors_op: BackgroundOp | None = None
+        self._editors_again = False
+        self.editors_timer = QTimer(self)
+        self.editors_timer.setInterval(int(editing_presence.HEARTBEAT.total_seconds() * 1000))
+        self.editors_timer.timeout.connect(self.refresh_editors)
+        self.editors_timer.start()
         self.refresh(results=False)
         self.results.load_when_painted(self.current_id)
 
@@ -297,6 +308,35 @@ class CampaignsView(QWidget):
         if results:
             self.results.load(self.current_id())
         self._update_buttons()
+        self.refresh_editors()
+
+    def refresh_editors(self) -> BackgroundOp | None:
+        """Read off the GUI thread who else has a listed campaign open (the pen in its row)."""
+        if self._editors_op is not None and not self._editors_op.done:
+            self._editors_again = True  # the rows changed meanwhile: ask again when it is back
+            return self._editors_op
+        engine, ids = self.engine, [row.id for row in self.model.rows]
+
+        def work(_progress: object) -> dict[int, list[editing_presence.Editor]]:
+            return editing_presence.editing_by_id(engine, SurveyCampaign, ENTITY, ids)
+
+        def done(editors: dict[int, list[editing_presence.Editor]]) -> None:
+            self.model.set_editors(editors)
+            self._ask_again()
+
+        def failed(error: BaseException) -> None:  # who is editing is a hint; the list stays
+            log.warning("who is editing the campaigns: %s", error)
+            self._ask_again()
+
+        self._editors_again = False
+        self._editors_op = run_in_background(self, work, done, failed)
+        return self._editors_op
+
+    def _ask_again(self) -> None:
+        if self._editors_again:
+            self._editors_again = False
+            self._editors_op = None
+            self.refresh_editors()
 
     def current_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.services.complaint_data import label
+from app.services.editing_presence import Editor
 from app.services.survey_data import (
     CAMPAIGN_STATUS_LABELS,
     METHOD_LABELS,
@@ -24,6 +25,7 @@ from app.services.survey_data import (
     ResponseRow,
     TemplateData,
 )
+from app.ui.widgets.editing_marker import editing_text, pen_icon
 
 GREEN, RED, AMBER, GREY = QColor("#1e7e34"), QColor("#c0392b"), QColor("#b45309"), QColor("#6c757d")
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -177,6 +179,24 @@ class CampaignTableModel(RowsModel[CampaignRow]):
     COLUMN_COUNT = 9
     NUMBER_COLUMNS = (COL_INVITED, COL_ANSWERED, COL_INDEX, COL_TARGET)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.editors: dict[int, list[Editor]] = {}  # campaign id -> the other clients editing it
+
+    def set_editors(self, editors: dict[int, list[Editor]]) -> None:
+        """Who else has which campaign open, as read off the GUI thread."""
+        if editors == self.editors:
+            return
+        self.editors = dict(editors)
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, self.COL_NUMBER), self.index(len(self.rows) - 1, self.COL_NUMBER)
+            )
+
+    def editors_at(self, row: int) -> list[Editor]:
+        found = self.row_at(row)
+        return self.editors.get(found.id, []) if found is not None else []
+
     def headers(self) -> list[str]:
         return [self.tr("Number"), self.tr("Campaign"), self.tr("Period"), self.tr("Template"),
                 self.tr("Invited"), self.tr("Answered"), self.tr("Index"), self.tr("Target"),
@@ -211,6 +231,8 @@ class CampaignTableModel(RowsModel[CampaignRow]):
         return None
 
     def tooltip(self, row: CampaignRow, column: int) -> str | None:
+        if column == self.COL_NUMBER and self.editors.get(row.id):
+            return editing_text(self.editors[row.id])
         if column == self.COL_INDEX and row.index_pct is not None:
             met = row.index_pct >= row.target_pct
             return (self.tr("Target {target} met") if met else self.tr("Target {target} not met")
@@ -218,6 +240,12 @@ class CampaignTableModel(RowsModel[CampaignRow]):
         return super().tooltip(row, column)
 
     def other(self, row: CampaignRow, column: int, role: int) -> Any:
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and column == self.COL_NUMBER
+            and self.editors.get(row.id)
+        ):
+            return pen_icon()
         if role == Qt.ItemDataRole.FontRole and column == self.COL_INDEX:
             font = QFont()
             font.setBold(True)

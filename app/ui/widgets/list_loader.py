@@ -1,7 +1,8 @@
 """Loading a lazy list off the GUI thread: the first page and the count first, then every id.
 
 A load runs on the thread pool, in this order: the first page of ids (``search_ids(limit=…)``),
-the count (``count_matching``; not asked when the first page is not full), that page's rows, then
+the count (``count_matching``; not asked when the first page is not full), that page's rows, who
+else has those rows' records open (``editors``; a hint, its failure never fails the load), then
 whatever else the list shows next to it (``extra``, e.g. the complaint list's overdue counts) and
 finally all the ids in list order. Each step's result is sent to the GUI thread as it is ready, so
 the first page is shown before the long id list has been read.
@@ -41,6 +42,9 @@ class ListQuery:
     now: datetime | None = None  # lists whose filter depends on the clock (overdue tickets)
 
 
+_NO_QUERY = ListQuery(None, "", False)  # a job that only reads who is editing given rows
+
+
 @dataclass(frozen=True)
 class FirstPage:
     ids: list[Any]
@@ -59,6 +63,8 @@ class ListSource:
     # True when the query reads every record anyway (a 1–2 character search scans the text):
     # then one pass for all ids beats a page, a count and the ids, each scanning again
     scans: Callable[[ListQuery], bool] | None = None
+    # id -> the other clients editing that record (editing_presence), for the ids given
+    editors: Callable[[Sequence[Any]], dict[Any, Any]] | None = None
 
 
 def failure_text(error: BaseException) -> str:
@@ -71,6 +77,7 @@ def failure_text(error: BaseException) -> str:
 class _Signals(QObject):
     firstPage = Signal(int, object)
     extra = Signal(int, object)
+    editors = Signal(int, object)  # (the ids asked, id -> editors)
     allIds = Signal(int, object)
     failed = Signal(int, object)
     ended = Signal(int, object)  # the generation, this signals object (released then)
@@ -109,16 +116,19 @@ class _LoadJob(QRunnable):
         signals: _Signals,
         page_size: int,
         extra_only: bool,
+        editor_ids: list[Any] | None = None,
     ) -> None:
         super().__init__()
         self.generation, self.source, self.query = generation, source, query
         self.cancel, self.signals, self.page_size = cancel, signals, page_size
-        self.extra_only = extra_only
+        self.extra_only, self.editor_ids = extra_only, editor_ids
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
-            if self.extra_only:
+            if self.editor_ids is not None:
+                self._editors(self.editor_ids)
+            elif self.extra_only:
                 self._extra(None)
             else:
                 self._load()
@@ -155,6 +165,7 @@ class _LoadJob(QRunnable):
         rows = source.rows_for_ids(page)
         cancel.check()
         self._send("firstPage", FirstPage(list(page), count, rows))
+        self._editors(page)
         self._extra(count)
         if count > len(page):
             ids = source.search_ids(query, cancel=cancel)
@@ -170,8 +181,20 @@ class _LoadJob(QRunnable):
         rows = self.source.rows_for_ids(page)
         self.cancel.check()
         self._send("firstPage", FirstPage(list(page), len(ids), rows))
+        self._editors(page)
         self._extra(len(ids))
         self._send("allIds", ids)
+
+    def _editors(self, ids: Sequence[Any]) -> None:
+        if self.source.editors is None or not ids:
+            return
+        try:
+            found = self.source.editors(ids)
+        except Exception as error:  # noqa: BLE001  (who is editing is a hint; the list stays)
+            log.warning("who is editing the list's rows: %s", error)
+            return
+        self.cancel.check()
+        self._send("editors", (list(ids), found))
 
     def _extra(self, count: int | None) -> None:
         if self.source.extra is None:
@@ -185,11 +208,13 @@ class ListLoader(QObject):
     """Runs the loads of one list; a new load cancels the running one.
 
     The signals carry only the newest load's results, on the GUI thread: ``firstPageLoaded``
-    (FirstPage), ``extraLoaded`` (whatever source.extra returned), ``idsLoaded`` (every id in list
-    order; the load is over) or ``failed`` (the exception; the load is over).
+    (FirstPage), ``editorsLoaded`` ((the ids asked, id -> the other clients editing it)),
+    ``extraLoaded`` (whatever source.extra returned), ``idsLoaded`` (every id in list order; the
+    load is over) or ``failed`` (the exception; the load is over).
     """
 
     firstPageLoaded = Signal(object)
+    editorsLoaded = Signal(object)
     extraLoaded = Signal(object)
     idsLoaded = Signal(object)
     failed = Signal(object)
@@ -225,6 +250,14 @@ class ListLoader(QObject):
         self._submit(query, self._cancel, extra_only=True)
         return True
 
+    def refresh_editors(self, ids: Sequence[Any]) -> bool:
+        """Re-read who else is editing the records of these rows (every half minute, or for a
+        page fetched later); whatever a newer load replaced is dropped."""
+        if self.source.editors is None or not ids:
+            return False
+        self._submit(_NO_QUERY, QueryCancel(), extra_only=False, editor_ids=list(ids))
+        return True
+
     def cancel(self) -> None:
         """Stop the running load (if any); nothing it still delivers is shown."""
         if self._cancel is not None:
@@ -233,16 +266,24 @@ class ListLoader(QObject):
         self.generation += 1
         self._loading = False
 
-    def _submit(self, query: ListQuery, cancel: QueryCancel, extra_only: bool) -> None:
+    def _submit(
+        self,
+        query: ListQuery,
+        cancel: QueryCancel,
+        extra_only: bool,
+        editor_ids: list[Any] | None = None,
+    ) -> None:
         signals = _Signals()
         signals.firstPage.connect(self._first_page)
+        signals.editors.connect(self._editors)
         signals.extra.connect(self._extra)
         signals.allIds.connect(self._all_ids)
         signals.failed.connect(self._failed)
         _keep(signals)
         job = _LoadJob(
-            self.generation, self.source, query, cancel, signals, self.page_size, extra_only
-        )
+            self.generation, self.source, query, cancel, signals, self.page_size, extra_only,
+            editor_ids,
+        )  # fmt: skip
         QThreadPool.globalInstance().start(job)
 
     # ------------------------------------------------------------------ on the GUI thread
@@ -251,6 +292,11 @@ class ListLoader(QObject):
     def _first_page(self, generation: int, page: FirstPage) -> None:
         if generation == self.generation:
             self.firstPageLoaded.emit(page)
+
+    @Slot(int, object)
+    def _editors(self, generation: int, found: Any) -> None:
+        if generation == self.generation:
+            self.editorsLoaded.emit(found)
 
     @Slot(int, object)
     def _extra(self, generation: int, extra: Any) -> None:

@@ -7,6 +7,10 @@ The queries of a (re)load run off the GUI thread (list_loader): first the first 
 count and that page's rows, which the model shows at once (rowCount is the count; rows beyond the
 first page are empty), then every id in list order, which fill in the rest without a reset. A
 newer load (set_filter, sort, reload) cancels the running one and its results are never shown.
+
+A list whose records can be open in a record window of another client (editors_for_ids) shows a
+pen and "李四 is editing (since 10:32)" in its first column: read by the worker with the first
+page, for a page fetched later, and for the loaded rows every half minute.
 """
 
 from __future__ import annotations
@@ -14,9 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 
+from app.services import editing_presence
+from app.services.editing_presence import Editor
 from app.services.list_query import QueryCancel
+from app.ui.widgets.editing_marker import editing_text, pen_icon
 from app.ui.widgets.list_loader import (
     PAGE_SIZE,
     FirstPage,
@@ -43,6 +50,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     SORT_FIELDS: dict[int, str] = {}
 
     firstPageLoaded = Signal()  # the count and the first page are shown
+    editorsLoaded = Signal()  # who else is editing the rows asked about is known
     extraLoaded = Signal()  # load_extra's figures are in (take_extra ran)
     loaded = Signal()  # every id is known: the newest load is complete
     loadFailed = Signal(object)  # the exception; the list is empty then
@@ -64,7 +72,9 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._after_load: list[Callable[[], None]] = []
         self.error: BaseException | None = None  # why the newest load failed
         self.fetches = 0  # how many page queries ran on the GUI thread (lets tests prove laziness)
+        self._editors: dict[Any, list[Editor]] = {}  # id -> the other clients editing it
         has_extra = type(self).load_extra is not PagedTableModel.load_extra
+        shows_editors = type(self).editors_for_ids is not PagedTableModel.editors_for_ids
         self.loader = ListLoader(
             ListSource(
                 search_ids=self.search_ids,
@@ -72,10 +82,19 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
                 rows_for_ids=self.rows_for_ids,
                 extra=self.load_extra if has_extra else None,
                 scans=self.scans,
+                editors=self.editors_for_ids if shows_editors else None,
             ),
             self,
         )
         self.loader.firstPageLoaded.connect(self._take_first_page)
+        self.loader.editorsLoaded.connect(self._take_editors)
+        self.editors_timer = QTimer(self)
+        self.editors_timer.setInterval(int(editing_presence.HEARTBEAT.total_seconds() * 1000))
+        self.editors_timer.timeout.connect(self.refresh_editors)
+        # only a model owned by its tab ticks: a model without a parent may be freed by whichever
+        # thread drops it last (a list job), and a running timer must not be stopped from there
+        if shows_editors and parent is not None:
+            self.editors_timer.start()
         self.loader.extraLoaded.connect(self._take_extra)
         self.loader.idsLoaded.connect(self._take_ids)
         self.loader.failed.connect(self._take_failure)
@@ -109,6 +128,11 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     def take_extra(self, extra: Any) -> None:
         """On the GUI thread: keep what load_extra read."""
+
+    def editors_for_ids(self, ids: Sequence[Any]) -> dict[Any, list[Editor]]:
+        """On the worker: id -> the other clients that have the record open (only the ids
+        with someone); lists of records with a record window override it."""
+        return {}
 
     def make_query(self) -> ListQuery:
         return ListQuery(self._filter, self._sort_field, self._descending)
@@ -158,8 +182,51 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._ids = list(page.ids)
         self._count = page.count
         self._cache = dict(page.rows)
+        # the last known editors stay shown until the worker's fresh answer for the page arrives
+        self._editors = {k: v for k, v in self._editors.items() if k in self._cache}
         self.endResetModel()
         self.firstPageLoaded.emit()
+
+    def _take_editors(self, found: tuple[list[Any], dict[Any, list[Editor]]]) -> None:
+        asked, editors = found
+        for record_id in asked:
+            now = list(editors.get(record_id, []))
+            if now == self._editors.get(record_id, []):
+                continue
+            if now:
+                self._editors[record_id] = now
+            else:
+                self._editors.pop(record_id, None)
+            row = self.row_of(record_id)
+            if row >= 0:
+                first = self.index(row, 0)
+                self.dataChanged.emit(first, first)
+        self.editorsLoaded.emit()
+
+    def refresh_editors(self) -> bool:
+        """Ask the worker again who else is editing the rows read so far (not during a load,
+        which asks for its first page itself)."""
+        if self.loading or not self._cache:
+            return False
+        return self.loader.refresh_editors(list(self._cache))
+
+    def editors_at(self, row: int) -> list[Editor]:
+        """The other clients that have the row's record open, as last read by the worker."""
+        record_id = self.id_at(row)
+        return self._editors.get(record_id, []) if record_id is not None else []
+
+    def editing_data(self, index: QModelIndex, role: int) -> Any:
+        """The first column's pen and tooltip while another client edits the row's record;
+        None otherwise (the subclass's data answers then)."""
+        if index.column() != 0 or role not in (
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        editors = self.editors_at(index.row())
+        if not editors:
+            return None
+        return pen_icon() if role == Qt.ItemDataRole.DecorationRole else editing_text(editors)
 
     def _take_extra(self, extra: Any) -> None:
         self.take_extra(extra)
@@ -216,8 +283,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         if len(self._cache) > MAX_CACHED_ROWS:
             self._cache.clear()
         start = (row // PAGE_SIZE) * PAGE_SIZE
-        self._cache.update(self.rows_for_ids(self._ids[start : start + PAGE_SIZE]))
+        page = self._ids[start : start + PAGE_SIZE]
+        self._cache.update(self.rows_for_ids(page))
         self.fetches += 1
+        self.loader.refresh_editors(page)  # who is editing these is read off the GUI thread
         return self._cache.get(record_id)
 
     # ------------------------------------------------------------------ Qt model API
