@@ -165,6 +165,7 @@ class CustomerDialog(QDialog):
     def _build(self) -> None:
         self.tabs = QTabWidget(self)
         self.fields: dict[str, FieldWithError] = {}
+        self.field_labels: dict[str, str] = {}  # field -> the label the form shows
 
         self.code = QLineEdit()
         self.code.setMaxLength(32)
@@ -302,14 +303,12 @@ class CustomerDialog(QDialog):
     def _add(self, form: QFormLayout, key: str, label: str, editor: QWidget) -> None:
         wrapped = FieldWithError(editor)
         self.fields[key] = wrapped
+        self.field_labels[key] = label.rstrip(" *")
         form.addRow(label, wrapped)
 
     def field_text(self, path: str) -> str:
         """The form's label for a field path of the audit trail (contacts[2].phone as it is)."""
-        wrapped = self.fields.get(path)
-        form = wrapped.parentWidget().layout() if wrapped is not None else None
-        label = form.labelForField(wrapped) if isinstance(form, QFormLayout) else None
-        return label.text().rstrip(" *") if isinstance(label, QLabel) else path
+        return self.field_labels.get(path, path)
 
     # ------------------------------------------------------------------ data in and out
 
