@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 from sqlalchemy import Engine
 
-import app
 from app.db import describe_database
 from app.services import complaint_service
 from app.services.complaint_data import ComplaintFilter
@@ -21,6 +20,7 @@ from app.ui.complaints.tab import ComplaintsTab
 from app.ui.customers.tab import CustomersTab
 from app.ui.data_safety.actions import DataFileActions
 from app.ui.field_service.tab import FieldServiceTab
+from app.ui.help import AboutDialog, HelpViewer
 from app.ui.overview.tab import OverviewTab
 from app.ui.returns.tab import ReturnsTab
 from app.ui.settings_dialog import SettingsDialog
@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
         group.triggered.connect(self._language_chosen)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide_action = help_menu.addAction(self.tr("User guide"), self.show_user_guide)
+        guide_action.setShortcut("F1")
         help_menu.addAction(self.tr("Where is my data?"), self.show_data_location)
         help_menu.addAction(self.tr("About QualityDesk"), self.show_about)
 
@@ -221,15 +223,15 @@ class MainWindow(QMainWindow):
             )
         QMessageBox.information(self, self.tr("Where is my data?"), text)
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About QualityDesk"),
-            self.tr(
-                "QualityDesk {version}\nCustomer service and customer feedback records "
-                "(ISO 9001 / IATF 16949), kept on this computer."
-            ).format(version=app.__version__),
-        )
+    def show_user_guide(self) -> HelpViewer:
+        viewer = HelpViewer(self)
+        viewer.show()
+        return viewer
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.database_label, self.database_file is None, self)
+        dialog.show()
+        return dialog
 
     def can_close(self) -> bool:
         return all(tab.can_close() for tab in self.record_tabs())

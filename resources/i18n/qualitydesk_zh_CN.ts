@@ -16,43 +16,43 @@
     </message>
     <message>
         <source>Python {python}, Qt {qt}, PySide6 {pyside}, {system}</source>
-        <translation type="unfinished" />
+        <translation>Python {python},Qt {qt},PySide6 {pyside},{system}</translation>
     </message>
     <message>
         <source>Customer service and customer feedback records (ISO 9001 / IATF 16949).</source>
-        <translation type="unfinished" />
+        <translation>顾客服务与顾客反馈记录(ISO 9001 / IATF 16949)。</translation>
     </message>
     <message>
         <source>QualityDesk: all rights reserved by its authors (no licence has been published).</source>
-        <translation type="unfinished" />
+        <translation>QualityDesk:作者保留所有权利(尚未发布许可协议)。</translation>
     </message>
     <message>
         <source>Chinese font: WenQuanYi Micro Hei (文泉驿微米黑), Apache-2.0 (or GPL-3.0 with the font exception), bundled unchanged; its licence: the button below.</source>
-        <translation type="unfinished" />
+        <translation>中文字体:文泉驿微米黑(WenQuanYi Micro Hei),Apache-2.0 许可(或附字体例外条款的 GPL-3.0),原样随附;许可全文见下方按钮。</translation>
     </message>
     <message>
         <source>Licences</source>
-        <translation type="unfinished" />
+        <translation>许可</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished" />
+        <translation>程序库</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">版本</translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished" />
+        <translation>许可</translation>
     </message>
     <message>
         <source>Font licence…</source>
-        <translation type="unfinished" />
+        <translation>字体许可…</translation>
     </message>
     <message>
         <source>Licence of the WenQuanYi Micro Hei font</source>
-        <translation type="unfinished" />
+        <translation>文泉驿微米黑字体的许可</translation>
     </message>
 </context>
 <context>
@@ -3625,20 +3625,21 @@ This copy of {app} closes now.</source>
     <name>HelpViewer</name>
     <message>
         <source>QualityDesk user guide</source>
-        <translation type="unfinished" />
+        <translation>QualityDesk 用户指南</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation>后退</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished" />
+        <translation>目录</translation>
     </message>
     <message>
         <source>The user guide is missing from this installation:
 {path}</source>
-        <translation type="unfinished" />
+        <translation>本安装中缺少用户指南:
+{path}</translation>
     </message>
 </context>
 <context>
@@ -4256,7 +4257,7 @@ last year</source>
     </message>
     <message>
         <source>User guide</source>
-        <translation type="unfinished" />
+        <translation>用户指南</translation>
     </message>
     <message>
         <source>Where is my data?</source>

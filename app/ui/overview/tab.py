@@ -11,12 +11,15 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -168,8 +171,16 @@ class OverviewTab(QWidget):
         chart_grid.addWidget(self.pareto_chart, 1, 0)
         chart_grid.addWidget(self.customer_chart, 1, 1)
 
+        # on a short screen (1366×768, 150 %) the column scrolls instead of making the window
+        # taller than the screen
+        column_area = self.column_area = QScrollArea(self)
+        column_area.setWidget(left)
+        column_area.setWidgetResizable(True)
+        column_area.setFrameShape(QFrame.Shape.NoFrame)
+        column_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(column_area)
         self.splitter.addWidget(charts)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
@@ -178,6 +189,13 @@ class OverviewTab(QWidget):
         layout.addWidget(self.splitter)
         self.kpi.setMinimumWidth(self.kpi.fitted_width())
         self.kpi.setFixedHeight(self.kpi.fitted_height())
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        """The left column's area is as wide as its content (the KPI table) and a scroll bar."""
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        content = self.column_area.widget().minimumSizeHint().width()
+        self.column_area.setMinimumWidth(content + scroll_bar)
 
     # ------------------------------------------------------------------ the month
 
@@ -226,6 +244,7 @@ class OverviewTab(QWidget):
         self.kpi.show_columns(overview.columns)
         self.kpi.setMinimumWidth(self.kpi.fitted_width())
         self.kpi.setFixedHeight(self.kpi.fitted_height())
+        self._fit_column()
         received, closed = self.tr("Received"), self.tr("Closed")
         self.trend_chart.show_points(overview.trend, received, closed)
         self.pareto_chart.show_rows(

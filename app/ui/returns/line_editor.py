@@ -156,6 +156,9 @@ class LineEditor(QTabWidget):
         self.rework_notes = _plain(44, self.tr("What to rework, how, acceptance"))
         self.scrap_report_no = QLineEdit()
         self.scrap_report_no.setPlaceholderText(self.tr("Nonconforming product report no."))
+        placeholder = self.scrap_report_no.placeholderText()  # shown whole at 1366×768
+        metrics = self.scrap_report_no.fontMetrics()
+        self.scrap_report_no.setMinimumWidth(metrics.horizontalAdvance(placeholder) + 20)
         self.concession_by = QLineEdit()
         self.stock_short = QCheckBox(self.tr("Stock short"))
         self.stock_short.setToolTip(
