@@ -41,10 +41,26 @@ def test_db_url_before_or_after_the_command_and_from_the_environment(server_db, 
 
 
 @needs_server
-def test_a_command_about_the_data_file_refuses_a_server(server_db):
-    result = run("--db-url", server_db, "check")
+def test_a_command_about_the_data_file_refuses_a_server(server_db, tmp_path):
+    result = run("--db-url", server_db, "restore", str(tmp_path / "backup.sqlite3"))
     assert result.returncode == 1
     assert "data file" in one_line(result.stderr)
+
+
+@needs_server
+def test_check_on_a_server_checks_the_audit_trail(server_db):
+    result = run("--db-url", server_db, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+    engine = make_engine(server_db)
+    with engine.begin() as connection:  # tampering behind the guard, as a superuser could
+        connection.exec_driver_sql("ALTER TABLE audit_entry DISABLE TRIGGER USER")
+        connection.exec_driver_sql("UPDATE audit_entry SET new_value = 'forged' WHERE id = 1")
+        connection.exec_driver_sql("ALTER TABLE audit_entry ENABLE TRIGGER USER")
+    engine.dispose()
+    result = run("--db-url", server_db, "check")
+    assert result.returncode == 1
+    assert "entry 1 was altered" in result.stdout
 
 
 def test_an_unreachable_server_is_one_line_without_the_password():

@@ -42,10 +42,11 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
     commands.add_parser(
         "check",
-        help="check the data file (integrity, foreign keys, audit trail)",
+        help="check the data file (integrity, foreign keys, audit trail) or a server's audit trail",
         parents=[common],
         description="Run integrity_check and foreign_key_check on the data file and verify "
-        "the audit trail's hash chain and its append-only guard, without changing anything. "
+        "the audit trail's hash chain and its append-only guard, without changing anything "
+        "(on a database server: the audit trail and its guard). "
         "Prints 'ok', or one line per problem (naming the audit entry altered, missing or "
         "out of chain) and exits with 1.",
     )
@@ -135,9 +136,14 @@ def _check(args: argparse.Namespace) -> int:
     from app.db import DatabaseError
     from app.services import backup_service
 
-    path = _existing_data_file(args)
+    server = _server_engine(args)
     try:
-        problems = backup_service.check_database(path)
+        if server is not None:
+            # the server keeps its pages and foreign keys itself; what it cannot vouch for is
+            # the audit trail's hash chain and its append-only guard
+            problems = backup_service.server_problems(server)
+        else:
+            problems = backup_service.check_database(_existing_data_file(args))
     except DatabaseError as exc:
         raise CommandError(pick(f"无法检查:{exc}", f"Cannot check: {exc}")) from exc
     if not problems:

@@ -173,6 +173,14 @@ def audit_trail_problems(db_path: Path) -> list[str]:
         engine.dispose()
 
 
+def server_problems(engine: Engine) -> list[str]:
+    """What can be wrong in a server's database that the server does not check itself: the
+    audit trail's hash chain and its append-only guard (audit_service.verify_chain)."""
+    from app.services import audit_service
+
+    return [problem.message() for problem in audit_service.verify_chain(engine)]
+
+
 def check_database(db_path: Path) -> list[str]:
     """Problems found by integrity_check, foreign_key_check and in the audit trail's hash chain.
 
@@ -293,42 +301,93 @@ def content_fingerprint(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _write_marker(folder: Path, info: BackupInfo, fingerprint: str) -> None:
-    """Remember the newest backup's fingerprint so needs_backup need not read the backup again."""
+def data_file_state(path: Path) -> dict[str, object]:
+    """What changes when anything writes the data file: size, times and inode of the file and its
+    journals (-wal, -journal), and the headers SQLite changes on every commit (the file's change
+    counter; the WAL's checkpoint sequence and salts), so a write within a coarse clock tick or
+    a WAL restarted at the same size is seen too."""
+    path = Path(path)
+    state: dict[str, object] = {}
+    for suffix, head in (("", 100), ("-wal", 32), ("-journal", 0)):
+        side = path.with_name(path.name + suffix)
+        try:
+            st = side.stat()
+            with open(side, "rb") as handle:
+                header = handle.read(head).hex() if head else ""
+        except FileNotFoundError:
+            state[suffix or "file"] = None
+            continue
+        state[suffix or "file"] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, header]
+    return state
+
+
+def _read_marker(folder: Path) -> dict:
+    try:
+        marker = json.loads((folder / MARKER_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return marker if isinstance(marker, dict) else {}
+
+
+def _write_marker(folder: Path, info: BackupInfo, **facts: object) -> None:
+    """Remember what is known of the newest backup: the data file's state when it was made
+    (source) and, once computed, its content fingerprint, so needs_backup need not read the
+    data file or the backup again."""
     marker = folder / MARKER_NAME
     tmp = folder / f".{MARKER_NAME}.{os.getpid()}.tmp"
     try:
         tmp.write_text(
-            json.dumps({"backup": info.path.name, "size": info.size, "fingerprint": fingerprint}),
-            encoding="utf-8",
+            json.dumps({"backup": info.path.name, "size": info.size, **facts}), encoding="utf-8"
         )
         tmp.replace(marker)
-    except OSError:  # only a cache: without it needs_backup reads the backup itself
+    except OSError:  # only a cache: without it needs_backup reads the files themselves
         tmp.unlink(missing_ok=True)
 
 
-def _backup_fingerprint(info: BackupInfo) -> str:
-    try:
-        marker = json.loads((info.path.parent / MARKER_NAME).read_text(encoding="utf-8"))
-        if marker["backup"] == info.path.name and marker["size"] == info.size:
-            return str(marker["fingerprint"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    return content_fingerprint(info.path)
+def _marker_for(info: BackupInfo) -> dict:
+    """The marker's facts when it describes this backup file, else {}."""
+    marker = _read_marker(info.path.parent)
+    if marker.get("backup") == info.path.name and marker.get("size") == info.size:
+        return marker
+    return {}
+
+
+def _backup_fingerprint(info: BackupInfo, marker: dict) -> str:
+    if isinstance(marker.get("fingerprint"), str):
+        return marker["fingerprint"]
+    fingerprint = content_fingerprint(info.path)
+    if marker:  # computed once per backup: kept with what the marker knew
+        _write_marker(info.path.parent, info, source=marker.get("source"), fingerprint=fingerprint)
+    return fingerprint
 
 
 def needs_backup(db_path: Path, folder: Path | None = None) -> bool:
-    """True when the data file holds something its newest backup does not."""
+    """True when the data file holds something its newest backup does not.
+
+    Nothing is read when the file (and its journal) is exactly as it was when that backup was
+    made; otherwise the contents are compared, so a checkpoint or a copy that changed the file
+    but not a record needs no new backup (and is remembered as such).
+    """
     db_path = Path(db_path)
     if not db_path.is_file():
         return False
     backups = list_backups(folder or backup_folder_for(db_path))
     if not backups:
         return True
+    marker = _marker_for(backups[0])
     try:
-        return content_fingerprint(db_path) != _backup_fingerprint(backups[0])
-    except (sqlite3.Error, UnicodeDecodeError):
+        state = data_file_state(db_path)
+        if marker.get("source") is not None and marker["source"] == state:
+            return False
+        # the state is taken before the rows are read: a write in between makes it stale
+        fingerprint = content_fingerprint(db_path)
+        backup = _backup_fingerprint(backups[0], marker)
+    except (sqlite3.Error, UnicodeDecodeError, OSError):
         return True
+    if fingerprint != backup:
+        return True
+    _write_marker(backups[0].path.parent, backups[0], source=state, fingerprint=backup)
+    return False
 
 
 # ---------------------------------------------------------------- making backups
@@ -402,8 +461,12 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_verified(source: Path, target: Path) -> str:
-    """Copy source to target via a temporary file checked before the rename; the fingerprint."""
+def _write_verified(source: Path, target: Path) -> None:
+    """Copy source to target via a temporary file checked before the rename (integrity_check).
+
+    No fingerprint of the copy: reading every row again in Python took longer than the copy
+    and its check together (10 s of a sync into ten years of records); needs_backup computes
+    it only when it must compare contents."""
     if not source.is_file():
         raise BackupError(pick(f"没有数据文件:{source}", f"there is no data file at {source}"))
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
@@ -419,7 +482,6 @@ def _write_verified(source: Path, target: Path) -> str:
                     " the data file may be damaged",
                 )
             )
-        fingerprint = content_fingerprint(tmp)
         os.replace(tmp, target)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise BackupError(
@@ -437,7 +499,6 @@ def _write_verified(source: Path, target: Path) -> str:
             except OSError:
                 pass
     _fsync_folder(target.parent)
-    return fingerprint
 
 
 # ---------------------------------------------------------------- a database server
@@ -558,11 +619,13 @@ def make_backup(
         made_at += timedelta(seconds=1)
     target = folder / backup_name(made_at, reason)
     if server is not None:
-        fingerprint = _write_server_copy(server, target)
+        facts: dict[str, object] = {"fingerprint": _write_server_copy(server, target)}
     else:
-        fingerprint = _write_verified(source, target)  # type: ignore[arg-type]
+        # the state before the copy: a write during or after it makes the state differ
+        facts = {"source": data_file_state(source)}  # type: ignore[arg-type]
+        _write_verified(source, target)  # type: ignore[arg-type]
     info = BackupInfo(path=target, made_at=made_at, size=target.stat().st_size, reason=reason)
-    _write_marker(folder, info, fingerprint)
+    _write_marker(folder, info, **facts)
     if rotation is not None:
         prune(folder, rotation.daily, rotation.weekly, rotation.monthly, now=made_at)
     return info

@@ -162,15 +162,10 @@ class MainWindow(QMainWindow):
 
     def _server_data_menu(self) -> None:
         """On a server the Data menu's file actions do not apply (no file here to restore or
-        check; Back up now copies a file until it is wired to backup_service's server backup);
-        the server's administrator backs it up (README: pg_dump)."""
+        check); Back up now and Back up to… copy the server's database into a data file, and
+        the server's administrator backs the server up (README: pg_dump)."""
         actions = self.data_file_actions
-        for action in (
-            actions.back_up_action,
-            actions.back_up_to_action,
-            actions.restore_action,
-            actions.check_action,
-        ):
+        for action in (actions.restore_action, actions.check_action):
             action.setEnabled(False)
             action.setToolTip(
                 self.tr("The database is on a server: its administrator backs it up.")
