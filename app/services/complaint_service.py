@@ -50,7 +50,7 @@ from app.services.complaint_data import (
 )
 from app.services.complaint_settings import ComplaintSettings
 from app.services.customer_service import choices_text
-from app.services.list_query import QueryCancel, cancellable
+from app.services.list_query import QueryCancel, cancellable, sort_order
 from app.services.validation import FieldError, RecordLocked, ValidationError, check_length
 
 ENTITY = "complaint"
@@ -486,7 +486,7 @@ def search_ids(
     limit: only the first ids (the list's first page); cancel: stop it from another thread.
     """
     keys = SORT_KEYS.get(sort, SORT_KEYS["number"])
-    order = [k.desc() if descending else k.asc() for k in keys]
+    order = sort_order(engine, keys, descending)
     order.append(Complaint.id.desc() if descending else Complaint.id.asc())
     flt = flt or ComplaintFilter()
     indexed = text_search.usable(engine, flt.text.strip())

@@ -26,7 +26,7 @@ from app.models import (
 )
 from app.models.common import new_uuid, utcnow
 from app.services import audit_service, conflicts, text_search
-from app.services.list_query import QueryCancel, cancellable
+from app.services.list_query import QueryCancel, cancellable, sort_order
 from app.services.validation import (
     FieldError,
     ValidationError,
@@ -406,7 +406,7 @@ def search_ids(
     limit: only the first ids (the list's first page); cancel: stop it from another thread.
     """
     key = SORT_KEYS.get(sort, Customer.code)
-    order = [key.desc() if descending else key.asc(), Customer.id.asc()]
+    order = [*sort_order(engine, [key], descending), Customer.id.asc()]
     flt = flt or CustomerFilter()
     query = select(Customer.id).where(_where(flt, text_search.usable(engine, flt.text.strip())))
     query = query.order_by(*order)

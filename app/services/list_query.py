@@ -76,3 +76,13 @@ def cancellable(engine: Engine, cancel: QueryCancel | None) -> Iterator[Connecti
                 cancel._attach(None)
     if cancel is not None:
         cancel.check()
+
+
+def sort_order(engine: Engine, keys, descending: bool) -> list:  # noqa: ANN001
+    """ORDER BY terms for a list's sort keys, with empty values where SQLite puts them (first
+    going up, last going down) on every engine: PostgreSQL would put them at the other end.
+    On SQLite the plain terms are kept, so its indexes serve the order as before."""
+    terms = [key.desc() if descending else key.asc() for key in keys]
+    if engine.dialect.name == "sqlite":
+        return terms
+    return [term.nulls_last() if descending else term.nulls_first() for term in terms]

@@ -36,7 +36,7 @@ from app.services import (
 )
 from app.services.complaint_data import ActionData, ComplaintData
 from app.services.customer_service import choices_text
-from app.services.list_query import QueryCancel, cancellable
+from app.services.list_query import QueryCancel, cancellable, sort_order
 from app.services.return_data import (
     DISPOSITION_LABELS,
     LINE_RESPONSIBILITY_LABELS,
@@ -93,9 +93,7 @@ SORT_KEYS = {
     "status": (ReturnReceipt.status,),
     "bulk": (ReturnReceipt.bulk,),
     "urgent": (ReturnReceipt.urgent_production,),
-    # a receipt without a ticket sorts as SQLite puts NULL: first ascending, last descending
-    # (PostgreSQL puts NULL last ascending)
-    "complaint": (func.coalesce(Complaint.number, ""),),
+    "complaint": (Complaint.number,),  # without a ticket: first going up (list_query.sort_order)
 }
 
 
@@ -479,7 +477,7 @@ def search_ids(
     limit: only the first ids (the list's first page); cancel: stop it from another thread.
     """
     keys = SORT_KEYS.get(sort, SORT_KEYS["number"])
-    order = [k.desc() if descending else k.asc() for k in keys]
+    order = sort_order(engine, keys, descending)
     order.append(ReturnReceipt.id.desc() if descending else ReturnReceipt.id.asc())
     flt = flt or ReturnFilter()
     indexed = text_search.usable(engine, flt.text.strip())
