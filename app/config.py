@@ -119,6 +119,8 @@ class Preferences:
     # who works on this PC, written in the audit trail; None: the data file's clerk name on a
     # data file, the system login on a server
     user_name: str | None = None
+    # databases whose first-run welcome page was dismissed on this PC (app/services/first_run)
+    welcome_dismissed: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls) -> Preferences:
@@ -135,6 +137,10 @@ class Preferences:
             {str(k): str(v) for k, v in folders.items() if k and v}
             if isinstance(folders, dict)
             else {}
+        )
+        dismissed = known.get("welcome_dismissed")
+        known["welcome_dismissed"] = (
+            [str(key) for key in dismissed if key] if isinstance(dismissed, list) else []
         )
         for name in ("db_url", "user_name"):
             value = known.get(name)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -28,6 +28,7 @@ from app.ui.returns.tab import ReturnsTab
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.signals import DataHub
 from app.ui.surveys.tab import SurveysTab
+from app.ui.welcome import WelcomePage, should_welcome
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,8 @@ class MainWindow(QMainWindow):
         for tab in self.record_tabs():
             self.tabs.addTab(tab, tab.title())
         self.tabs.setCurrentWidget(self.overview_tab)
-        self.setCentralWidget(self.tabs)
+        self.welcome: WelcomePage | None = None
+        self.setCentralWidget(self._with_welcome() if should_welcome(engine) else self.tabs)
         self.data_file_actions = DataFileActions(self, database_file, engine)
         self._build_menus(language)
         if database_file is None:
@@ -86,6 +88,25 @@ class MainWindow(QMainWindow):
         if show_due_list and shown_key not in MainWindow._due_list_shown_for:
             MainWindow._due_list_shown_for.add(shown_key)
             QTimer.singleShot(0, self.show_due_list_if_any)
+
+    def _with_welcome(self) -> QWidget:
+        """An empty database: the welcome page above the tabs, which stay usable."""
+        self.welcome = WelcomePage(
+            self.engine,
+            self.hub,
+            self.customers_tab.import_customers,
+            self.complaints_tab.import_ledger,
+        )
+        self.welcome.closed.connect(self._welcome_closed)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.welcome)
+        layout.addWidget(self.tabs, 1)
+        return central
+
+    def _welcome_closed(self) -> None:
+        self.welcome = None
 
     def record_tabs(self) -> list[BaseTab]:
         return [

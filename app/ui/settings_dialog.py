@@ -37,6 +37,21 @@ from app.ui.widgets.form import ErrorLabel, FieldWithError
 LOGO_MAX_HEIGHT = 300  # pixels kept; the forms print the logo about 1.5 cm high
 
 
+def logo_png_base64(path: str) -> str | None:
+    """An image file as the settings keep a logo (PNG, at most LOGO_MAX_HEIGHT pixels high,
+    base64), None when the file is not an image that can be read."""
+    image = QImage(path)
+    if image.isNull():
+        return None
+    if image.height() > LOGO_MAX_HEIGHT:
+        image = image.scaledToHeight(LOGO_MAX_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return base64.b64encode(bytes(data)).decode("ascii")
+
+
 class SettingsDialog(QDialog):
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,20 +203,12 @@ class SettingsDialog(QDialog):
             self.load_logo_file(path)
 
     def load_logo_file(self, path: str) -> bool:
-        image = QImage(path)
-        if image.isNull():
+        png_base64 = logo_png_base64(path)
+        if png_base64 is None:
             self.logo_error.show_message(self.tr("This file is not an image that can be read."))
             return False
-        if image.height() > LOGO_MAX_HEIGHT:
-            image = image.scaledToHeight(
-                LOGO_MAX_HEIGHT, Qt.TransformationMode.SmoothTransformation
-            )
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
         self.logo_error.show_message("")
-        self.set_logo(base64.b64encode(bytes(data)).decode("ascii"))
+        self.set_logo(png_base64)
         return True
 
     def save(self) -> None:

@@ -7049,6 +7049,109 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to QualityDesk</source>
+        <translation>欢迎使用 QualityDesk</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Hide this page; it is not shown again for this database on this PC</source>
+        <translation>隐藏此页;本机打开此数据库时不再显示</translation>
+    </message>
+    <message>
+        <source>The database holds no records yet. Enter your company and your name for the forms, then try the program with demo data or bring in your Excel registers. The tabs below can be used at any time.</source>
+        <translation>数据库中还没有任何记录。请先填写公司名称和表单上的填表人,然后可载入演示数据试用本程序,或导入原有的 Excel 台账。下方各标签页随时可用。</translation>
+    </message>
+    <message>
+        <source>Printed as 填表人 on the forms</source>
+        <translation>打印在表单的“填表人”一栏</translation>
+    </message>
+    <message>
+        <source>Written in the audit trail for everything done on this PC</source>
+        <translation>在本机所做的一切操作都以此名称记入审计记录</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>选择标志…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Your company</source>
+        <translation>贵公司</translation>
+    </message>
+    <message>
+        <source>Company name *</source>
+        <translation>公司名称 *</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Clerk name</source>
+        <translation>填表人</translation>
+    </message>
+    <message>
+        <source>User name on this PC</source>
+        <translation>本机用户名</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <source>{customers} customers, {complaints} complaint tickets, {returns} returns, {surveys} satisfaction surveys and a month of field service, to try everything.</source>
+        <translation>{customers} 位顾客、{complaints} 张抱怨单、{returns} 张退货单、{surveys} 次满意度调查和一个月的现场服务,可试用全部功能。</translation>
+    </message>
+    <message>
+        <source>Import customers from Excel…</source>
+        <translation>从 Excel 导入顾客…</translation>
+    </message>
+    <message>
+        <source>Import complaint ledger from Excel…</source>
+        <translation>从 Excel 导入客户抱怨处理总表…</translation>
+    </message>
+    <message>
+        <source>Get started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>Moving an existing data file to this server? Do it before entering anything here: qualitydesk migrate-to needs an empty database.</source>
+        <translation>要把已有的数据文件迁移到此服务器?请在这里录入任何内容之前进行:qualitydesk migrate-to 只能迁移到空数据库。</translation>
+    </message>
+    <message>
+        <source>(no logo)</source>
+        <translation>(无标志)</translation>
+    </message>
+    <message>
+        <source>Choose logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>This file is not an image that can be read.</source>
+        <translation>此文件不是可读取的图片。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>The demo data could not be loaded: {reason}</source>
+        <translation>演示数据未能载入:{reason}</translation>
+    </message>
+</context>
+<context>
     <name>WorkflowDialog</name>
     <message>
         <source>Action {n}: {description}
