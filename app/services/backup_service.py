@@ -317,7 +317,13 @@ def data_file_state(path: Path) -> dict[str, object]:
         except FileNotFoundError:
             state[suffix or "file"] = None
             continue
-        state[suffix or "file"] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, header]
+        if suffix and st.st_size == 0:  # an empty journal holds nothing (a reader makes one)
+            state[suffix] = None
+            continue
+        # not the journals' ctime: SQLite run as root gives an opened journal the data file's
+        # owner (fchown), which changes its ctime without a write
+        changed = st.st_ctime_ns if not suffix else None
+        state[suffix or "file"] = [st.st_size, st.st_mtime_ns, changed, st.st_ino, header]
     return state
 
 
