@@ -131,14 +131,22 @@ def bump(record: Any) -> None:  # noqa: ANN401
     record.version = (record.version or 0) + 1
 
 
+ATTACHMENTS_FIELD = "attachments"  # attachment_service's trail rows
+
+
 def saves_since(
     session: Session, entity: str, entity_uuid: str, since: datetime | None
 ) -> list[OtherSave]:
-    """The saves of a record the trail holds after `since` (its updated_at when loaded)."""
+    """The saves of a record the trail holds after `since` (its updated_at when loaded).
+
+    Photos and files are stored at once and leave the record's version and updated_at alone:
+    they are no save a form could overwrite, so they are not listed (else a photo added before
+    the form was loaded would show as made behind the clerk's back)."""
     query = select(AuditEntry).where(
         AuditEntry.entity == entity,
         AuditEntry.entity_uuid == entity_uuid,
         AuditEntry.action != "create",
+        AuditEntry.field != ATTACHMENTS_FIELD,
     )
     if since is not None:
         query = query.where(col(AuditEntry.at) > since)

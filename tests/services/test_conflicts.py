@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from app.services import (
+    attachment_service,
     audit_service,
     complaint_service,
     complaint_workflow,
@@ -171,6 +172,26 @@ def test_a_conflict_lists_each_save_in_between_and_not_the_one_loaded(engine):
     ]
     assert caught.value.user == "赵六" and caught.value.users == ["张三", "赵六"]
     assert customer_service.get(engine, customer_id).name == "长春华通汽车有限公司"
+
+
+def test_a_photo_added_before_the_form_loaded_is_not_named_as_a_save_in_between(engine, tmp_path):
+    """Photos are stored at once and do not raise the version: they are not a save the form
+    could overwrite, whenever they were added."""
+    customer_id = cf.customer(engine, "KH001", "长春华通汽车有限公司")
+    ticket = cf.register(engine, customer_id, description="制动钳异响")
+    photo = tmp_path / "缺陷照片.png"
+    photo.write_bytes(b"\x89PNG photo")
+    attachment_service.add(
+        engine, entity="complaint", entity_uuid=ticket.uuid, label=ticket.number,
+        source=photo, user="王五",
+    )  # fmt: skip
+    loaded = complaint_service.get(engine, ticket.id)
+    complaint_service.update(engine, replace(loaded, description="张三改的描述"), "张三")
+    with pytest.raises(RecordConflict) as caught:
+        complaint_service.update(engine, replace(loaded, owner="李四"), "李四")
+    assert [(s.user, [c.field for c in s.changes]) for s in caught.value.saves] == [
+        ("张三", ["description"])
+    ]
 
 
 def test_workflow_steps_raise_the_version_so_an_open_form_cannot_undo_them(engine):
