@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QScrollArea, QTabWidget
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -69,7 +69,10 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, tab.title())
         self.tabs.setCurrentWidget(self.overview_tab)
         self.welcome: WelcomePage | None = None
-        self.setCentralWidget(self._with_welcome() if should_welcome(engine) else self.tabs)
+        self.welcome_tab: QScrollArea | None = None
+        if should_welcome(engine):
+            self._add_welcome()
+        self.setCentralWidget(self.tabs)
         self.data_file_actions = DataFileActions(self, database_file, engine)
         self._build_menus(language)
         if database_file is None:
@@ -89,8 +92,9 @@ class MainWindow(QMainWindow):
             MainWindow._due_list_shown_for.add(shown_key)
             QTimer.singleShot(0, self.show_due_list_if_any)
 
-    def _with_welcome(self) -> QWidget:
-        """An empty database: the welcome page above the tabs, which stay usable."""
+    def _add_welcome(self) -> None:
+        """An empty database opens on its welcome page, a tab of its own after the others:
+        every other tab stays one click away, and the page fits a 1366×768 screen."""
         self.welcome = WelcomePage(
             self.engine,
             self.hub,
@@ -98,15 +102,21 @@ class MainWindow(QMainWindow):
             self.complaints_tab.import_ledger,
         )
         self.welcome.closed.connect(self._welcome_closed)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.welcome)
-        layout.addWidget(self.tabs, 1)
-        return central
+        self.welcome_tab = QScrollArea()
+        self.welcome_tab.setWidgetResizable(True)
+        self.welcome_tab.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.welcome_tab.setWidget(self.welcome)
+        self.tabs.addTab(self.welcome_tab, self.welcome.windowTitle())
+        self.tabs.setCurrentWidget(self.welcome_tab)
 
     def _welcome_closed(self) -> None:
-        self.welcome = None
+        if self.welcome_tab is not None:
+            showing = self.tabs.currentWidget() is self.welcome_tab
+            self.tabs.removeTab(self.tabs.indexOf(self.welcome_tab))
+            self.welcome_tab.deleteLater()
+            if showing:
+                self.tabs.setCurrentWidget(self.overview_tab)
+        self.welcome, self.welcome_tab = None, None
 
     def record_tabs(self) -> list[BaseTab]:
         return [

@@ -1,6 +1,6 @@
-"""The first-run welcome page: shown above the tabs while the database holds no records.
+"""The first-run welcome page: a tab of the main window while the database holds no records.
 
-Not a wizard: the tabs below stay usable, "Skip" hides the page for good (remembered on this
+Not a wizard: the other tabs stay usable, "Skip" hides the page for good (remembered on this
 PC for this database, app/services/first_run), and it goes away by itself as soon as the
 database holds a record (demo data, an import, a customer typed in a tab).
 """
@@ -91,7 +91,7 @@ class WelcomePage(QFrame):
         self.import_customers, self.import_ledger = import_customers, import_ledger
         self.demo_op: BackgroundOp | None = None
         self.setObjectName("welcomePage")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setWindowTitle(self.tr("Welcome"))  # the tab's title in the main window
         self.settings = settings_service.load(engine)
         self.prefs = Preferences.load()
 
@@ -113,7 +113,7 @@ class WelcomePage(QFrame):
             self.tr(
                 "The database holds no records yet. Enter your company and your name for the "
                 "forms, then try the program with demo data or bring in your Excel registers. "
-                "The tabs below can be used at any time."
+                "The other tabs can be used at any time."
             )
         )
         intro.setWordWrap(True)
@@ -125,6 +125,7 @@ class WelcomePage(QFrame):
         layout.addLayout(header)
         layout.addWidget(intro)
         layout.addLayout(columns)
+        layout.addStretch(1)
         self.hub.dataChanged.connect(self._on_data_changed)
 
     # ------------------------------------------------------------------ building
@@ -344,5 +345,4 @@ class WelcomePage(QFrame):
     def _close(self) -> None:
         self.hub.dataChanged.disconnect(self._on_data_changed)
         self.hide()
-        self.closed.emit()
-        self.deleteLater()
+        self.closed.emit()  # the main window removes its tab, and this page with it

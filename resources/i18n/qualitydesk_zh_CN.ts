@@ -7051,6 +7051,10 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
 <context>
     <name>WelcomePage</name>
     <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
         <source>Welcome to QualityDesk</source>
         <translation>欢迎使用 QualityDesk</translation>
     </message>
@@ -7063,8 +7067,8 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
         <translation>隐藏此页;本机打开此数据库时不再显示</translation>
     </message>
     <message>
-        <source>The database holds no records yet. Enter your company and your name for the forms, then try the program with demo data or bring in your Excel registers. The tabs below can be used at any time.</source>
-        <translation>数据库中还没有任何记录。请先填写公司名称和表单上的填表人,然后可载入演示数据试用本程序,或导入原有的 Excel 台账。下方各标签页随时可用。</translation>
+        <source>The database holds no records yet. Enter your company and your name for the forms, then try the program with demo data or bring in your Excel registers. The other tabs can be used at any time.</source>
+        <translation>数据库中还没有任何记录。请先填写公司名称和表单上的填表人,然后可载入演示数据试用本程序,或导入原有的 Excel 台账。其他标签页随时可用。</translation>
     </message>
     <message>
         <source>Printed as 填表人 on the forms</source>

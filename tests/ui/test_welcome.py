@@ -1,4 +1,4 @@
-"""First run: an empty database opens with the welcome page above the tabs."""
+"""First run: an empty database opens on the welcome page, a tab beside the others."""
 
 from __future__ import annotations
 
@@ -24,15 +24,18 @@ def _window(qtbot, engine, data_dir) -> MainWindow:
     return main
 
 
-def test_an_empty_data_file_shows_the_welcome_page_above_usable_tabs(qtbot, engine, data_dir):
+def test_an_empty_data_file_opens_on_the_welcome_page_beside_usable_tabs(qtbot, engine, data_dir):
     main = _window(qtbot, engine, data_dir)
     page = main.welcome
     assert page is not None and page.isVisible()
-    # not a wizard: the tabs are there and usable below it
-    assert main.tabs.isVisible() and main.tabs.isEnabled()
-    assert main.tabs.currentWidget() is main.overview_tab
+    assert main.tabs.currentWidget() is main.welcome_tab
+    assert main.tabs.tabText(main.tabs.count() - 1) == "欢迎"
+    # not a wizard: the other tabs keep their places and open with a click
+    assert main.tabs.widget(0) is main.overview_tab
     main.tabs.setCurrentWidget(main.customers_tab)
-    assert main.customers_tab.isVisible()
+    assert main.customers_tab.isVisible() and not page.isVisible()
+    main.tabs.setCurrentWidget(main.welcome_tab)
+    assert page.isVisible()
     assert page.demo_button.text() == "载入演示数据"
     assert page.skip_button.text() == "跳过"
 
@@ -67,9 +70,7 @@ def test_company_logo_clerk_and_this_pcs_user_are_stored_with_the_trail(
     prefs.save()
 
 
-def test_a_missing_company_or_too_long_names_are_told_next_to_the_fields(
-    qtbot, engine, data_dir
-):
+def test_a_missing_company_or_too_long_names_are_told_next_to_the_fields(qtbot, engine, data_dir):
     page = _window(qtbot, engine, data_dir).welcome
     page.company_name.setText("   ")
     page.clerk_name.setText("李" * 61)
@@ -98,7 +99,7 @@ def test_demo_data_load_off_the_gui_thread_and_the_page_goes_away(qtbot, engine,
     assert not page.demo_button.isEnabled()
     assert page.demo_progress.isVisible()
     qtbot.waitUntil(lambda: main.welcome is None, timeout=180_000)
-    assert not page.isVisible() if _alive(page) else True
+    assert main.tabs.count() == 6 and main.tabs.currentWidget() is main.overview_tab
     assert customer_service.count(engine) == first_run.DEMO_CUSTOMERS
     assert complaint_service.count(engine) == first_run.DEMO_COMPLAINTS
     assert first_run.has_records(engine)
@@ -108,20 +109,14 @@ def test_demo_data_load_off_the_gui_thread_and_the_page_goes_away(qtbot, engine,
     qtbot.waitUntil(lambda: not model.loading and model.rowCount() > 0, timeout=10_000)
     # the database holds records now: the next start opens straight to the tabs
     again = _window(qtbot, engine, data_dir)
-    assert again.welcome is None and again.centralWidget() is again.tabs
-
-
-def _alive(widget) -> bool:
-    import shiboken6
-
-    return shiboken6.isValid(widget)
+    assert again.welcome is None and again.tabs.count() == 6
 
 
 def test_a_data_file_with_records_opens_straight_to_the_tabs(qtbot, engine, data_dir):
     demo_service.load_demo(engine, customers=1)
     main = _window(qtbot, engine, data_dir)
-    assert main.welcome is None
-    assert main.centralWidget() is main.tabs
+    assert main.welcome is None and main.welcome_tab is None
+    assert main.tabs.count() == 6  # the overview and the five record tabs
     assert main.tabs.currentWidget() is main.overview_tab
 
 
@@ -132,7 +127,8 @@ def test_the_page_goes_when_a_record_is_made_in_a_tab(qtbot, engine, data_dir):
     assert main.welcome is page and page.isVisible()
     demo_service.load_demo(engine, customers=1)
     main.hub.dataChanged.emit(customer_service.ENTITY, 1)
-    assert main.welcome is None and not page.isVisible()
+    assert main.welcome is None and main.tabs.count() == 6
+    assert main.tabs.currentWidget() is main.overview_tab
     # not dismissed: emptied again (e.g. a new data file at the same place), it would show
     assert not first_run.welcome_dismissed(engine)
 
@@ -141,11 +137,12 @@ def test_skip_is_remembered_for_this_database_only(qtbot, engine, data_dir, tmp_
     main = _window(qtbot, engine, data_dir)
     page = main.welcome
     page.skip_button.click()
-    assert main.welcome is None and not page.isVisible()
+    assert main.welcome is None and main.tabs.count() == 6
+    assert main.tabs.currentWidget() is main.overview_tab
     assert first_run.database_key(engine) in Preferences.load().welcome_dismissed
     # the next start (or a language switch) of the same, still empty, data file: no page
     again = _window(qtbot, engine, data_dir)
-    assert again.welcome is None and again.centralWidget() is again.tabs
+    assert again.welcome is None and again.tabs.count() == 6
     # another empty data file still gets its welcome page
     other_dir = tmp_path / "other"
     other_dir.mkdir()
