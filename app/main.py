@@ -38,7 +38,10 @@ def run_gui(args: argparse.Namespace) -> int:
     from app.ui.application import run_application
 
     return run_application(
-        getattr(args, "data_dir", None), getattr(args, "lang", None), getattr(args, "db_url", None)
+        getattr(args, "data_dir", None),
+        getattr(args, "lang", None),
+        getattr(args, "db_url", None),
+        smoke_test=getattr(args, "smoke_test", False),
     )
 
 

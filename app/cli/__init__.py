@@ -178,6 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     global_options(parser, suppress=False)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window, quit with exit code 0 once it is painted (checks a built app)",
+    )
     common = Parser(add_help=False)
     global_options(common, suppress=True)
 

@@ -327,9 +327,13 @@ def start_on_server(application: QApplication, url: str, language: str) -> AppCo
 
 
 def run_application(
-    data_dir: str | None = None, language: str | None = None, db_url: str | None = None
+    data_dir: str | None = None,
+    language: str | None = None,
+    db_url: str | None = None,
+    smoke_test: bool = False,
 ) -> int:
-    """language (from --lang) applies to this session only; the menu choice is remembered."""
+    """language (from --lang) applies to this session only; the menu choice is remembered.
+    smoke_test (--smoke-test): quit with 0 once the window has painted (app/ui/smoke_test.py)."""
     try:
         controller = start_application(data_dir, language, db_url)
     finally:
@@ -337,6 +341,10 @@ def run_application(
         gc.enable()
     if controller is None:
         return 1
+    if smoke_test:
+        from app.ui.smoke_test import quit_after_first_paint
+
+        quit_after_first_paint(controller.application, controller.window)
     try:
         return controller.application.exec()
     finally:

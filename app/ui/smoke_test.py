@@ -1,0 +1,76 @@
+"""`qualitydesk --smoke-test`: open the window, wait for its first paint, quit with exit code 0.
+
+Checks that a built app (scripts/smoke_frozen.sh: the PyInstaller folder) starts for real: Qt's
+plugins, the fonts, translations, migrations and the data layer are all found, and the main
+window is painted. No paint within the time limit: exit code 3.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+NO_PAINT_EXIT_CODE = 3
+TIME_LIMIT_MS = 120_000
+
+
+def _say(text: str) -> None:
+    # the windowed program on Windows has no console: sys.stderr is None there
+    if sys.stderr is not None:
+        print(f"QualityDesk smoke test: {text}", file=sys.stderr, flush=True)
+
+
+class QuitAfterFirstPaint(QObject):
+    """Watches the application's paint events; the first one of `window` (or a widget inside
+    it) ends the event loop with 0 once that paint is done (`quit`: the application's exit)."""
+
+    def __init__(
+        self,
+        application: QApplication,
+        window: QWidget,
+        time_limit_ms: int,
+        quit: Callable[[int], None] | None = None,
+    ) -> None:
+        super().__init__(application)
+        self.application = application
+        self.quit = quit or application.exit
+        self.window = window
+        self.painted = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._too_late)
+        self.timer.start(time_limit_ms)
+        application.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            not self.painted
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+        ):
+            self.painted = True
+            self.timer.stop()
+            self.application.removeEventFilter(self)
+            size = self.window.size()
+            _say(
+                f"the window is painted ({size.width()}×{size.height()}): {self.window.windowTitle()}"
+            )
+            QTimer.singleShot(0, lambda: self.quit(0))  # after this paint
+        return False
+
+    def _too_late(self) -> None:
+        _say(f"the window was not painted within {self.timer.interval() // 1000} s")
+        self.quit(NO_PAINT_EXIT_CODE)
+
+
+def quit_after_first_paint(
+    application: QApplication,
+    window: QWidget,
+    time_limit_ms: int = TIME_LIMIT_MS,
+    quit: Callable[[int], None] | None = None,
+) -> QuitAfterFirstPaint:
+    return QuitAfterFirstPaint(application, window, time_limit_ms, quit)
