@@ -76,6 +76,7 @@ class WelcomePage(QFrame):
     """Company, logo, clerk and this PC's user; demo data; the Excel imports; Skip."""
 
     closed = Signal()  # the page went away (skipped, or the database holds records now)
+    demoProgressed = Signal(int, int)  # (done, total) while the demo data are loaded
 
     def __init__(
         self,
@@ -127,6 +128,7 @@ class WelcomePage(QFrame):
         layout.addLayout(columns)
         layout.addStretch(1)
         self.hub.dataChanged.connect(self._on_data_changed)
+        self.demoProgressed.connect(self._demo_progressed)
 
     # ------------------------------------------------------------------ building
 
@@ -289,9 +291,11 @@ class WelcomePage(QFrame):
         self.demo_progress.setValue(0)
         self.demo_progress.show()
 
+        progressed = self.demoProgressed  # emitted from the worker, received on the GUI thread
+
         def work(progress: Progress) -> dict[str, int]:
             return first_run.load_demo_data(
-                engine, user, progress=progress.report, cancelled=progress.cancelled
+                engine, user, progress=progressed.emit, cancelled=progress.cancelled
             )
 
         def done(_added: dict[str, int]) -> None:
@@ -312,7 +316,6 @@ class WelcomePage(QFrame):
                 self.hub.dataChanged.emit(family, 0)
 
         self.demo_op = run_in_background(self, work, done, failed)
-        self.demo_op._signals.progressed.connect(self._demo_progressed)
         return self.demo_op
 
     def _demo_progressed(self, done: int, total: int) -> None:
