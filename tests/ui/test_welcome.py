@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel
 
 from app.config import Preferences, database_path
-from app.db import open_database
+from app.db import make_engine, open_database
 from app.services import (
     audit_service,
     complaint_service,
@@ -15,6 +17,7 @@ from app.services import (
     settings_service,
 )
 from app.ui.main_window import MainWindow
+from tests import pg_server
 
 
 def _window(qtbot, engine, data_dir) -> MainWindow:
@@ -155,3 +158,24 @@ def test_skip_is_remembered_for_this_database_only(qtbot, engine, data_dir, tmp_
         fresh.close()
     finally:
         other.dispose()
+
+
+@pytest.mark.skipif(
+    not pg_server.server_url(), reason="QUALITYDESK_TEST_PG_URL names no PostgreSQL server"
+)
+def test_an_empty_server_database_is_welcomed_with_the_migrate_to_hint(qtbot):
+    url = pg_server.create_database()
+    server = make_engine(url)
+    try:
+        main = MainWindow(server, None, "zh_CN", show_due_list=False)
+        qtbot.addWidget(main)
+        page = main.welcome
+        assert page is not None and main.tabs.currentWidget() is main.welcome_tab
+        assert any("migrate-to" in label.text() for label in page.findChildren(QLabel))
+        page.skip()
+        assert first_run.database_key(server) in Preferences.load().welcome_dismissed
+        assert first_run.database_key(server).startswith("PostgreSQL ")
+        main.close()
+    finally:
+        server.dispose()
+        pg_server.drop_database(url)
