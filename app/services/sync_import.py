@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
-from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlalchemy import Engine, insert
+from sqlmodel import Session, col, select
 
 from app.models import Attachment, Complaint, Customer, SyncBase
 from app.services import audit_service, backup_service, conflicts, machine
@@ -37,7 +37,6 @@ from app.services.sync_records import (
     fields_from,
     flat,
     from_json,
-    local_rows,
     number_of,
     record_hash,
     serialize,
@@ -171,19 +170,43 @@ def _outcome(local: str | None, incoming: str, base: str | None) -> str:
     return CONFLICT
 
 
-def _customer_id(session: Session, uuid: str, refs: dict) -> int | None:
-    row = session.exec(select(Customer).where(Customer.uuid == uuid)).first()
-    if row is None and refs.get("customer_code"):
-        row = session.exec(select(Customer).where(Customer.code == refs["customer_code"])).first()
-    return row.id if row else None
+_CHUNK = 500  # values per IN (…) list: well below every engine's limit on parameters
 
 
-def _complaint_id(session: Session, uuid: str | None, refs: dict) -> int | None:
-    row = session.exec(select(Complaint).where(Complaint.uuid == uuid)).first() if uuid else None
-    if row is None and refs.get("complaint_number"):
-        number = refs["complaint_number"]
-        row = session.exec(select(Complaint).where(Complaint.number == number)).first()
-    return row.id if row else None
+def _by(session: Session, table: type, column: str, values: object) -> dict:
+    """The rows of table whose column is one of values, keyed by that column: one query per
+    500 values instead of one per record."""
+    wanted = sorted({v for v in values if isinstance(v, str) and v})  # type: ignore[attr-defined]
+    attr = getattr(table, column)
+    found: dict = {}
+    for start in range(0, len(wanted), _CHUNK):
+        for row in session.exec(select(table).where(attr.in_(wanted[start : start + _CHUNK]))):
+            found[getattr(row, column)] = row
+    return found
+
+
+class _Refs:
+    """The customers and complaints the records refer to (by uuid, else by code / number),
+    looked up together."""
+
+    def __init__(self, session: Session, records: list[dict]) -> None:
+        refs = [r.get("refs", {}) for r in records]
+        self.customers = _by(session, Customer, "uuid", (r["content"]["customer"] for r in records))
+        self.codes = _by(session, Customer, "code", (r.get("customer_code") for r in refs))
+        self.complaints = _by(session, Complaint, "uuid", (r["content"].get("complaint") for r in records))  # fmt: skip
+        self.numbers = _by(session, Complaint, "number", (r.get("complaint_number") for r in refs))
+
+    def customer_id(self, uuid: str, refs: dict) -> int | None:
+        row = self.customers.get(uuid)
+        if row is None and refs.get("customer_code"):
+            row = self.codes.get(refs["customer_code"])
+        return row.id if row else None
+
+    def complaint_id(self, uuid: str | None, refs: dict) -> int | None:
+        row = self.complaints.get(uuid) if uuid else None
+        if row is None and refs.get("complaint_number"):
+            row = self.numbers.get(refs["complaint_number"])
+        return row.id if row else None
 
 
 def preview(engine: Engine, path: str | Path) -> SyncPlan:
@@ -208,7 +231,8 @@ def preview(engine: Engine, path: str | Path) -> SyncPlan:
             for b in session.exec(select(SyncBase).where(SyncBase.peer == peer)).all()
         }
         for entity, kind in KINDS.items():
-            rows = local_rows(session, kind)
+            named = [*incoming[entity], *(u for e, u, _label in stones if e == entity)]
+            rows = _by(session, kind.table, "uuid", named)
             for uuid, record in incoming[entity].items():
                 local = serialize(session, kind, rows[uuid]) if uuid in rows else None
                 items.append(_item(kind, uuid, local, record, bases.get((entity, uuid))))
@@ -254,16 +278,21 @@ def _item(kind: RecordKind, uuid: str, local: dict | None, record: dict | None, 
 def _check_writable(session: Session, sync_file: SyncFile, items: list[PlanItem]) -> None:
     """Records that may be written need their customer here and a number no other record has."""
     code = sync_file.manifest.machine_code or sync_file.manifest.machine_id[:8]
-    for item in items:
-        if item.record is None or item.outcome not in (NEW, TAKE, CONFLICT):
-            continue
-        kind = KINDS[item.entity]
-        refs = item.record.get("refs", {})
-        if _customer_id(session, item.record["content"]["customer"], refs) is None:
-            customer = refs.get("customer_code") or item.record["content"]["customer"]
+    writable = [i for i in items if i.record is not None and i.outcome in (NEW, TAKE, CONFLICT)]
+    refs = _Refs(session, [i.record for i in writable])  # type: ignore[misc]
+    holders = {
+        entity: _by(
+            session, kind.table, "number", (i.number for i in writable if i.entity == entity)
+        )  # fmt: skip
+        for entity, kind in KINDS.items()
+    }
+    for item in writable:
+        record = item.record or {}
+        if refs.customer_id(record["content"]["customer"], record.get("refs", {})) is None:
+            customer = record.get("refs", {}).get("customer_code") or record["content"]["customer"]
             raise refuse("sync_customer_unknown", number=item.number, customer=customer)
-        holder = session.exec(select(kind.table).where(kind.table.number == item.number)).first()  # type: ignore[attr-defined]
-        if holder is not None and holder.uuid != item.uuid:  # type: ignore[attr-defined]
+        holder = holders[item.entity].get(item.number)
+        if holder is not None and holder.uuid != item.uuid:
             raise refuse("sync_number_taken", number=item.number, machine=code)
 
 
@@ -312,12 +341,30 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
     done: Counter[str] = Counter()
     now = datetime.now(UTC)
     with Session(engine) as session:
+        rows = {
+            (entity, uuid): row
+            for entity, kind in KINDS.items()
+            for uuid, row in _by(
+                session, kind.table, "uuid", (i.uuid for i in plan.items if i.entity == entity)
+            ).items()  # fmt: skip
+        }
+        # every record still as the preview saw it, before anything is written
         for item in plan.items:
-            kind = KINDS[item.entity]
-            row = session.exec(select(kind.table).where(kind.table.uuid == item.uuid)).first()  # type: ignore[attr-defined]
-            here = record_hash(serialize(session, kind, row)) if row is not None else ""
+            row = rows.get((item.entity, item.uuid))
+            here = record_hash(serialize(session, KINDS[item.entity], row)) if row is not None else ""  # fmt: skip
             if here != item.local_hash:
                 raise refuse("sync_data_changed", number=item.number)
+        bases = {
+            (b.entity, b.uuid): b
+            for b in session.exec(select(SyncBase).where(SyncBase.peer == plan.machine_id)).all()
+        }
+        refs = _Refs(session, [i.record for i in writes if i.record is not None])
+        trail: list[dict[str, object]] = []
+        filled: list[tuple[RecordKind, object, _Parsed, bool]] = []
+        new_bases: list[SyncBase] = []
+        for item in plan.items:
+            kind = KINDS[item.entity]
+            row = rows.get((item.entity, item.uuid))
             changes: list[tuple[str, str | None, str | None]] = []
             if item.outcome == CONFLICT:
                 winner = decisions[item.uuid]
@@ -330,28 +377,30 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
                 if item.record is None:
                     _delete(session, kind, row)
                 else:
-                    _write(session, kind, row, item, sync_file, stored)
+                    parsed = _parse(kind, item.record, sync_file)
+                    filled.append((kind, _write(session, kind, row, item, parsed, refs), parsed, row is None))  # fmt: skip
                 done["deleted" if item.record is None else "added" if row is None else "updated"] += 1  # fmt: skip
             if changes:
-                audit_service.record(
-                    session, entity=item.entity, entity_uuid=item.uuid, label=item.number,
-                    action="sync", changes=changes, user=user,
+                trail += audit_service.rows(
+                    entity=item.entity, entity_uuid=item.uuid, label=item.number,
+                    action="sync", changes=changes, user=user, at=now,
                 )  # fmt: skip
             if item.outcome == CONFLICT:
                 done[f"conflict_{decisions[item.uuid]}"] += 1
-            base = session.exec(
-                select(SyncBase).where(
-                    SyncBase.peer == plan.machine_id,
-                    SyncBase.entity == item.entity,
-                    SyncBase.uuid == item.uuid,
-                )
-            ).first()
+            base = bases.get((item.entity, item.uuid))
             if base is None:
-                base = SyncBase(peer=plan.machine_id, entity=item.entity, uuid=item.uuid, content_hash="", at=now)  # fmt: skip
-            if base.id is None or base.content_hash != item.incoming_hash:
+                new_bases.append(SyncBase(peer=plan.machine_id, entity=item.entity, uuid=item.uuid, content_hash=item.incoming_hash, at=now))  # fmt: skip
+            elif base.content_hash != item.incoming_hash:
                 base.content_hash, base.at = item.incoming_hash, now
                 session.add(base)
-            session.flush()
+        session.flush()  # the records deleted and updated
+        for kind in KINDS.values():  # the records added: in one statement per table
+            _insert(
+                session, [row for k, row, _p, new in filled if k is kind and new], with_ids=True
+            )
+        _insert(session, new_bases)
+        _write_children(session, filled, stored)
+        audit_service.append(session, trail)
         session.commit()
     return dict(done)
 
@@ -380,14 +429,15 @@ def _delete(session: Session, kind: RecordKind, row) -> None:  # noqa: ANN001
     session.delete(row)
 
 
-def _write(session: Session, kind: RecordKind, row, item: PlanItem, sync_file: SyncFile, stored: dict[str, str]) -> None:  # noqa: ANN001  # fmt: skip
-    parsed = _parse(kind, item.record, sync_file)
-    refs = item.record.get("refs", {})  # type: ignore[union-attr]
+def _write(session: Session, kind: RecordKind, row, item: PlanItem, parsed: _Parsed, refs: _Refs):  # noqa: ANN001, ANN202  # fmt: skip
+    """The record's own columns from the file (its children and photos after the flush)."""
+    record_refs = item.record.get("refs", {})  # type: ignore[union-attr]
     values = dict(parsed.values)
-    values["customer_id"] = _customer_id(session, parsed.customer, refs)
+    values["customer_id"] = refs.customer_id(parsed.customer, record_refs)
     if "complaint_id" in kind.table.__table__.columns:  # type: ignore[attr-defined]
-        values["complaint_id"] = _complaint_id(session, parsed.complaint, refs)
-    if row is None:
+        values["complaint_id"] = refs.complaint_id(parsed.complaint, record_refs)
+    added = row is None
+    if added:
         row = kind.table(uuid=item.uuid, **values)
     else:
         conflicts.bump(row)  # a form open on this record must not overwrite the import
@@ -397,51 +447,85 @@ def _write(session: Session, kind: RecordKind, row, item: PlanItem, sync_file: S
         row.created_at = parsed.created_at
     if parsed.updated_at:
         row.updated_at = parsed.updated_at
-    session.add(row)
+    if not added:
+        session.add(row)  # an added record is inserted with the others (_insert)
+    return row
+
+
+def _insert(session: Session, rows: list, with_ids: bool = False) -> None:
+    """New rows of one table in one statement (executemany), with_ids: their ids read back by
+    their (unique) uuids. The ORM would insert them one by one to learn each id."""
+    if not rows:
+        return
+    table = type(rows[0])
+    names = [c.name for c in table.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
+    session.execute(insert(table), [{n: getattr(row, n) for n in names} for row in rows])
+    if with_ids:
+        ids = {}
+        uuids = [row.uuid for row in rows]
+        for start in range(0, len(uuids), _CHUNK):
+            chunk = uuids[start : start + _CHUNK]
+            ids.update(session.exec(select(table.uuid, table.id).where(col(table.uuid).in_(chunk))).all())  # type: ignore[attr-defined]  # fmt: skip
+        for row in rows:
+            row.id = ids[row.uuid]
+
+
+def _write_children(session: Session, filled: list[tuple[RecordKind, object, _Parsed, bool]], stored: dict[str, str]) -> None:  # fmt: skip
+    """The parts / actions and photos of the written records, each as the file has it; what a
+    record here has and the file does not is deleted (children) or marked removed (photos)."""
+    existing: dict[tuple[str, int], dict[str, object]] = {}
+    for kind in KINDS.values():
+        ids = [row.id for k, row, _p, new in filled if k is kind and not new]  # type: ignore[attr-defined]
+        fk = getattr(kind.child_table, kind.child_fk)
+        for start in range(0, len(ids), _CHUNK):
+            for child in session.exec(select(kind.child_table).where(fk.in_(ids[start : start + _CHUNK]))):  # fmt: skip
+                existing.setdefault((kind.entity, getattr(child, kind.child_fk)), {})[child.uuid] = child  # type: ignore[attr-defined]  # fmt: skip
+    for kind, row, parsed, _new in filled:
+        wanted = {str(c["uuid"]) for c in parsed.children}
+        for uuid, child in existing.get((kind.entity, row.id), {}).items():  # type: ignore[attr-defined]
+            if uuid not in wanted:
+                session.delete(child)
+    session.flush()  # the children gone first: a uuid may move from one record to another
+    by_record: dict[tuple[str, str], dict[str, Attachment]] = {}
+    uuids = [row.uuid for _k, row, _p, _n in filled]  # type: ignore[attr-defined]
+    for start in range(0, len(uuids), _CHUNK):
+        for attachment in session.exec(select(Attachment).where(col(Attachment.entity_uuid).in_(uuids[start : start + _CHUNK]))):  # fmt: skip
+            by_record.setdefault((attachment.entity, attachment.entity_uuid), {})[attachment.uuid] = attachment  # fmt: skip
+    by_uuid = _by(session, Attachment, "uuid", (p["uuid"] for _k, _r, parsed, _n in filled for p in parsed.photos))  # fmt: skip
+    added: dict[type, list] = {}
+    for kind, row, parsed, _new in filled:
+        fk = kind.child_fk
+        children = existing.get((kind.entity, row.id), {})  # type: ignore[attr-defined]
+        for values in parsed.children:
+            child = children.get(str(values["uuid"]))
+            if child is None:
+                added.setdefault(kind.child_table, []).append(kind.child_table(**{fk: row.id}, **values))  # type: ignore[attr-defined]  # fmt: skip
+                continue
+            for key, value in values.items():
+                setattr(child, key, value)
+            session.add(child)
+        photos = by_record.get((kind.entity, row.uuid), {})  # type: ignore[attr-defined]
+        wanted = {str(p["uuid"]) for p in parsed.photos}
+        for uuid, attachment in photos.items():
+            if uuid not in wanted and not attachment.removed:
+                attachment.removed = True
+                session.add(attachment)
+        for photo in parsed.photos:
+            attachment = photos.get(photo["uuid"]) or by_uuid.get(photo["uuid"])
+            if attachment is None:
+                attachment = Attachment(uuid=photo["uuid"], entity=kind.entity, entity_uuid=row.uuid)  # type: ignore[attr-defined]  # fmt: skip
+                by_uuid[attachment.uuid] = attachment
+                added.setdefault(Attachment, []).append(attachment)
+            attachment.entity, attachment.entity_uuid = kind.entity, row.uuid  # type: ignore[attr-defined]
+            attachment.file_name = str(photo["file_name"])[:255]
+            attachment.stored_name = stored[photo["sha256"]]
+            attachment.size = photo["size"]
+            attachment.sha256 = photo["sha256"]
+            attachment.caption = str(photo["caption"])[:200]
+            attachment.added_by = str(photo["added_by"])[:100]
+            attachment.removed = False
+            if attachment.id is not None:
+                session.add(attachment)
     session.flush()
-    fk = kind.child_fk
-    existing = {
-        c.uuid: c
-        for c in session.exec(
-            select(kind.child_table).where(getattr(kind.child_table, fk) == row.id)
-        ).all()  # fmt: skip
-    }
-    wanted = {str(c["uuid"]) for c in parsed.children}
-    for uuid, child in existing.items():
-        if uuid not in wanted:
-            session.delete(child)
-    session.flush()
-    for values in parsed.children:
-        child = existing.get(str(values["uuid"]))
-        if child is None:
-            child = kind.child_table(**{fk: row.id}, **values)
-        for key, value in values.items():
-            setattr(child, key, value)
-        session.add(child)
-    photos = {
-        a.uuid: a
-        for a in session.exec(
-            select(Attachment).where(Attachment.entity == kind.entity, Attachment.entity_uuid == row.uuid)
-        ).all()
-    }  # fmt: skip
-    wanted = {str(p["uuid"]) for p in parsed.photos}
-    for uuid, attachment in photos.items():
-        if uuid not in wanted and not attachment.removed:
-            attachment.removed = True
-            session.add(attachment)
-    for photo in parsed.photos:
-        attachment = (
-            photos.get(photo["uuid"])
-            or session.exec(select(Attachment).where(Attachment.uuid == photo["uuid"])).first()
-        )
-        if attachment is None:
-            attachment = Attachment(uuid=photo["uuid"], entity=kind.entity, entity_uuid=row.uuid)
-        attachment.entity, attachment.entity_uuid = kind.entity, row.uuid
-        attachment.file_name = str(photo["file_name"])[:255]
-        attachment.stored_name = stored[photo["sha256"]]
-        attachment.size = photo["size"]
-        attachment.sha256 = photo["sha256"]
-        attachment.caption = str(photo["caption"])[:200]
-        attachment.added_by = str(photo["added_by"])[:100]
-        attachment.removed = False
-        session.add(attachment)
+    for rows in added.values():
+        _insert(session, rows)

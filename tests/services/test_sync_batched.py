@@ -1,0 +1,82 @@
+"""The office's import reads and writes records in batches: as many statements for 40 records
+as for 4, every record, child, photo and trail row still written."""
+
+from __future__ import annotations
+
+from sqlalchemy import event
+from sqlmodel import Session, func, select
+
+from app.models import Attachment, AuditEntry, CorrectiveAction, ServicePart, SyncBase
+from app.services import attachment_service, audit_service, sync_export, sync_import
+from tests.services.sync_factory import (
+    USER,
+    add_customer,
+    add_photo,
+    add_service_report,
+    add_visit_report,
+    get,
+    open_machine,
+)
+
+
+def _trip(office, tmp_path, code: str, count: int):  # noqa: ANN001, ANN202
+    """A laptop (starter from office) that wrote count service and visit reports, two photos."""
+    starter = tmp_path / f"starter-{code}.qdsync"
+    sync_export.make_starter(office, starter, machine_code=code, user=USER)
+    laptop = open_machine(tmp_path / f"laptop-{code}")
+    try:
+        sync_export.import_starter(laptop, starter, USER)
+        for seq in range(1, count + 1):
+            report = add_service_report(laptop, seq=seq)
+            add_visit_report(laptop, seq=seq)
+            if seq <= 2:  # as many photos in each trip: a photo is stored one by one
+                add_photo(laptop, report, tmp_path / f"{code}-{seq}.jpg", b"\xff\xd8" + code.encode() * 300 + bytes([seq]))  # fmt: skip
+        path = tmp_path / f"trip-{code}.qdsync"
+        sync_export.export_for_office(laptop, path, user=USER)
+    finally:
+        laptop.dispose()
+    return path
+
+
+def _import_counting(office, path):  # noqa: ANN001, ANN202
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, _params, _context, _many):  # noqa: ANN001, ANN202
+        statements.append(statement)
+
+    event.listen(office, "before_cursor_execute", count)
+    try:
+        plan = sync_import.preview(office, path)
+        done = sync_import.apply(office, plan, {}, USER)
+    finally:
+        event.remove(office, "before_cursor_execute", count)
+    return done, statements
+
+
+def test_the_statements_of_an_import_do_not_grow_with_its_records(engine, tmp_path):
+    office = engine  # a data file, or a server
+    add_customer(office)
+    small_path, large_path = _trip(office, tmp_path, "L1", 4), _trip(office, tmp_path, "L2", 40)
+
+    small, small_statements = _import_counting(office, small_path)
+    large, large_statements = _import_counting(office, large_path)
+
+    assert small == {"added": 8} and large == {"added": 80}
+    assert len(large_statements) == len(small_statements)
+    with Session(office) as session:  # nothing left out by the batches
+        assert session.exec(select(func.count()).select_from(ServicePart)).one() == 44
+        assert session.exec(select(func.count()).select_from(CorrectiveAction)).one() == 44
+        assert session.exec(select(func.count()).select_from(SyncBase)).one() == 88
+        photos = session.exec(select(Attachment).where(Attachment.removed == False)).all()  # noqa: E712
+        assert len(photos) == 4
+        synced = session.exec(
+            select(func.count(func.distinct(AuditEntry.entity_uuid))).where(
+                AuditEntry.action == "sync"
+            )
+        ).one()
+        assert synced == 88
+    for photo in photos:
+        report = get(office, photo.entity_uuid)
+        assert report.work_done == "更换油封" and report.customer_id is not None
+        assert attachment_service.read_bytes(office, photo)[:2] == b"\xff\xd8"
+    assert audit_service.verify_chain(office) == []
