@@ -2,11 +2,14 @@
 
 Checks that a built app (scripts/smoke_frozen.sh: the PyInstaller folder) starts for real: Qt's
 plugins, the fonts, translations, migrations and the data layer are all found, and the main
-window is painted. No paint within the time limit: exit code 3.
+window is painted; then the modules the window imports only on first use (the PDF preview,
+Qt's PDF module) are imported too. No paint within the time limit: exit code 3; a module that
+cannot be imported: 4.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 
@@ -14,6 +17,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 NO_PAINT_EXIT_CODE = 3
+IMPORT_EXIT_CODE = 4
+# what the window imports only when first used: Qt's PDF module (preview and print)
+LATER_MODULES = ("app.ui.printing", "app.ui.widgets.pdf_preview")
 TIME_LIMIT_MS = 120_000
 
 
@@ -59,8 +65,19 @@ class QuitAfterFirstPaint(QObject):
             _say(
                 f"the window is painted ({size.width()}×{size.height()}): {self.window.windowTitle()}"
             )
-            QTimer.singleShot(0, lambda: self.quit(0))  # after this paint
+            QTimer.singleShot(0, self._import_the_rest)  # after this paint
         return False
+
+    def _import_the_rest(self) -> None:
+        for name in LATER_MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception as error:  # noqa: BLE001  (reported, the exit code says it)
+                _say(f"{name} cannot be imported: {error!r}")
+                self.quit(IMPORT_EXIT_CODE)
+                return
+        _say(f"imported {', '.join(LATER_MODULES)}")
+        self.quit(0)
 
     def _too_late(self) -> None:
         _say(f"the window was not painted within {self.timer.interval() // 1000} s")

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from app import main as app_main
 from app.cli import build_parser
 from app.ui import application as application_module
-from app.ui.smoke_test import NO_PAINT_EXIT_CODE, quit_after_first_paint
+from app.ui import smoke_test
+from app.ui.smoke_test import IMPORT_EXIT_CODE, NO_PAINT_EXIT_CODE, quit_after_first_paint
 
 
 def test_the_option_is_parsed_and_handed_to_the_window(monkeypatch):
@@ -45,3 +46,15 @@ def test_a_window_that_never_paints_ends_with_an_error_code(qtbot):
     codes: list[int] = []
     quit_after_first_paint(QApplication.instance(), window, 100, codes.append)
     qtbot.waitUntil(lambda: codes == [NO_PAINT_EXIT_CODE])
+
+
+def test_a_module_the_window_imports_later_that_is_missing_ends_with_an_error_code(
+    qtbot, monkeypatch
+):
+    monkeypatch.setattr(smoke_test, "LATER_MODULES", ("app.ui.widgets.no_such_module",))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    codes: list[int] = []
+    quit_after_first_paint(QApplication.instance(), window, 60_000, codes.append)
+    window.show()
+    qtbot.waitUntil(lambda: codes == [IMPORT_EXIT_CODE])
