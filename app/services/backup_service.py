@@ -21,9 +21,10 @@ import json
 import os
 import re
 import sqlite3
+import threading
 import time
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -473,11 +474,47 @@ def _write_verified(source: Path, target: Path) -> None:
     No fingerprint of the copy: reading every row again in Python took longer than the copy
     and its check together (10 s of a sync into ten years of records); needs_backup computes
     it only when it must compare contents."""
+    _check_and_place(source, _copy_to_temp(source, target), target)
+
+
+@contextmanager
+def _backup_errors(source: Path, target: Path, tmp: Path, keep: bool = False) -> Iterator[None]:
+    """SQLite and file errors as BackupError; the temporary file removed (kept when keep and
+    nothing went wrong)."""
+    kept = False
+    try:
+        yield
+        kept = keep
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        raise BackupError(
+            pick(f"无法备份 {source}:{exc}", f"could not back up {source}: {exc}")
+        ) from exc
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise BackupError(
+            pick(f"无法写入 {target}:{why}", f"could not write {target}: {why}")
+        ) from exc
+    finally:
+        for leftover in (Path(f"{tmp}-journal"),) if kept else (tmp, Path(f"{tmp}-journal")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _copy_to_temp(source: Path, target: Path) -> Path:
+    """The online copy of source (one snapshot) under a temporary name beside target."""
     if not source.is_file():
         raise BackupError(pick(f"没有数据文件:{source}", f"there is no data file at {source}"))
-    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    try:
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    with _backup_errors(source, target, tmp, keep=True):
         _copy(source, tmp)
+    return tmp
+
+
+def _check_and_place(source: Path, tmp: Path, target: Path) -> None:
+    """integrity_check of the temporary copy, then its rename to target."""
+    with _backup_errors(source, target, tmp):
         problems = integrity_problems(tmp)
         if problems:
             found = "; ".join(problems[:3])
@@ -489,21 +526,6 @@ def _write_verified(source: Path, target: Path) -> None:
                 )
             )
         os.replace(tmp, target)
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
-        raise BackupError(
-            pick(f"无法备份 {source}:{exc}", f"could not back up {source}: {exc}")
-        ) from exc
-    except OSError as exc:
-        why = exc.strerror or str(exc)
-        raise BackupError(
-            pick(f"无法写入 {target}:{why}", f"could not write {target}: {why}")
-        ) from exc
-    finally:
-        for leftover in (tmp, Path(f"{tmp}-journal")):
-            try:
-                leftover.unlink(missing_ok=True)
-            except OSError:
-                pass
     _fsync_folder(target.parent)
 
 
@@ -585,6 +607,28 @@ def is_deliberate(reason: str) -> bool:
     return reason == MANUAL or reason.startswith(SAFETY_PREFIX)
 
 
+def _new_target(folder: Path, reason: str, now: datetime | None) -> tuple[datetime, Path]:
+    """(the time, the file name) of a new backup in folder (made if missing)."""
+    made_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise BackupError(
+            pick(
+                f"无法创建备份文件夹 {folder}:{why}",
+                f"cannot create the backup folder {folder}: {why}",
+            )
+        ) from exc
+    # two backups within one second: the later one is named a second on, so names stay unique
+    # and still sort in the order the backups were made
+    taken = {info.made_at for info in list_backups(folder)}
+    while made_at in taken or (folder / backup_name(made_at, reason)).exists():
+        made_at += timedelta(seconds=1)
+    target = folder / backup_name(made_at, reason)
+    return made_at, target
+
+
 def make_backup(
     engine_or_db_path: Engine | Path | str,
     folder: Path | None = None,
@@ -607,23 +651,7 @@ def make_backup(
     else:
         source = _source_path(engine_or_db_path)
         folder = Path(folder) if folder is not None else backup_folder_for(source)
-    made_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        why = exc.strerror or str(exc)
-        raise BackupError(
-            pick(
-                f"无法创建备份文件夹 {folder}:{why}",
-                f"cannot create the backup folder {folder}: {why}",
-            )
-        ) from exc
-    # two backups within one second: the later one is named a second on, so names stay unique
-    # and still sort in the order the backups were made
-    taken = {info.made_at for info in list_backups(folder)}
-    while made_at in taken or (folder / backup_name(made_at, reason)).exists():
-        made_at += timedelta(seconds=1)
-    target = folder / backup_name(made_at, reason)
+    made_at, target = _new_target(folder, reason, now)
     if server is not None:
         facts: dict[str, object] = {"fingerprint": _write_server_copy(server, target)}
     else:
@@ -649,6 +677,63 @@ def backup_before(
         if engine_or_db_path.dialect.name != "sqlite" or not database or database == ":memory:":
             return None
     return make_backup(engine_or_db_path, folder, reason=f"{SAFETY_PREFIX}{action}")
+
+
+class PendingBackup:
+    """A safety backup whose copy is made and whose check is still running (begin_backup_before)."""
+
+    def __init__(self, finish: Callable[[], BackupInfo] | None = None) -> None:
+        self._info: BackupInfo | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if finish is not None:
+
+            def run() -> None:
+                try:
+                    self._info = finish()
+                except BaseException as exc:  # noqa: BLE001  (handed to result())
+                    self._error = exc
+
+            self._thread = threading.Thread(target=run, name="backup-check", daemon=True)
+            self._thread.start()
+
+    def result(self) -> BackupInfo | None:
+        """The verified backup (None: a server); raises BackupError as backup_before does."""
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._info
+
+
+def begin_backup_before(
+    engine_or_db_path: Engine | Path | str, action: str, folder: Path | None = None
+) -> PendingBackup:
+    """backup_before in two halves: the copy (the snapshot of the data) now, its integrity
+    check, rename and rotation on a worker thread. The caller may prepare its writes meanwhile
+    and must commit only after result() returned (it raises as backup_before would)."""
+    if isinstance(engine_or_db_path, Engine):
+        database = engine_or_db_path.url.database
+        if engine_or_db_path.dialect.name != "sqlite" or not database or database == ":memory:":
+            return PendingBackup()
+    reason = f"{SAFETY_PREFIX}{action}"
+    if not _REASON.match(reason):
+        raise ValueError(f"a backup reason is lower-case letters, digits and '-': {reason!r}")
+    source = _source_path(engine_or_db_path)
+    folder = Path(folder) if folder is not None else backup_folder_for(source)
+    made_at, target = _new_target(folder, reason, None)
+    state = data_file_state(source)  # before the copy: a write during or after it changes it
+    tmp = _copy_to_temp(source, target)
+
+    def finish() -> BackupInfo:
+        _check_and_place(source, tmp, target)
+        info = BackupInfo(path=target, made_at=made_at, size=target.stat().st_size, reason=reason)
+        _write_marker(folder, info, source=state)
+        rotation = DEFAULT_ROTATION
+        prune(folder, rotation.daily, rotation.weekly, rotation.monthly, now=made_at)
+        return info
+
+    return PendingBackup(finish)
 
 
 def backup_to(engine_or_db_path: Engine | Path | str, target: Path) -> BackupInfo:

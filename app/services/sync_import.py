@@ -334,7 +334,9 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
     if not writes and not stale_bases and not plan.conflicts:
         return {}
     try:
-        backup_service.backup_before(engine, "sync")
+        # the copy now, before anything is written; its check runs while the records are
+        # prepared, and nothing is committed until it passed
+        backup = backup_service.begin_backup_before(engine, "sync")
     except backup_service.DatabaseError as exc:
         raise SyncFileError(FieldError("sync_no_backup", {"reason": exc})) from exc
     stored = _store_photos(engine, sync_file, writes)
@@ -401,6 +403,10 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
         _insert(session, new_bases)
         _write_children(session, filled, stored)
         audit_service.append(session, trail)
+        try:
+            backup.result()
+        except backup_service.DatabaseError as exc:
+            raise SyncFileError(FieldError("sync_no_backup", {"reason": exc})) from exc
         session.commit()
     return dict(done)
 

@@ -3,11 +3,23 @@ as for 4, every record, child, photo and trail row still written."""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+
+import pytest
 from sqlalchemy import event
 from sqlmodel import Session, func, select
 
-from app.models import Attachment, AuditEntry, CorrectiveAction, ServicePart, SyncBase
-from app.services import attachment_service, audit_service, sync_export, sync_import
+from app.models import (
+    Attachment,
+    AuditEntry,
+    CorrectiveAction,
+    ServicePart,
+    ServiceReport,
+    SyncBase,
+)
+from app.services import attachment_service, audit_service, backup_service, sync_export, sync_import
+from app.services.sync_format import SyncFileError
 from tests.services.sync_factory import (
     USER,
     add_customer,
@@ -16,6 +28,8 @@ from tests.services.sync_factory import (
     add_visit_report,
     get,
     open_machine,
+    pair,
+    trail_count,
 )
 
 
@@ -80,3 +94,51 @@ def test_the_statements_of_an_import_do_not_grow_with_its_records(engine, tmp_pa
         assert report.work_done == "更换油封" and report.customer_id is not None
         assert attachment_service.read_bytes(office, photo)[:2] == b"\xff\xd8"
     assert audit_service.verify_chain(office) == []
+
+
+# ---------------------------------------------------------------- the backup before the sync
+
+
+def test_a_sync_whose_backup_fails_its_check_writes_nothing(tmp_path, monkeypatch):
+    office, laptop = pair(tmp_path)
+    try:
+        add_service_report(laptop)
+        path = tmp_path / "trip.qdsync"
+        sync_export.export_for_office(laptop, path, user=USER)
+        plan = sync_import.preview(office, path)
+        before = trail_count(office)
+        # the copy is checked while the records are prepared: a damaged copy stops the commit
+        monkeypatch.setattr(backup_service, "integrity_problems", lambda *_a, **_k: ["damaged"])
+        with pytest.raises(SyncFileError) as excinfo:
+            sync_import.apply(office, plan, {}, USER)
+        assert excinfo.value.error.code == "sync_no_backup"
+        assert trail_count(office) == before
+        with Session(office) as session:
+            assert session.exec(select(func.count()).select_from(ServiceReport)).one() == 0
+            assert session.exec(select(func.count()).select_from(SyncBase)).one() == 0
+        folder = backup_service.backup_folder_for(tmp_path / "office" / "qualitydesk.sqlite3")
+        assert not [p for p in folder.glob("*") if p.name.endswith((".tmp", "-sync.sqlite3"))]
+    finally:
+        office.dispose()
+        laptop.dispose()
+
+
+def test_the_backup_before_a_sync_holds_the_office_as_it_was(tmp_path):
+    office, laptop = pair(tmp_path)
+    try:
+        add_service_report(laptop)
+        path = tmp_path / "trip.qdsync"
+        sync_export.export_for_office(laptop, path, user=USER)
+        plan = sync_import.preview(office, path)
+        assert sync_import.apply(office, plan, {}, USER) == {"added": 1}
+        folder = backup_service.backup_folder_for(tmp_path / "office" / "qualitydesk.sqlite3")
+        [backup] = [b for b in backup_service.list_backups(folder) if b.reason == "before-sync"]
+        backup_service.verify_backup(backup.path)
+        with closing(sqlite3.connect(backup.path)) as copy:
+            assert copy.execute("SELECT count(*) FROM service_report").fetchone() == (0,)
+            assert copy.execute("SELECT count(*) FROM customer").fetchone() == (1,)
+        with Session(office) as session:
+            assert session.exec(select(func.count()).select_from(ServiceReport)).one() == 1
+    finally:
+        office.dispose()
+        laptop.dispose()
