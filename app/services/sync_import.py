@@ -19,7 +19,9 @@ record unchanged or kept and writes nothing, not even a backup.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -29,7 +31,7 @@ from sqlmodel import Session, col, select
 
 from app.models import Attachment, Complaint, Customer, SyncBase
 from app.services import audit_service, backup_service, conflicts, machine
-from app.services.attachment_service import store_bytes
+from app.services.attachment_service import store_bytes, stored_name_for
 from app.services.sync_format import KIND_EXPORT, SyncFile, SyncFileError, read, refuse
 from app.services.sync_records import (
     KINDS,
@@ -339,7 +341,10 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
         backup = backup_service.begin_backup_before(engine, "sync")
     except backup_service.DatabaseError as exc:
         raise SyncFileError(FieldError("sync_no_backup", {"reason": exc})) from exc
-    stored = _store_photos(engine, sync_file, writes)
+    photos = _photos_of(writes)
+    stored = {digest: stored_name_for(digest, suffix) for digest, suffix in photos.items()}
+    # the photos are written (and checked) while the records are prepared, as the backup is
+    storing = _Background(lambda: _store_photos(engine, sync_file, photos))
     done: Counter[str] = Counter()
     now = datetime.now(UTC)
     with Session(engine) as session:
@@ -403,6 +408,7 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
         _insert(session, new_bases)
         _write_children(session, filled, stored)
         audit_service.append(session, trail)
+        storing.result()  # a photo that does not match its checksum: nothing is committed
         try:
             backup.result()
         except backup_service.DatabaseError as exc:
@@ -411,19 +417,43 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
     return dict(done)
 
 
-def _store_photos(engine: Engine, sync_file: SyncFile, writes: list[PlanItem]) -> dict[str, str]:
-    """Photo bytes into the attachments folder (a server: its database), each checked; sha256 ->
-    stored name."""
-    stored: dict[str, str] = {}
+class _Background:
+    """fn run on a worker thread; result() waits for it and raises what it raised."""
+
+    def __init__(self, fn: Callable[[], object]) -> None:
+        self._value: object = None
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._value = fn()
+            except BaseException as exc:  # noqa: BLE001  (handed to result())
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, name="sync-photos", daemon=True)
+        self._thread.start()
+
+    def result(self) -> object:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _photos_of(writes: list[PlanItem]) -> dict[str, str]:
+    """sha256 -> file suffix of every photo of the records to be written."""
+    photos: dict[str, str] = {}
     for item in writes:
         for photo in (item.record or {}).get("content", {}).get("photos", []):
-            digest = photo["sha256"]
-            if digest in stored:
-                continue
-            content = sync_file.attachment(digest)
-            suffix = PurePath(photo["file_name"]).suffix
-            stored[digest], _ = store_bytes(engine, content, suffix)
-    return stored
+            photos.setdefault(photo["sha256"], PurePath(photo["file_name"]).suffix)
+    return photos
+
+
+def _store_photos(engine: Engine, sync_file: SyncFile, photos: dict[str, str]) -> None:
+    """Photo bytes into the attachments folder (a server: its database), each checked against
+    its sha256 (stored under stored_name_for)."""
+    for digest, suffix in photos.items():
+        store_bytes(engine, sync_file.attachment(digest), suffix)
 
 
 def _delete(session: Session, kind: RecordKind, row) -> None:  # noqa: ANN001
