@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.config import database_path
 from app.ui.main_window import MainWindow
+from app.ui.widgets import record_conflict
 
 
 @pytest.fixture
@@ -76,3 +77,29 @@ def save_path(monkeypatch):
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(get_save_file_name))
     return chosen
+
+
+@pytest.fixture
+def conflicts_seen(monkeypatch):
+    """Answer the conflict window with the queued choice; keep what it showed."""
+    seen: list[dict] = []
+    queue: list[str | None] = []
+
+    def exec_(dialog: record_conflict.ConflictDialog) -> int:
+        table = dialog.changes
+        seen.append(
+            {
+                "message": dialog.message.text(),
+                "rows": [
+                    [table.item(r, c).text() for c in range(table.columnCount())]
+                    for r in range(table.rowCount())
+                ],
+            }
+        )
+        button = {record_conflict.KEEP: dialog.keep_button,
+                  record_conflict.DISCARD: dialog.discard_button}.get(queue.pop(0))  # fmt: skip
+        (button or dialog.back_button).click()
+        return dialog.result()
+
+    monkeypatch.setattr(record_conflict.ConflictDialog, "exec", exec_)
+    return seen, queue

@@ -20,32 +20,6 @@ def ticket(engine):
     return cf.register(engine, customer_id, description="制动钳异响")
 
 
-@pytest.fixture
-def conflicts_seen(monkeypatch):
-    """Answer the conflict window with the queued choice; keep what it showed."""
-    seen: list[dict] = []
-    queue: list[str | None] = []
-
-    def exec_(dialog: record_conflict.ConflictDialog) -> int:
-        table = dialog.changes
-        seen.append(
-            {
-                "message": dialog.message.text(),
-                "rows": [
-                    [table.item(r, c).text() for c in range(table.columnCount())]
-                    for r in range(table.rowCount())
-                ],
-            }
-        )
-        button = {record_conflict.KEEP: dialog.keep_button,
-                  record_conflict.DISCARD: dialog.discard_button}.get(queue.pop(0))  # fmt: skip
-        (button or dialog.back_button).click()
-        return dialog.result()
-
-    monkeypatch.setattr(record_conflict.ConflictDialog, "exec", exec_)
-    return seen, queue
-
-
 def _open(qtbot, engine, ticket_id) -> ComplaintDialog:
     dialog = ComplaintDialog(engine, DataHub(), ticket_id)
     qtbot.addWidget(dialog)

@@ -17,32 +17,6 @@ from tests.services import complaint_factory as cf
 from tests.services import return_factory as rf
 
 
-@pytest.fixture
-def conflicts_seen(monkeypatch):
-    """Answer the conflict window with the queued choice; keep what it showed."""
-    seen: list[dict] = []
-    queue: list[str | None] = []
-
-    def exec_(dialog: record_conflict.ConflictDialog) -> int:
-        table = dialog.changes
-        seen.append(
-            {
-                "message": dialog.message.text(),
-                "rows": [
-                    [table.item(r, c).text() for c in range(table.columnCount())]
-                    for r in range(table.rowCount())
-                ],
-            }
-        )
-        button = {record_conflict.KEEP: dialog.keep_button,
-                  record_conflict.DISCARD: dialog.discard_button}.get(queue.pop(0))  # fmt: skip
-        (button or dialog.back_button).click()
-        return dialog.result()
-
-    monkeypatch.setattr(record_conflict.ConflictDialog, "exec", exec_)
-    return seen, queue
-
-
 def _trail(engine, entity: str, record_uuid: str, field: str) -> list[tuple]:
     """The field's changes after the record was made."""
     return [
