@@ -448,6 +448,20 @@ def run_child(language: str, scale: str, data_dir: Path, out: Path) -> int:
     window = controller.window
     window.resize(run.working_area.size())
     settle(1.0)
+    walk(run, window)
+
+    controller.shut_down()
+    print(
+        f"[{language} {scale}%] {len(run.saved)} pictures in {out}, {len(run.clips)} clipped",
+        flush=True,
+    )
+    return 1 if run.clips else 0
+
+
+def walk(run: Run, window) -> None:  # noqa: ANN001  (the MainWindow)
+    """Every tab (each view of the surveys tab), then every record form and dialog the window
+    opens, each passed to run.check / run.dialog. tests/ui/test_language_visible.py walks the
+    same way with a Run that collects the texts shown instead of grabbing pictures."""
     tab_names = ("overview", "customers", "complaints", "returns", "surveys", "field-service")
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
@@ -493,13 +507,6 @@ def run_child(language: str, scale: str, data_dir: Path, out: Path) -> int:
     run.dialog("summary-targets", window.overview_tab.edit_targets)
     run.dialog("user-guide", window.show_user_guide)
     run.dialog("about", window.show_about)
-
-    controller.shut_down()
-    print(
-        f"[{language} {scale}%] {len(run.saved)} pictures in {out}, {len(run.clips)} clipped",
-        flush=True,
-    )
-    return 1 if run.clips else 0
 
 
 def screen_config(scale: str, folder: Path) -> Path:
