@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -186,7 +187,13 @@ class ServiceReportForm(QTabWidget):
         self.parts.add_button.clicked.connect(self.add_part)
         QVBoxLayout(parts_box).addWidget(self.parts)
         layout.addWidget(parts_box, 1)
-        self.addTab(page, self.tr("Report"))
+        # the longest page: on a small screen at 150 % it scrolls rather than making the window
+        # taller than the screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.addTab(scroll, self.tr("Report"))
 
     def _build_result(self) -> None:
         page = QWidget()
