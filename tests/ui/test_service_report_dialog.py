@@ -264,3 +264,14 @@ def test_visit_with_a_follow_up_action_verified(qtbot, engine, hub, customer, an
     assert not dialog.save()
     assert form.actions.item(1, "due").toolTip() == "不能早于走访日期。"
     assert len(visit_service.get(engine, stored.id).actions) == 1
+
+
+# A 1920×1080 screen at 150 % is 1280×720 logical pixels; Windows' taskbar leaves about 649.
+SMALL_SCREEN_HEIGHT = 649
+
+
+@pytest.mark.parametrize("cls", [ServiceReportDialog, VisitReportDialog])
+def test_report_windows_fit_a_small_screen_at_150_percent(qtbot, engine, hub, cls):
+    dialog = _open(qtbot, cls, engine, hub)
+    frame = dialog.frameGeometry().height() - dialog.geometry().height()
+    assert dialog.minimumSizeHint().height() + frame <= SMALL_SCREEN_HEIGHT
