@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from app.i18n import pick
 from app.models import Setting
-from app.services import audit_service
+from app.services import audit_service, number_prefixes
 from app.services.validation import FieldError, ValidationError, check_length
 from app.services.work_calendar import DayOverride, WorkCalendar
 
@@ -101,13 +101,14 @@ def load(engine: Engine) -> ComplaintSettings:
     return settings
 
 
-_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,9}$")
-
-
-def validate(settings: ComplaintSettings) -> None:
+def validate(settings: ComplaintSettings, other_prefixes: Collection[str] = ()) -> None:
+    """other_prefixes: those of the other records (number_prefixes), which the complaint
+    prefix must differ from."""
     errors: dict[str, FieldError] = {}
-    if not _PREFIX.match(settings.number_prefix):
-        errors["number_prefix"] = FieldError("prefix_shape")
+    if (prefix_error := number_prefixes.check_prefix(settings.number_prefix)) is not None:
+        errors["number_prefix"] = prefix_error
+    elif settings.number_prefix.upper() in {p.upper() for p in other_prefixes}:
+        errors["number_prefix"] = FieldError("prefix_taken", {"prefix": settings.number_prefix})
     for name in ("defect_categories", "departments"):
         items = getattr(settings, name)
         if not items:
@@ -170,12 +171,18 @@ def _flat(settings: ComplaintSettings) -> dict[str, object]:
     return flat
 
 
-def save(engine: Engine, settings: ComplaintSettings, user: str) -> None:
-    """Validate and store; every changed value goes to the audit trail."""
+def normalize(settings: ComplaintSettings) -> ComplaintSettings:
+    """Without surrounding blanks and empty lines, as it is validated and stored."""
     settings.number_prefix = settings.number_prefix.strip()
     settings.defect_categories = [c.strip() for c in settings.defect_categories if c.strip()]
     settings.departments = [d.strip() for d in settings.departments if d.strip()]
-    validate(settings)
+    return settings
+
+
+def save(engine: Engine, settings: ComplaintSettings, user: str) -> None:
+    """Validate and store; every changed value goes to the audit trail."""
+    normalize(settings)
+    validate(settings, number_prefixes.others(number_prefixes.load(engine)))
     old = load(engine)
     with Session(engine) as session:
         row = session.get(Setting, _KEY) or Setting(key=_KEY, value="")

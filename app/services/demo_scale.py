@@ -490,8 +490,8 @@ def build(engine: Engine, plan: ScalePlan, progress: Progress | None = None) -> 
         )
         ctx.staff = words.people(ctx.rng("staff"), 40)
         ctx.machine_id = here.id
-        ctx.service_prefix = machine.prefix_for(here.code, machine.SERVICE_PREFIX)
-        ctx.visit_prefix = machine.prefix_for(here.code, machine.VISIT_PREFIX)
+        ctx.service_prefix = machine.prefix_for(engine, machine.SERVICE_PREFIX)
+        ctx.visit_prefix = machine.prefix_for(engine, machine.VISIT_PREFIX)
         _photos(ctx)
         _customers(ctx)
         demo_scale_complaints.build_complaints(ctx)

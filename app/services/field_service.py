@@ -397,7 +397,7 @@ def create(
     data.id = None
     validate(data, today)
     here = machine.get_machine(engine)
-    prefix = machine.prefix_for(here.code, machine.SERVICE_PREFIX)
+    prefix = machine.prefix_for(engine, machine.SERVICE_PREFIX)  # prefix set, machine code
     year = local_day(data.arrived_at).year  # type: ignore[arg-type]
     with Session(engine) as session:
         _check_references(session, data)

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.models import Setting
-from app.services import audit_service
+from app.services import audit_service, number_prefixes
 from app.services.validation import FieldError, ValidationError
 
 _KEY = "machine"
@@ -100,16 +100,28 @@ def set_machine_code(engine: Engine, code: str, user: str) -> Machine:
     return Machine(before.id, code)
 
 
-def prefix_for(engine_or_code: Engine | str, kind: str) -> str:
-    """The number prefix of this machine: "FW" / "FW-L1" (kind "FW") or "ZF" / "ZF-L1"."""
+def prefix_for(engine_or_code: Engine | str, kind: str, base: str | None = None) -> str:
+    """The number prefix of this machine: "FW" / "FW-L1" (kind "FW", the service reports) or
+    "ZF" / "ZF-L1" (kind "ZF", the visits).
+
+    base: the prefix set for that kind (Settings → Numbering, number_prefixes); given an
+    engine it is read from its settings, given only a machine code the default (the kind)."""
     if kind not in (SERVICE_PREFIX, VISIT_PREFIX):
         raise ValueError(f"unknown prefix kind {kind!r}")
-    code = (
-        normalize_code(engine_or_code)
-        if isinstance(engine_or_code, str)
-        else machine_code(engine_or_code)
-    )
-    return f"{kind}-{code}" if code else kind
+    if isinstance(engine_or_code, str):
+        code = normalize_code(engine_or_code)
+    else:
+        code = machine_code(engine_or_code)
+        if base is None:
+            base = configured_prefix(engine_or_code, kind)
+    base = base or kind
+    return f"{base}-{code}" if code else base
+
+
+def configured_prefix(engine: Engine, kind: str) -> str:
+    """The prefix set for the service reports (kind "FW") or the visits (kind "ZF")."""
+    prefixes = number_prefixes.load(engine)
+    return prefixes.service if kind == SERVICE_PREFIX else prefixes.visit
 
 
 def format_number(prefix: str, year: int, seq: int) -> str:

@@ -31,6 +31,7 @@ from app.services import (
     audit_service,
     complaint_service,
     conflicts,
+    number_prefixes,
     numbering,
     text_search,
 )
@@ -53,7 +54,7 @@ from app.services.validation import FieldError, RecordLocked, ValidationError, c
 
 ENTITY = "return"
 LINE_ENTITY = "return_line"  # photos are attached to a line
-PREFIX = "TH"
+PREFIX = "TH"  # the default; Settings → Numbering sets the one new numbers take
 EARLIEST = date(2000, 1, 1)
 
 RECEIPT_FIELDS = (
@@ -690,12 +691,13 @@ def _linked(session: Session, complaint_id: int) -> LinkedComplaint | None:
 def _new_receipt(session: Session, data: ReturnData, number: str | None) -> ReturnReceipt:
     values = {name: getattr(data, name) for name in RECEIPT_FIELDS}
     year = data.received_on.year  # type: ignore[union-attr]
-    if number is None:
-        seq = numbering.next_seq(session, ReturnReceipt, PREFIX, year)
+    if number is None:  # the prefix set now (Settings → Numbering); stored numbers keep theirs
+        prefix = number_prefixes.load_in(session).returns
+        seq = numbering.next_seq(session, ReturnReceipt, prefix, year)
         return ReturnReceipt(
             **values,
-            number=numbering.format_number(PREFIX, year, seq),
-            prefix=PREFIX,
+            number=numbering.format_number(prefix, year, seq),
+            prefix=prefix,
             year=year,
             seq=seq,
         )

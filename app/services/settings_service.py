@@ -148,12 +148,18 @@ def _flat(settings: FormSettings) -> dict[str, object]:
     return flat
 
 
-def save(engine: Engine, settings: FormSettings, user: str | None = None) -> None:
-    """Validate and store; every changed value goes to the audit trail."""
+def normalize(settings: FormSettings) -> FormSettings:
+    """Without surrounding blanks, as it is validated and stored."""
     settings.company_name = settings.company_name.strip()
     settings.clerk_name = settings.clerk_name.strip()
     for form in settings.forms.values():
         form.code, form.revision = form.code.strip(), form.revision.strip()
+    return settings
+
+
+def save(engine: Engine, settings: FormSettings, user: str | None = None) -> None:
+    """Validate and store; every changed value goes to the audit trail."""
+    normalize(settings)
     validate(settings)
     old = load(engine)
     payload = json.dumps(asdict(settings), ensure_ascii=False)

@@ -6,17 +6,18 @@ file, else "office"), with its parts, actions and photos, plus tombstones of the
 deleted since; SyncBase is brought up to date only once the file is written.
 
 make_starter (office): customers with contacts, products and volumes, and the complaints not
-closed or cancelled, as references, and the machine code the laptop is to use.
+closed or cancelled, as references, the machine code the laptop is to use and the office's
+number prefixes (Settings → Numbering).
 import_starter (laptop): adds and updates those references by uuid (reports written on the
-laptop are never touched), sets the machine code and remembers the office's id; one
-transaction after a verified backup, every change in the audit trail (action "sync").
+laptop are never touched), sets the machine code and the prefixes and remembers the office's
+id; one transaction after a verified backup, every change in the audit trail (action "sync").
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from app.models import (
     SyncTombstone,
 )
 from app.models.complaint import ComplaintStatus
-from app.services import audit_service, backup_service, machine
+from app.services import audit_service, backup_service, machine, number_prefixes
 from app.services.attachment_service import read_stored
 from app.services.sync_format import KIND_EXPORT, KIND_STARTER, SyncFileError, read, refuse, write
 from app.services.sync_records import KINDS, fields_from, local_rows, record_hash, row_fields
@@ -206,7 +207,8 @@ def make_starter(
     records = {
         "customers": customers,
         "complaints": complaints,
-        "assign": {"machine_code": code},
+        # the laptop numbers its reports with the office's prefixes and its own code
+        "assign": {"machine_code": code, "prefixes": asdict(number_prefixes.load(engine))},
         "user": user,
     }
     write(
@@ -220,13 +222,17 @@ def make_starter(
     return {"customer": len(customers), "complaint": len(complaints)}
 
 
-def _starter_contents(sync_file) -> tuple[str, list[dict], list[dict]]:  # noqa: ANN001
-    """The assigned code, customers and complaints, every value checked; malformed → refused."""
+def _starter_contents(sync_file):  # noqa: ANN001, ANN202
+    """The assigned code and number prefixes (None from a starter file made before the
+    prefixes were set in Settings), customers and complaints, every value checked;
+    malformed → refused."""
     records, name = sync_file.records, sync_file.path.name
     try:
         code = machine.normalize_code(records["assign"]["machine_code"])
         if not code or machine.check_code(code) is not None:
             raise ValueError("machine code")
+        raw_prefixes = records["assign"].get("prefixes")
+        prefixes = None if raw_prefixes is None else number_prefixes.from_raw(raw_prefixes)
         customers = []
         for item in records["customers"]:
             parsed = {"uuid": str(item["uuid"]), "fields": fields_from(Customer, item["fields"], {"uuid"})}  # fmt: skip
@@ -243,7 +249,7 @@ def _starter_contents(sync_file) -> tuple[str, list[dict], list[dict]]:  # noqa:
         ]
     except (KeyError, TypeError, ValueError) as exc:
         raise refuse("sync_malformed", path=name, reason=str(exc)[:80]) from exc
-    return code, customers, complaints
+    return code, prefixes, customers, complaints
 
 
 def _changes(row: SQLModel | None, values: dict[str, object]) -> list:
@@ -290,7 +296,7 @@ def import_starter(engine: Engine, path: str | Path, user: str) -> StarterResult
         raise refuse("sync_export_not_starter", path=name)
     if sync_file.manifest.machine_id == me.id:
         raise refuse("sync_own_file", path=name)
-    code, customers, complaints = _starter_contents(sync_file)
+    code, prefixes, customers, complaints = _starter_contents(sync_file)
     _backup(engine)
     added = {"customer": 0, "complaint": 0}
     updated = {"customer": 0, "complaint": 0}
@@ -344,6 +350,8 @@ def import_starter(engine: Engine, path: str | Path, user: str) -> StarterResult
                 action="sync", changes=changes, user=user,
             )  # fmt: skip
         _set_machine(session, me, code, user)
+        if prefixes is not None:
+            number_prefixes.store_in(session, prefixes, user, action="sync")
         office = {"id": sync_file.manifest.machine_id, "code": sync_file.manifest.machine_code}
         setting = session.get(Setting, OFFICE_KEY) or Setting(key=OFFICE_KEY, value="")
         setting.value = json.dumps(office)

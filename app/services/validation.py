@@ -283,6 +283,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "前缀为 1–10 个字母或数字,以字母开头。",
         "The prefix is 1–10 letters or digits, starting with a letter.",
     ),
+    "prefix_taken": (
+        "前缀 {prefix} 已用于其他记录的编号,请换一个。",
+        "The prefix {prefix} already numbers other records; choose another.",
+    ),
     "duplicate_entry": ("“{value}”重复。", "“{value}” appears twice."),
     "range": ("应在 {min}–{max} 之间。", "Must be between {min} and {max}."),
     "bool_shape": ("应填“是”或“否”,而不是“{value}”。", "Expected yes or no, not “{value}”."),

@@ -428,7 +428,7 @@ def create(
         a.id, a.verification, a.verified_by, a.verified_on = None, "", "", None
     validate(data, today)
     here = machine.get_machine(engine)
-    prefix = machine.prefix_for(here.code, machine.VISIT_PREFIX)
+    prefix = machine.prefix_for(engine, machine.VISIT_PREFIX)  # the prefix set, this machine's code
     year = data.visited_on.year  # type: ignore[union-attr]
     with Session(engine) as session:
         _check_references(session, data)
