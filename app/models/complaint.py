@@ -5,10 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from app.models.common import RecordBase, utcnow
+
+
+def _present(name: str, column: str) -> Index:
+    """An index of the rows where column is set (a partial index; they alone are looked up)."""
+    where = text(f"{column} IS NOT NULL")
+    return Index(name, column, sqlite_where=where, postgresql_where=where)
 
 
 class ComplaintStatus(StrEnum):
@@ -31,20 +37,22 @@ class Urgency(StrEnum):
 class Complaint(RecordBase, table=True):
     # raised by every save; a save from a stale copy is refused (optimistic locking)
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
-    # the list opens sorted by number, newest first (migration 0004)
-    __table_args__ = (Index("ix_complaint_list_order", "year", "seq", "reopen_index", "number"),)
+    # the list opens sorted by number, newest first (migration 0004); it answers "year = ?" too.
+    # Only reopened tickets have an origin and a root: those alone are indexed (migration 0013)
+    __table_args__ = (
+        Index("ix_complaint_list_order", "year", "seq", "reopen_index", "number"),
+        *(_present(f"ix_complaint_{c}", c) for c in ("origin_id", "root_id")),
+    )
 
     number: str = Field(max_length=40, unique=True, index=True)
     prefix: str = Field(default="KS", max_length=12)
-    year: int = Field(index=True)
+    year: int
     seq: int = Field(default=0)
     reopen_index: int = Field(default=0)  # 0 for an original ticket, 1 for -1, 2 for -2 …
     origin_id: int | None = Field(
-        default=None, sa_column=Column(Integer, ForeignKey("complaint.id"), index=True)
+        default=None, sa_column=Column(Integer, ForeignKey("complaint.id"))
     )
-    root_id: int | None = Field(
-        default=None, sa_column=Column(Integer, ForeignKey("complaint.id"), index=True)
-    )
+    root_id: int | None = Field(default=None, sa_column=Column(Integer, ForeignKey("complaint.id")))
     reopen_reason: str = Field(default="")
 
     # registration
@@ -56,7 +64,7 @@ class Complaint(RecordBase, table=True):
     received_at: datetime = Field(index=True)
     received_by: str = Field(default="", max_length=60)
     product_model: str = Field(default="", max_length=100, index=True)
-    part_no: str = Field(default="", max_length=60, index=True)
+    part_no: str = Field(default="", max_length=60)
     batch_no: str = Field(default="", max_length=60)
     production_date: date | None = None
     qty_delivered: float | None = None
@@ -126,10 +134,11 @@ class ComplaintStep(SQLModel, table=True):
     """One step D1…D8 of a ticket's 8D: its content, who owns it, when it was done."""
 
     __tablename__ = "complaint_step"
+    # the UNIQUE index answers every lookup by complaint_id (migration 0013 dropped a second one)
     __table_args__ = (UniqueConstraint("complaint_id", "step"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    complaint_id: int = Field(foreign_key="complaint.id", ondelete="CASCADE", index=True)
+    complaint_id: int = Field(foreign_key="complaint.id", ondelete="CASCADE")
     step: int
     content: str = Field(default="")
     owner: str = Field(default="", max_length=60)
@@ -156,26 +165,30 @@ class CorrectiveAction(RecordBase, table=True):
     """A corrective or preventive action 纠正/预防措施 (form Q/JL060301-C)."""
 
     __tablename__ = "corrective_action"
+    # most actions belong to a ticket: the other owners are indexed where set (migration 0013)
+    __table_args__ = tuple(
+        _present(f"ix_corrective_action_{c}", c) for c in ("return_id", "campaign_id", "visit_id")
+    )
 
     complaint_id: int | None = Field(
         default=None, foreign_key="complaint.id", ondelete="CASCADE", index=True
     )
     return_id: int | None = Field(  # an action opened from a return (app/models/returns.py)
-        default=None, foreign_key="return_receipt.id", ondelete="CASCADE", index=True
+        default=None, foreign_key="return_receipt.id", ondelete="CASCADE"
     )
     campaign_id: int | None = Field(  # an improvement action from a survey (app/models/survey.py)
-        default=None, foreign_key="survey_campaign.id", ondelete="CASCADE", index=True
+        default=None, foreign_key="survey_campaign.id", ondelete="CASCADE"
     )
     survey_item_key: str = Field(default="", max_length=36)  # the survey item it improves
     visit_id: int | None = Field(  # a follow-up of a customer visit (app/models/field_service.py)
-        default=None, foreign_key="visit_report.id", ondelete="CASCADE", index=True
+        default=None, foreign_key="visit_report.id", ondelete="CASCADE"
     )
     position: int = Field(default=0)
     kind: str = Field(default="corrective", max_length=12)  # corrective / preventive
     description: str = Field(default="")
     department: str = Field(default="", max_length=60, index=True)
     owner: str = Field(default="", max_length=60)
-    due: date | None = Field(default=None, index=True)
+    due: date | None = Field(default=None)
     done_on: date | None = Field(default=None, index=True)  # open actions: not done yet
     verification: str = Field(default="", max_length=16)  # "" pending / effective
     verified_by: str = Field(default="", max_length=60)

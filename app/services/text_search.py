@@ -10,7 +10,13 @@ found changes, on SQLite:
   is lower-cased already (the tokenizer's own folding would also fold Ä/ä, which lower() does
   not). Triggers from migration 0010 keep both in step with every insert, update and delete,
   whoever writes (the services, imports, sync, a bulk demo).
-- Three characters or more: an FTS5 phrase query (consecutive trigrams = a substring).
+- Three characters or more: the records holding every trigram of the typed text (an FTS5
+  query "abc" AND "bcd" …). Exactly three characters over every column is one trigram, so that
+  answer is exact; otherwise instr() re-checks those candidates in the text table (the trigrams
+  may lie apart, or in another column), as PostgreSQL re-checks what its trigram index finds.
+  Since migration 0013 the FTS5 tables keep only which records hold a trigram (detail=none,
+  columnsize=0: no positions, no token counts), a fifth of the size of the positions kept before
+  (0.42 → 0.09 KB per ticket); phrase and column queries need positions, hence the re-check.
 - One or two characters (卡钳, 汽车): the trigram index cannot answer them, so instr() scans the
   compact text table (about 20 ms for 100,000 tickets, a fifth of LIKE over the wide rows).
 
@@ -45,6 +51,12 @@ from sqlalchemy.sql.functions import FunctionElement
 
 SEPARATOR = "\x1f"  # the ASCII unit separator: not on a keyboard, never in a typed search
 TRIGRAM = 3  # the trigram index answers texts of at least this many characters
+# the FTS5 tables' options: the trigram tokenizer, case-sensitive (the text is lower-cased
+# already; its own folding would also fold Ä/ä, which lower() does not); only which records hold
+# a trigram (detail=none) and no token counts (columnsize=0: nothing is ranked). Migration 0010
+# made them with positions (FTS_OPTIONS_0010); 0013 rebuilt them so.
+FTS_OPTIONS = "tokenize='trigram case_sensitive 1', detail=none, columnsize=0"
+FTS_OPTIONS_0010 = "tokenize='trigram case_sensitive 1'"
 INDEXED_DIALECTS = ("sqlite", "postgresql")
 
 # the SQL of the text columns' templates per dialect: {lower} folds A–Z only (SQLite's lower(),
@@ -191,16 +203,35 @@ def ids_matching(index: TextIndex, text: str, columns: tuple[str, ...] = ()) -> 
     names = columns or tuple(index.columns)
     needle = func.lower(literal(text))
     plain = table(index.name, column("id"), *(column(name) for name in index.columns))
+    found = [func.instr(plain.c[name], needle) > 0 for name in names]
     if len(text) >= TRIGRAM:
         fts = table(index.fts, column("rowid"), column(index.fts))
-        scope = "{" + " ".join(names) + "} : " if columns else ""
-        phrase = literal(scope + '"') + func.replace(needle, '"', '""') + literal('"')
-        on_sqlite = _PerDialect(fts.c.rowid).where(fts.c[index.fts].op("MATCH")(phrase))
+        holding = fts.c[index.fts].op("MATCH")(_every_trigram(needle, len(text)))
+        if len(text) == TRIGRAM and not columns:  # one trigram in any column: exactly a match
+            on_sqlite = _PerDialect(fts.c.rowid).where(holding)
+        else:
+            candidates = select(fts.c.rowid).where(holding)
+            on_sqlite = _PerDialect(plain.c.id).where(plain.c.id.in_(candidates), or_(*found))
     else:
-        found = (func.instr(plain.c[name], needle) > 0 for name in names)
         on_sqlite = _PerDialect(plain.c.id).where(or_(*found))
     on_sqlite.postgresql = select(plain.c.id).where(or_(*_postgresql_match(plain, names, text)))
     return on_sqlite
+
+
+def _every_trigram(needle, length: int):  # noqa: ANN001, ANN202  (SQL text expressions)
+    """The FTS5 query "abc" AND "bcd" … for the lower-cased needle of length characters.
+
+    Each trigram is a quoted string (a double quote doubled); the trigram tokenizer makes one
+    token of it. Written in SQL from the needle as lower() folds it, as the text tables are.
+    """
+    terms = [
+        literal('"') + func.replace(func.substr(needle, start, TRIGRAM), '"', '""') + literal('"')
+        for start in range(1, length - TRIGRAM + 2)
+    ]
+    query = terms[0]
+    for term in terms[1:]:
+        query = query + literal(" AND ") + term
+    return query
 
 
 def ascii_lower(text: str) -> str:
@@ -321,20 +352,39 @@ def trigger_sql(index: TextIndex) -> dict[str, str]:
     return triggers
 
 
-def create_tables(connection) -> None:  # noqa: ANN001  (a Connection; alembic's bind)
-    """The text tables and their FTS5 indexes, empty (SQLite only)."""
+def create_tables(connection, options: str = FTS_OPTIONS) -> None:  # noqa: ANN001
+    """The text tables and their FTS5 indexes, empty (SQLite only); options: FTS_OPTIONS, or
+    what an older migration made."""
     if connection.dialect.name != "sqlite":
         return
     for index in INDEXES:
-        names = ", ".join(index.columns)
         columns = ", ".join(f"{c} TEXT NOT NULL" for c in index.columns)
         connection.exec_driver_sql(
             f"CREATE TABLE IF NOT EXISTS {index.name} (id INTEGER PRIMARY KEY, {columns})"
         )
-        connection.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {index.fts} USING fts5({names}, "
-            f"content='{index.name}', content_rowid='id', tokenize='trigram case_sensitive 1')"
-        )
+        _create_fts(connection, index, options)
+
+
+def _create_fts(connection, index: TextIndex, options: str) -> None:  # noqa: ANN001
+    names = ", ".join(index.columns)
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {index.fts} USING fts5({names}, "
+        f"content='{index.name}', content_rowid='id', {options})"
+    )
+
+
+def remake_fts(connection, options: str) -> None:  # noqa: ANN001
+    """Make every FTS5 index again with these options and fill it from the text tables, which
+    stay as they are (SQLite only; migration 0013). The triggers are taken off meanwhile."""
+    if connection.dialect.name != "sqlite":
+        return
+    drop_triggers(connection)
+    for index in INDEXES:
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {index.fts}")
+        _create_fts(connection, index, options)
+        connection.exec_driver_sql(f"INSERT INTO {index.fts} ({index.fts}) VALUES ('rebuild')")
+        connection.exec_driver_sql(f"INSERT INTO {index.fts} ({index.fts}) VALUES ('optimize')")
+    create_triggers(connection)
 
 
 def create_triggers(connection) -> None:  # noqa: ANN001

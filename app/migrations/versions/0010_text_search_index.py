@@ -31,7 +31,7 @@ depends_on = None
 
 def upgrade() -> None:
     bind = op.get_bind()
-    text_search.create_tables(bind)
+    text_search.create_tables(bind, text_search.FTS_OPTIONS_0010)
     text_search.rebuild(bind)
     text_search.create_triggers(bind)
 
