@@ -197,7 +197,7 @@ class AppController(QObject):
             QMessageBox.information(self.window, self.tr("Backup restored"), text.strip())
 
         def failed(error: BaseException) -> None:
-            for tab in window.record_tabs():
+            for tab in window.built_tabs():  # a tab not built yet reads when it is
                 tab.refresh()
             QMessageBox.warning(
                 window,

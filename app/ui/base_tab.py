@@ -12,7 +12,9 @@ class BaseTab(QWidget):
     model = None
     search = None
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
+        """The tab's text; a class method: the main window names a tab before building it."""
         raise NotImplementedError
 
     def refresh(self) -> None:

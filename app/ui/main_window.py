@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QScrollArea, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QScrollArea
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -16,13 +16,14 @@ from app.services import complaint_service, editing_presence
 from app.services.complaint_data import ComplaintFilter
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.base_tab import BaseTab
-from app.ui.complaints.due_dialog import DueDialog, OverdueIndicator
+from app.ui.complaints.due_dialog import DueDialog, OverdueCounter, OverdueIndicator
 from app.ui.complaints.settings_page import ComplaintSettingsDialog
 from app.ui.complaints.tab import ComplaintsTab
 from app.ui.customers.tab import CustomersTab
 from app.ui.data_safety.actions import DataFileActions
 from app.ui.field_service.tab import FieldServiceTab
 from app.ui.help import AboutDialog, HelpViewer
+from app.ui.lazy_tab import LazyTab, TabPages
 from app.ui.overview.tab import OverviewTab
 from app.ui.returns.tab import ReturnsTab
 from app.ui.settings_dialog import SettingsDialog
@@ -31,6 +32,15 @@ from app.ui.surveys.tab import SurveysTab
 from app.ui.welcome import WelcomePage, should_welcome
 
 log = logging.getLogger(__name__)
+
+# the record tabs after the overview, in this order; each is built when first shown or used
+RECORD_TABS: tuple[tuple[str, type[BaseTab]], ...] = (
+    ("customers", CustomersTab),
+    ("complaints", ComplaintsTab),
+    ("returns", ReturnsTab),
+    ("surveys", SurveysTab),
+    ("field_service", FieldServiceTab),
+)
 
 
 class MainWindow(QMainWindow):
@@ -56,17 +66,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("QualityDesk — {path}").format(path=self.database_label))
         self.resize(1280, 760)
 
-        self.tabs = QTabWidget(self)
-        self.customers_tab = CustomersTab(engine, self.hub, self)
-        self.complaints_tab = ComplaintsTab(engine, self.hub, self)
-        self.returns_tab = ReturnsTab(engine, self.hub, self)
-        self.surveys_tab = SurveysTab(engine, self.hub, self)
-        self.field_service_tab = FieldServiceTab(engine, self.hub, self)
+        self.tabs = TabPages(self)
         self.overview_tab = OverviewTab(engine, self.hub, self, open_record=self.open_record)
         self.overview_tab.complaintsRequested.connect(self.show_complaints)
         self.tabs.addTab(self.overview_tab, self.overview_tab.title())
-        for tab in self.record_tabs():
-            self.tabs.addTab(tab, tab.title())
+        # the overview is shown at start; a record tab is built when first shown or used
+        # (window.complaints_tab, a drill-down, a menu), which keeps the start short
+        self.pages: dict[str, LazyTab] = {}
+        for name, tab_class in RECORD_TABS:
+            page = LazyTab(lambda parent, c=tab_class: c(engine, self.hub, parent), self.tabs)
+            self.pages[name] = page
+            self.tabs.addTab(page, tab_class.title())
         self.tabs.setCurrentWidget(self.overview_tab)
         self.welcome: WelcomePage | None = None
         self.welcome_tab: QScrollArea | None = None
@@ -83,8 +93,10 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Data file: {path}").format(path=database_file))
         self.overdue_indicator = OverdueIndicator(self)
-        self.overdue_indicator.set_count(self.complaints_tab.overdue_total)
-        self.complaints_tab.overdueCountChanged.connect(self.overdue_indicator.set_count)
+        # counted on its own until the complaints tab is built, then with the tab's list
+        self.overdue_counter = OverdueCounter(engine, self.hub, self)
+        self.overdue_counter.counted.connect(self.overdue_indicator.set_count)
+        self.pages["complaints"].built.connect(self._complaints_tab_built)
         self.overdue_indicator.clicked.connect(self.show_due_list)
         self.statusBar().addPermanentWidget(self.overdue_indicator)
         shown_key = database_file or Path(self.database_label)
@@ -98,8 +110,8 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(
             self.engine,
             self.hub,
-            self.customers_tab.import_customers,
-            self.complaints_tab.import_ledger,
+            lambda: self.customers_tab.import_customers(),
+            lambda: self.complaints_tab.import_ledger(),
         )
         self.welcome.closed.connect(self._welcome_closed)
         self.welcome_tab = QScrollArea()
@@ -118,19 +130,45 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentWidget(self.overview_tab)
         self.welcome, self.welcome_tab = None, None
 
+    @property
+    def customers_tab(self) -> CustomersTab:
+        return self.pages["customers"].tab()
+
+    @property
+    def complaints_tab(self) -> ComplaintsTab:
+        return self.pages["complaints"].tab()
+
+    @property
+    def returns_tab(self) -> ReturnsTab:
+        return self.pages["returns"].tab()
+
+    @property
+    def surveys_tab(self) -> SurveysTab:
+        return self.pages["surveys"].tab()
+
+    @property
+    def field_service_tab(self) -> FieldServiceTab:
+        return self.pages["field_service"].tab()
+
     def record_tabs(self) -> list[BaseTab]:
-        return [
-            self.customers_tab,
-            self.complaints_tab,
-            self.returns_tab,
-            self.surveys_tab,
-            self.field_service_tab,
-        ]
+        """Every record tab, built now where it was not yet."""
+        return [page.tab() for page in self.pages.values()]
+
+    def built_tabs(self) -> list[BaseTab]:
+        """The record tabs built so far (a tab never built holds no open form)."""
+        return [page.built_tab() for page in self.pages.values() if page.is_built()]
+
+    def _complaints_tab_built(self, tab: ComplaintsTab) -> None:
+        self.overdue_counter.stop()
+        tab.model.extraLoaded.connect(lambda: self.overdue_indicator.set_count(tab.overdue_total))
 
     def show_complaints(self, flt: ComplaintFilter) -> None:
         """A drill-down from the overview: the complaint list with just this filter."""
         self.complaints_tab.show_filtered(flt)
         self.tabs.setCurrentWidget(self.complaints_tab)
+
+    def _open_complaint(self, record_id: int) -> None:
+        self.complaints_tab.open_complaint(record_id)
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Open a complaint or a return from a list outside its tab (the overview's actions)."""
@@ -141,26 +179,29 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self, language: str) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        # the tabs are looked up when an entry is chosen: a tab not opened yet is built then
         file_menu.addAction(
-            self.tr("Import customers from Excel…"), self.customers_tab.import_customers
+            self.tr("Import customers from Excel…"), lambda: self.customers_tab.import_customers()
         )
         file_menu.addAction(
-            self.tr("Export customer list to Excel…"), self.customers_tab.export_list
+            self.tr("Export customer list to Excel…"), lambda: self.customers_tab.export_list()
         )
         file_menu.addSeparator()
         file_menu.addAction(
-            self.tr("Import complaint ledger from Excel…"), self.complaints_tab.import_ledger
+            self.tr("Import complaint ledger from Excel…"),
+            lambda: self.complaints_tab.import_ledger(),
         )
         file_menu.addAction(
-            self.tr("Export complaint ledger to Excel…"), self.complaints_tab.export_ledger
+            self.tr("Export complaint ledger to Excel…"),
+            lambda: self.complaints_tab.export_ledger(),
         )
         file_menu.addAction(
             self.tr("Export complaint tracking list to Excel…"),
-            self.complaints_tab.export_tracking_list,
+            lambda: self.complaints_tab.export_tracking_list(),
         )
         file_menu.addSeparator()
         file_menu.addAction(
-            self.tr("Export returns summary to Excel…"), self.returns_tab.export_summary
+            self.tr("Export returns summary to Excel…"), lambda: self.returns_tab.export_summary()
         )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
@@ -215,7 +256,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_due_list(self) -> DueDialog:
-        dialog = DueDialog(self.engine, self.hub, self.complaints_tab.open_complaint, self)
+        dialog = DueDialog(self.engine, self.hub, self._open_complaint, self)
         dialog.show()
         return dialog
 
@@ -228,9 +269,7 @@ class MainWindow(QMainWindow):
 
         def show(rows: list) -> None:
             if rows:
-                DueDialog(
-                    engine, self.hub, self.complaints_tab.open_complaint, self, rows=rows
-                ).show()
+                DueDialog(engine, self.hub, self._open_complaint, self, rows=rows).show()
 
         def failed(error: BaseException) -> None:
             self.statusBar().showMessage(
@@ -264,7 +303,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def can_close(self) -> bool:
-        return all(tab.can_close() for tab in self.record_tabs())
+        return all(tab.can_close() for tab in self.built_tabs())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.can_close():

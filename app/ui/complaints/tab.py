@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,8 +71,9 @@ class ComplaintsTab(BaseTab):
         self._clock_timer.timeout.connect(self.tick)
         self._clock_timer.start()
 
-    def title(self) -> str:
-        return self.tr("Complaints")
+    @classmethod
+    def title(cls) -> str:  # known before the tab is built (app/ui/lazy_tab.py)
+        return QCoreApplication.translate("ComplaintsTab", "Complaints")
 
     # ------------------------------------------------------------------ building
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,8 +51,9 @@ class CustomersTab(BaseTab):
         self.model.reload()
         self._update_count()
 
-    def title(self) -> str:
-        return self.tr("Customer files")
+    @classmethod
+    def title(cls) -> str:  # known before the tab is built (app/ui/lazy_tab.py)
+        return QCoreApplication.translate("CustomersTab", "Customer files")
 
     # ------------------------------------------------------------------ building
 

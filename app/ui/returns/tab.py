@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,8 +56,9 @@ class ReturnsTab(BaseTab):
         self.hub.dataChanged.connect(self._on_data_changed)
         self.refresh()
 
-    def title(self) -> str:
-        return self.tr("Returns")
+    @classmethod
+    def title(cls) -> str:  # known before the tab is built (app/ui/lazy_tab.py)
+        return QCoreApplication.translate("ReturnsTab", "Returns")
 
     # ------------------------------------------------------------------ building
 

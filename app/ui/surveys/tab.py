@@ -3,7 +3,7 @@ campaigns with their results, and answer entry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from sqlalchemy import Engine
@@ -50,8 +50,9 @@ class SurveysTab(BaseTab):
         self.campaigns.campaignChosen.connect(self.enter_answers)
         self.hub.dataChanged.connect(self._on_data_changed)
 
-    def title(self) -> str:
-        return self.tr("Satisfaction surveys")
+    @classmethod
+    def title(cls) -> str:  # known before the tab is built (app/ui/lazy_tab.py)
+        return QCoreApplication.translate("SurveysTab", "Satisfaction surveys")
 
     def refresh(self) -> None:
         self.templates.refresh()
