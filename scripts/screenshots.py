@@ -2,6 +2,7 @@
 
     uv run python scripts/screenshots.py              # both languages, 100 % and 150 %
     uv run python scripts/screenshots.py --lang en --scale 100
+    uv run python scripts/screenshots.py --only settings   # those pictures only, the rest kept
 
 The app starts offscreen (Qt's offscreen platform, a screen configured by a JSON file) on a
 fresh data folder filled with the demo data (`qualitydesk demo`), the same way it starts on a
@@ -66,6 +67,7 @@ SCREENS = {"100": (1366, 768, 1.0), "150": (1920, 1080, 1.5)}
 TASKBAR, TITLE_BAR = 40, 31  # Windows 10/11 at 100 %, in device-independent pixels
 LANGUAGES = ("zh_CN", "en")
 SETTLE_TIMEOUT_S = 20.0
+ONLY_ENV = "QD_SCREENSHOTS_ONLY"
 
 
 @dataclass(frozen=True)
@@ -300,8 +302,14 @@ class Run:
         )
         self.clips: list[Clip] = []
         self.saved: list[Path] = []
+        self.only = os.environ.get(ONLY_ENV, "")  # --only: the names starting with it
+
+    def wanted(self, name: str) -> bool:
+        return name.startswith(self.only)
 
     def check(self, window: QWidget, name: str, save: bool = True) -> None:
+        if not self.wanted(name):
+            return
         settle()
         found = find_clipped(window, self.working_area)
         for clip in found:
@@ -353,6 +361,8 @@ class Run:
 
     def dialog(self, name: str, trigger: Callable[[], object]) -> None:
         """Open a window by its menu action or button (modal or not), check it, close it."""
+        if not self.wanted(name):
+            return
         before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
         seen: list[QWidget] = []
 
@@ -502,9 +512,7 @@ def walk(run: Run, window) -> None:  # noqa: ANN001  (the MainWindow)
         run.dialog("survey-campaign", edit_campaign)
     run.dialog("survey-campaign-new", surveys.campaigns.new_campaign)
     run.dialog("due-list", window.show_due_list)
-    run.dialog("settings", window.open_settings)
-    run.dialog("complaint-settings", window.open_complaint_settings)
-    run.dialog("summary-targets", window.overview_tab.edit_targets)
+    run.dialog("settings", window.open_settings)  # every page: settings, settings-2 …
     run.dialog("user-guide", window.show_user_guide)
     run.dialog("about", window.show_about)
 
@@ -539,6 +547,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=LANGUAGES, action="append")
     parser.add_argument("--scale", choices=sorted(SCREENS), action="append")
     parser.add_argument("--child", nargs=4, metavar=("LANG", "SCALE", "DATA", "OUT"))
+    parser.add_argument(
+        "--only", default="", help="only the pictures whose names start with this; keep the rest"
+    )
     args = parser.parse_args(argv)
     if args.child:
         language, scale, data_dir, out = args.child
@@ -552,12 +563,17 @@ def main(argv: list[str] | None = None) -> int:
             for language in args.lang or LANGUAGES:
                 base = SHOTS if scale == "100" else SCALED_SHOTS
                 out = base / language
-                shutil.rmtree(out, ignore_errors=True)
+                if args.only:
+                    for old in out.glob(f"{args.only}*.png"):
+                        old.unlink()
+                else:
+                    shutil.rmtree(out, ignore_errors=True)
                 data = temp_dir / f"data-{scale}-{language}"
                 shutil.copytree(temp_dir / "data", data)
                 env = dict(os.environ)
                 env["QUALITYDESK_CONFIG_DIR"] = str(temp_dir / f"config-{scale}-{language}")
                 env.pop("QUALITYDESK_DB_URL", None)
+                env[ONLY_ENV] = args.only
                 env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen_config(scale, temp_dir)}"
                 env["QT_SCALE_FACTOR"] = str(SCREENS[scale][2])
                 command = [sys.executable, __file__, "--child", language, scale, str(data)]

@@ -17,7 +17,6 @@ from app.services.complaint_data import ComplaintFilter
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.base_tab import BaseTab
 from app.ui.complaints.due_dialog import DueDialog, OverdueCounter, OverdueIndicator
-from app.ui.complaints.settings_page import ComplaintSettingsDialog
 from app.ui.complaints.tab import ComplaintsTab
 from app.ui.customers.tab import CustomersTab
 from app.ui.data_safety.actions import DataFileActions
@@ -26,7 +25,7 @@ from app.ui.help import AboutDialog, HelpViewer
 from app.ui.lazy_tab import LazyTab, TabPages
 from app.ui.overview.tab import OverviewTab
 from app.ui.returns.tab import ReturnsTab
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.settings.dialog import SettingsDialog
 from app.ui.signals import DataHub
 from app.ui.surveys.tab import SurveysTab
 from app.ui.welcome import WelcomePage, should_welcome
@@ -211,10 +210,8 @@ class MainWindow(QMainWindow):
         self.data_file_actions.fill_menu(self.data_menu)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        settings_menu.addAction(self.tr("Company, clerk and form codes…"), self.open_settings)
-        settings_menu.addAction(
-            self.tr("Complaint rules and calendar…"), self.open_complaint_settings
-        )
+        settings_action = settings_menu.addAction(self.tr("Settings…"), self.open_settings)
+        settings_action.setShortcut("Ctrl+,")
 
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
         group = QActionGroup(self)
@@ -246,12 +243,9 @@ class MainWindow(QMainWindow):
     def _language_chosen(self, action: QAction) -> None:
         self.languageChangeRequested.emit(action.data())
 
-    def open_settings(self) -> None:
-        dialog = SettingsDialog(self.engine, self)
-        dialog.show()
-
-    def open_complaint_settings(self) -> ComplaintSettingsDialog:
-        dialog = ComplaintSettingsDialog(self.engine, self.hub, self)
+    def open_settings(self, page: str = "company") -> SettingsDialog:
+        """The settings dialog on that page (SettingsDialog.PAGES)."""
+        dialog = SettingsDialog(self.engine, self, hub=self.hub, page=page)
         dialog.show()
         return dialog
 

@@ -43,7 +43,7 @@ from app.services import (
 )
 from app.services.validation import ValidationError
 from app.ui.background import BackgroundOp, Progress, run_in_background
-from app.ui.settings_dialog import logo_png_base64
+from app.ui.settings.general_pages import logo_png_base64
 from app.ui.signals import DataHub
 from app.ui.widgets.form import ErrorLabel, FieldWithError
 

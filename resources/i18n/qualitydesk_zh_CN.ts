@@ -629,6 +629,25 @@ has been restored.
     </message>
 </context>
 <context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>The program backs the data file up at start when it changed, before an import, a sync or a restore, and with Data → Back up now. The folder is chosen per computer.</source>
+        <translation>数据文件有变化时,程序在启动时、导入、同步或恢复之前自动备份;也可使用“数据 → 立即备份”。备份文件夹按每台电脑分别选择。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>The database is on a server: its administrator backs it up (pg_dump, see the README). Data → Back up now copies it into a data file on this computer.</source>
+        <translation>数据库在服务器上:由服务器管理员负责备份(pg_dump,见 README)。“数据 → 立即备份”可把它复制为本机上的一个数据文件。</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <source>The year whose annual volumes decide the tiers (the last complete year)</source>
@@ -1100,6 +1119,73 @@ has been restored.
     <message>
         <source>Closing note</source>
         <translation>结案说明</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPage</name>
+    <message>
+        <source>Company and forms</source>
+        <translation>公司与表单</translation>
+    </message>
+    <message>
+        <source>Printed as 填表人 on the forms and written in the audit trail</source>
+        <translation>打印在表单的“填表人”处,并记入修改记录</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>选择标志…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>移除标志</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Company name *</source>
+        <translation>公司名称 *</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Clerk name</source>
+        <translation>填表人</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Form code</source>
+        <translation>表单编号</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Form codes and revisions</source>
+        <translation>表单编号与版本</translation>
+    </message>
+    <message>
+        <source>(no logo)</source>
+        <translation>(无标志)</translation>
+    </message>
+    <message>
+        <source>Choose logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>This file is not an image that can be read.</source>
+        <translation>此文件不是可读取的图片。</translation>
     </message>
 </context>
 <context>
@@ -1980,30 +2066,46 @@ has been restored.
     </message>
 </context>
 <context>
-    <name>ComplaintSettingsDialog</name>
+    <name>ComplaintSettingsPages</name>
     <message>
-        <source>Complaint rules and calendar</source>
-        <translation>客户抱怨规则与工作日历</translation>
+        <source>Numbering</source>
+        <translation>编号</translation>
     </message>
     <message>
-        <source>Numbering and lists</source>
-        <translation>编号与列表</translation>
+        <source>The prefix of each kind of record. A new prefix numbers the records entered from now on; records already stored keep their numbers. Each year starts at 0001.</source>
+        <translation>各类记录编号的前缀。新前缀只用于此后录入的记录;已保存记录的编号不变。每年从 0001 开始。</translation>
     </message>
     <message>
-        <source>Deadlines</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <source>Working-day calendar</source>
-        <translation>工作日历</translation>
+        <source>Complaints</source>
+        <translation>客户抱怨</translation>
     </message>
     <message>
         <source>Numbers look like {prefix}-2026-0001; a reopened ticket adds -1.</source>
         <translation>编号形如 {prefix}-2026-0001;重开的抱怨单在后面加 -1。</translation>
     </message>
     <message>
-        <source>Number prefix</source>
-        <translation>编号前缀</translation>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Field service reports</source>
+        <translation>现场服务报告</translation>
+    </message>
+    <message>
+        <source>Visit reports</source>
+        <translation>走访报告</translation>
+    </message>
+    <message>
+        <source>This computer is laptop {code}: its reports carry the code after the prefix. The office's starter file brings the office's prefixes; a new starter file replaces these.</source>
+        <translation>本机是笔记本电脑 {code}:其报告编号在前缀后带有该代码。前缀随办公室的初始文件而来;导入新的初始文件时会被替换。</translation>
+    </message>
+    <message>
+        <source>A laptop gets the prefixes of field service and visit reports with its starter file (Data → Make a starter file for a laptop…) and adds its own code: FW-L1-2026-0001.</source>
+        <translation>笔记本电脑通过初始文件(数据 → 为笔记本电脑制作初始文件…)获得现场服务报告和走访报告的前缀,并加上自己的代码:FW-L1-2026-0001。</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>列表</translation>
     </message>
     <message>
         <source>Defect categories</source>
@@ -2016,6 +2118,10 @@ has been restored.
     <message>
         <source>One per line, in the order the lists show them.</source>
         <translation>每行一项,按列表中显示的顺序排列。</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -2056,6 +2162,10 @@ has been restored.
     <message>
         <source>months: how far back the recurrence check looks</source>
         <translation>个月内:检查同一问题是否重复发生的回溯范围</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
     </message>
     <message>
         <source>The holiday calendar built into this program knows the public holidays and make-up workdays (调休) of {first}–{last}. Enter here what differs at your company (a shutdown, an extra working day) and the holidays of any later year.</source>
@@ -2170,14 +2280,18 @@ has been restored.
         <translation>{year} 年的法定节假日尚未收录,工作日按周一至周五估算,请在此录入该年节假日并确认</translation>
     </message>
     <message>
-        <source>Updating the deadlines of open tickets…</source>
-        <translation>正在更新处理中抱怨单的期限…</translation>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
         <source>The settings are saved, but the deadlines of open tickets could not be updated: {reason}
 They are updated when each ticket is saved next.</source>
         <translation>设置已保存,但未能更新处理中抱怨单的期限:{reason}
 各抱怨单下次保存时会自动更新。</translation>
+    </message>
+    <message>
+        <source>Updating the deadlines of open tickets…</source>
+        <translation>正在更新处理中抱怨单的期限…</translation>
     </message>
     <message>
         <source>“{value}”: {message}</source>
@@ -2251,8 +2365,8 @@ They are updated when each ticket is saved next.</source>
         <translation>今日到期:{deadline},{time} 前完成(还剩 {left})。</translation>
     </message>
     <message>
-        <source>* Estimated deadline: the public holidays of {years} are not known yet, so working days are counted Monday to Friday. Enter them under Settings → Complaint rules and calendar.</source>
-        <translation>* 估算期限:{years} 年的法定节假日尚未收录,工作日按周一至周五估算。请在“设置 → 客户抱怨规则与工作日历”中录入。</translation>
+        <source>* Estimated deadline: the public holidays of {years} are not known yet, so working days are counted Monday to Friday. Enter them under Settings → Working-day calendar.</source>
+        <translation>* 估算期限:{years} 年的法定节假日尚未收录,工作日按周一至周五估算。请在“设置 → 工作日历”中录入。</translation>
     </message>
 </context>
 <context>
@@ -3958,6 +4072,17 @@ last year</source>
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language of the window on this computer. It changes when the settings are saved, as with the Language menu; the forms and reports keep theirs.</source>
+        <translation>本机窗口的界面语言。保存设置后即切换,与“语言”菜单相同;表单和报表的语言不受影响。</translation>
+    </message>
+</context>
+<context>
     <name>LineEditor</name>
     <message>
         <source>Photos</source>
@@ -4240,12 +4365,8 @@ last year</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <source>Company, clerk and form codes…</source>
-        <translation>公司、填表人与表单编号…</translation>
-    </message>
-    <message>
-        <source>Complaint rules and calendar…</source>
-        <translation>客户抱怨规则与工作日历…</translation>
+        <source>Settings…</source>
+        <translation>设置…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -6145,104 +6266,16 @@ so you can go back to them with this same dialog.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>Printed as 填表人 on the forms and written in the audit trail</source>
-        <translation>打印在表单的“填表人”处,并记入修改记录</translation>
+        <source>This page holds an error.</source>
+        <translation>此页有错误。</translation>
     </message>
     <message>
-        <source>Choose logo…</source>
-        <translation>选择标志…</translation>
+        <source>Nothing is saved yet: please correct the marked pages.</source>
+        <translation>尚未保存:请更正标出的页面。</translation>
     </message>
     <message>
-        <source>Remove logo</source>
-        <translation>移除标志</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Company name *</source>
-        <translation>公司名称 *</translation>
-    </message>
-    <message>
-        <source>Logo</source>
-        <translation>标志</translation>
-    </message>
-    <message>
-        <source>Clerk name</source>
-        <translation>填表人</translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation>表单</translation>
-    </message>
-    <message>
-        <source>Form code</source>
-        <translation>表单编号</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Form codes and revisions</source>
-        <translation>表单编号与版本</translation>
-    </message>
-    <message>
-        <source>Backups on this computer</source>
-        <translation>本机的备份</translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation>备份文件夹</translation>
-    </message>
-    <message>
-        <source>This PC's data file</source>
-        <translation>本机的数据文件</translation>
-    </message>
-    <message>
-        <source>Server URL</source>
-        <translation>服务器地址</translation>
-    </message>
-    <message>
-        <source>Takes effect at the next start. The password is never kept here: give it in the PGPASSWORD environment variable or a pgpass file.</source>
-        <translation>下次启动时生效。密码不会保存在这里:请把密码放在 PGPASSWORD 环境变量或 pgpass 文件中。</translation>
-    </message>
-    <message>
-        <source>Written in the audit trail for everything done on this PC</source>
-        <translation>在本机所做的一切操作都以此名称记入审计记录</translation>
-    </message>
-    <message>
-        <source>This computer</source>
-        <translation>本机</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <source>User name on this PC</source>
-        <translation>本机用户名</translation>
-    </message>
-    <message>
-        <source>Enter the server's URL, or choose this PC's data file.</source>
-        <translation>请填写服务器地址,或选择本机的数据文件。</translation>
-    </message>
-    <message>
-        <source>(no logo)</source>
-        <translation>(无标志)</translation>
-    </message>
-    <message>
-        <source>Choose logo</source>
-        <translation>选择标志</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
-    </message>
-    <message>
-        <source>This file is not an image that can be read.</source>
-        <translation>此文件不是可读取的图片。</translation>
+        <source>The settings could not be saved: {reason}</source>
+        <translation>设置未能保存:{reason}</translation>
     </message>
 </context>
 <context>
@@ -6257,7 +6290,7 @@ so you can go back to them with this same dialog.</source>
     </message>
 </context>
 <context>
-    <name>SummaryTargetsDialog</name>
+    <name>SummaryTargetsPage</name>
     <message>
         <source>Management targets</source>
         <translation>管理目标</translation>
@@ -6348,6 +6381,33 @@ so you can go back to them with this same dialog.</source>
     <message>
         <source>Writing the customer-loss analysis…</source>
         <translation>正在生成顾客流失分析…</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTargetsPage</name>
+    <message>
+        <source>Survey targets</source>
+        <translation>满意度调查目标</translation>
+    </message>
+    <message>
+        <source>The satisfaction index target of each year, from the first year on; after the last one the last target holds. New campaigns take the target of their year; campaigns already made keep theirs.</source>
+        <translation>自起始年度起逐年的满意度指数目标;超过最后一年后沿用最后一个目标。新建的调查采用其年度的目标,已有的调查保留原目标。</translation>
+    </message>
+    <message>
+        <source>empty: the year of the first campaign</source>
+        <translation>留空:以第一次调查的年度为起始年度</translation>
+    </message>
+    <message>
+        <source>First year</source>
+        <translation>起始年度</translation>
+    </message>
+    <message>
+        <source>Index targets % (year by year)</source>
+        <translation>满意度指数目标 %(逐年)</translation>
+    </message>
+    <message>
+        <source>Item threshold %</source>
+        <translation>项目警戒线 %</translation>
     </message>
 </context>
 <context>
@@ -6578,33 +6638,6 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
     <message>
         <source>Importing the laptop's records…</source>
         <translation>正在导入笔记本电脑的记录…</translation>
-    </message>
-</context>
-<context>
-    <name>TargetsDialog</name>
-    <message>
-        <source>Survey targets</source>
-        <translation>满意度调查目标</translation>
-    </message>
-    <message>
-        <source>The satisfaction index target of each year, from the first year on; after the last one the last target holds. New campaigns take the target of their year; campaigns already made keep theirs.</source>
-        <translation>自起始年度起逐年的满意度指数目标;超过最后一年后沿用最后一个目标。新建的调查采用其年度的目标,已有的调查保留原目标。</translation>
-    </message>
-    <message>
-        <source>empty: the year of the first campaign</source>
-        <translation>留空:以第一次调查的年度为起始年度</translation>
-    </message>
-    <message>
-        <source>First year</source>
-        <translation>起始年度</translation>
-    </message>
-    <message>
-        <source>Index targets % (year by year)</source>
-        <translation>满意度指数目标 %(逐年)</translation>
-    </message>
-    <message>
-        <source>Item threshold %</source>
-        <translation>项目警戒线 %</translation>
     </message>
 </context>
 <context>
@@ -6862,6 +6895,41 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
     <message>
         <source>{name} (copy)</source>
         <translation>{name}(副本)</translation>
+    </message>
+</context>
+<context>
+    <name>ThisComputerPage</name>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>This PC's data file</source>
+        <translation>本机的数据文件</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start. The password is never kept here: give it in the PGPASSWORD environment variable or a pgpass file.</source>
+        <translation>下次启动时生效。密码不会保存在这里:请把密码放在 PGPASSWORD 环境变量或 pgpass 文件中。</translation>
+    </message>
+    <message>
+        <source>Written in the audit trail for everything done on this PC</source>
+        <translation>在本机所做的一切操作都以此名称记入审计记录</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User name on this PC</source>
+        <translation>本机用户名</translation>
+    </message>
+    <message>
+        <source>Enter the server's URL, or choose this PC's data file.</source>
+        <translation>请填写服务器地址,或选择本机的数据文件。</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,6 @@ from app.services import complaint_service, complaint_settings, complaint_workfl
 from app.services.complaint_data import ComplaintData
 from app.services.customer_service import CustomerData
 from app.ui.complaints.due_dialog import DueDialog
-from app.ui.complaints.settings_page import ComplaintSettingsDialog
 from app.ui.complaints.tab import ComplaintsTab
 from app.ui.complaints.table_model import (
     DUE_TODAY_BACKGROUND,
@@ -24,6 +23,7 @@ from app.ui.complaints.table_model import (
     ComplaintTableModel,
 )
 from app.ui.main_window import MainWindow
+from app.ui.settings.dialog import SettingsDialog
 from app.ui.signals import DataHub
 
 # noon on a Tuesday, in the PC's own time zone: "due today" means the same local day
@@ -457,7 +457,7 @@ def test_main_window_shows_the_due_list_once_and_counts_overdue(
     assert main.overdue_indicator.message == "2 张客户抱怨超期"
     menus = {a.text(): a.menu() for a in main.menuBar().actions()}
     entries = [a.text() for a in menus["设置(&S)"].actions()]
-    assert "客户抱怨规则与工作日历…" in entries
+    assert "设置…" in entries
 
 
 # ---------------------------------------------------------------- complaint settings
@@ -467,8 +467,10 @@ def test_settings_save_rules_and_calendar_and_recompute_open_tickets(qtbot, engi
     hub = DataHub()
     heard: list[tuple[str, int]] = []
     hub.dataChanged.connect(lambda family, record_id: heard.append((family, record_id)))
-    dialog = ComplaintSettingsDialog(engine, hub, now=_clock)
-    qtbot.addWidget(dialog)
+    settings = SettingsDialog(engine, hub=hub, page="calendar", now=_clock)
+    settings.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # looked at after saving
+    qtbot.addWidget(settings)
+    dialog = settings.complaints
     # 2026 is built in; 2027 is not
     assert "2027 年的法定节假日尚未收录,工作日按周一至周五估算" in dialog.warning.text()
     assert not dialog.warning.isHidden()
@@ -492,7 +494,7 @@ def test_settings_save_rules_and_calendar_and_recompute_open_tickets(qtbot, engi
     assert dialog.overrides.cellWidget(1, dialog.COL_WORKING).currentData() is False
     dialog.departments.setPlainText("质量保障部\n生产部\n技术部\n模具车间")
 
-    assert dialog.save()
+    assert settings.save()
     qtbot.waitUntil(lambda: dialog.recomputed is not None, timeout=10000)
     assert dialog.recomputed == 3  # the open tickets
     stored = complaint_settings.load(engine)
@@ -513,8 +515,9 @@ def test_settings_save_rules_and_calendar_and_recompute_open_tickets(qtbot, engi
 
 
 def test_settings_errors_show_next_to_the_field_and_nothing_is_saved(qtbot, engine):
-    dialog = ComplaintSettingsDialog(engine, DataHub(), now=_clock)
-    qtbot.addWidget(dialog)
+    settings = SettingsDialog(engine, hub=DataHub(), now=_clock)
+    qtbot.addWidget(settings)
+    dialog = settings.complaints
     dialog.number_prefix.setText("1KS")
     dialog.rule_amounts["containment"].setValue(0)
     dialog.recurrence_months.setValue(500)
@@ -523,7 +526,7 @@ def test_settings_errors_show_next_to_the_field_and_nothing_is_saved(qtbot, engi
     dialog.add_override("2026-02-30", False, "")
     dialog.defect_categories.setPlainText("尺寸不良\n异响\n尺寸不良")
 
-    assert not dialog.save()
+    assert not settings.save()
     assert dialog.prefix_field.error.text() == "前缀为 1–10 个字母或数字,以字母开头。"
     assert dialog.rule_errors["containment"].text() == "应在 1–999 之间。"
     assert dialog.rule_errors["first_reply"].text() == ""
@@ -533,8 +536,9 @@ def test_settings_errors_show_next_to_the_field_and_nothing_is_saved(qtbot, engi
         "第 2 行:“2026-10-01”重复。",
         "第 3 行:日期格式不正确(例:2024-03-15)。",
     ]
-    assert dialog.pages.currentIndex() == dialog.PAGE_LISTS
-    assert dialog.result() == 0
+    assert settings.marked_pages() == ["numbering", "lists", "deadlines", "calendar"]
+    assert settings.current_page() == "numbering"
+    assert settings.result() == 0
     assert complaint_settings.load(engine) == complaint_settings.ComplaintSettings()
     # what was typed stays
     assert dialog.number_prefix.text() == "1KS"

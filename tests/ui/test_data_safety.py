@@ -26,7 +26,7 @@ from app.ui.application import AppController, start_application
 from app.ui.customers.import_dialog import ImportCustomersDialog
 from app.ui.data_safety.damaged_dialog import DamagedFileDialog
 from app.ui.data_safety.restore_dialog import RestoreDialog
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.settings.dialog import SettingsDialog
 from tests.cli_runner import run
 from tests.test_data_lock import holding, kill_hard
 
@@ -450,7 +450,7 @@ def test_the_backup_folder_is_set_in_the_settings(qtbot, engine, data_dir):
     db_path = database_path(data_dir)
     dialog = SettingsDialog(engine)
     qtbot.addWidget(dialog)
-    field = dialog.backup_folder
+    field = dialog.backups.backup_folder
     assert field.folder() == data_dir / "backups" and not field.default_button.isEnabled()
 
     blocked = data_dir.parent / "not-a-folder"
@@ -461,7 +461,7 @@ def test_the_backup_folder_is_set_in_the_settings(qtbot, engine, data_dir):
     stick = data_dir.parent / "stick"
     try:
         assert field.set_folder(stick) and field.default_button.isEnabled()
-        dialog.company_name.setText("浙江精工")
+        dialog.company.company_name.setText("浙江精工")
         dialog.save()
         assert backup_service.backup_folder_for(db_path) == stick
         info = backup_service.make_backup(db_path)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.config import Preferences, database_path
 from app.services import customer_service, settings_service
 from app.ui.customers.import_dialog import ImportCustomersDialog
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.settings.dialog import SettingsDialog
 
 
 def _register(path, rows):
@@ -87,20 +87,21 @@ def test_settings_are_validated_and_stored(qtbot, engine, tmp_path):
 
     dialog = SettingsDialog(engine)
     qtbot.addWidget(dialog)
-    dialog.company_name.setText("  ")
+    page = dialog.company
+    page.company_name.setText("  ")
     dialog.save()
-    assert dialog.company_field.error.text() == "必填。"
+    assert page.company_field.error.text() == "必填。"
     assert dialog.result() == 0
 
     image = QImage(400, 200, QImage.Format.Format_RGB32)
     image.fill(QColor("navy"))
     logo = tmp_path / "logo.png"
     image.save(str(logo))
-    assert dialog.load_logo_file(str(logo))
-    assert not dialog.load_logo_file(str(tmp_path / "missing.png"))
-    dialog.company_name.setText("浙江精工汽车部件股份有限公司")
-    dialog.clerk_name.setText("李静")
-    dialog.forms_table.item(0, 2).setText("B/1")
+    assert page.load_logo_file(str(logo))
+    assert not page.load_logo_file(str(tmp_path / "missing.png"))
+    page.company_name.setText("浙江精工汽车部件股份有限公司")
+    page.clerk_name.setText("李静")
+    page.forms_table.item(0, 2).setText("B/1")
     dialog.save()
     stored = settings_service.load(engine)
     assert stored.company_name == "浙江精工汽车部件股份有限公司"

@@ -311,19 +311,21 @@ def test_the_month_chooser_steps_months(overview_tab, qtbot):
 def test_targets_refuse_bad_input_next_to_the_field_and_save_good_input(
     qtbot, engine, overview_tab
 ):
-    dialog = overview_tab.edit_targets()
-    qtbot.addWidget(dialog)
+    settings = overview_tab.edit_targets()
+    qtbot.addWidget(settings)
+    assert settings.current_page() == "management_targets"
+    dialog = settings.summary_targets
     dialog.edits["max_complaints"].setText("2.5")
     dialog.edits["containment_on_time_pct"].setText("120")
     dialog.edits["answer_on_time_pct"].setText("abc")
-    dialog.accept()
-    assert dialog.isVisible()
+    assert not settings.save()
+    assert settings.isVisible()
     assert dialog.fields["max_complaints"].error.text() == "抱怨数应为整数。"
     assert dialog.fields["answer_on_time_pct"].error.text() == "不是数字。"
     dialog.edits["max_complaints"].setText("24")
     dialog.edits["answer_on_time_pct"].setText("90")
-    dialog.accept()  # the service's range check comes next
-    assert dialog.isVisible()
+    assert not settings.save()  # the service's range check
+    assert settings.isVisible()
     assert "0–100" in dialog.fields["containment_on_time_pct"].error.text()
     assert dialog.fields["max_complaints"].error.text() == ""
     assert summary_targets.load_targets(engine) == summary_targets.SummaryTargets()
@@ -331,8 +333,8 @@ def test_targets_refuse_bad_input_next_to_the_field_and_save_good_input(
     dialog.edits["containment_on_time_pct"].setText("98 %")
     dialog.edits["max_reopen_rate_pct"].setText("")
     dialog.edits["max_external_loss"].setText("50,000")
-    dialog.accept()
-    assert not dialog.isVisible()
+    assert settings.save()
+    assert not settings.isVisible()
     assert summary_targets.load_targets(engine) == summary_targets.SummaryTargets(
         max_complaints=24,
         containment_on_time_pct=98.0,
@@ -342,8 +344,8 @@ def test_targets_refuse_bad_input_next_to_the_field_and_save_good_input(
     )
     again = overview_tab.edit_targets()
     qtbot.addWidget(again)
-    assert again.edits["max_complaints"].text() == "24"
-    assert again.edits["max_reopen_rate_pct"].text() == ""
+    assert again.summary_targets.edits["max_complaints"].text() == "24"
+    assert again.summary_targets.edits["max_reopen_rate_pct"].text() == ""
 
 
 def test_the_summary_dialog_takes_a_month_or_a_checked_range(qtbot):

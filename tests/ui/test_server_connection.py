@@ -10,7 +10,7 @@ from app import config
 from app.config import Preferences
 from app.services import settings_service
 from app.ui.application import start_application
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.settings.dialog import SettingsDialog
 from tests import pg_server
 
 needs_server = pytest.mark.skipif(
@@ -99,16 +99,19 @@ def test_a_sqlite_url_opens_that_file_and_the_title_names_it(started, tmp_path):
 def test_settings_refuse_a_password_and_keep_server_and_user_per_pc(qtbot, engine, prefs_dir):
     dialog = SettingsDialog(engine)
     qtbot.addWidget(dialog)
-    assert dialog.use_file.isChecked() and not dialog.server_url.isEnabled()
-    dialog.use_server.setChecked(True)
-    dialog.server_url.setText("postgresql+psycopg://qd:geheim@server/qualitydesk")
+    page = dialog.this_computer
+    assert page.use_file.isChecked() and not page.server_url.isEnabled()
+    page.use_server.setChecked(True)
+    page.server_url.setText("postgresql+psycopg://qd:geheim@server/qualitydesk")
     dialog.save()
-    assert "PGPASSWORD" in dialog.server_field.error.text()
+    assert "PGPASSWORD" in page.server_field.error.text()
+    assert dialog.marked_pages() == ["this_computer"]
+    assert dialog.current_page() == "this_computer"
     assert not (prefs_dir / "preferences.json").exists()
     assert dialog.result() == 0
 
-    dialog.server_url.setText("postgresql+psycopg://qd@server:5432/qualitydesk")
-    dialog.user_name.setText("王五")
+    page.server_url.setText("postgresql+psycopg://qd@server:5432/qualitydesk")
+    page.user_name.setText("王五")
     dialog.save()
     assert dialog.result() == 1
     saved = Preferences.load()
@@ -123,8 +126,9 @@ def test_settings_go_back_to_this_pcs_data_file(qtbot, engine, prefs_dir):
     prefs.save()
     dialog = SettingsDialog(engine)
     qtbot.addWidget(dialog)
-    assert dialog.use_server.isChecked()
-    assert dialog.server_url.text() == "postgresql+psycopg://qd@server/qualitydesk"
-    dialog.use_file.setChecked(True)
+    page = dialog.this_computer
+    assert page.use_server.isChecked()
+    assert page.server_url.text() == "postgresql+psycopg://qd@server/qualitydesk"
+    page.use_file.setChecked(True)
     dialog.save()
     assert Preferences.load().db_url is None

@@ -640,26 +640,51 @@ def test_new_campaign_warns_about_a_second_one_for_the_same_period(qtbot, engine
     assert dialog.period_start.text() == f"{YEAR}-01-01" and dialog.name.text() == f"{YEAR} 上半年"
 
 
+def _answer_settings(fill, results: list) -> None:
+    """When the settings dialog runs modally, fill its survey targets page and press Save."""
+    from app.ui.settings.dialog import SettingsDialog
+
+    tries = {"left": 200}
+
+    def handle() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SettingsDialog):
+            tries["left"] -= 1
+            if tries["left"]:
+                QTimer.singleShot(10, handle)
+            return
+        assert dialog.current_page() == "survey_targets"
+        page = dialog.survey_targets
+        fill(page)
+        if dialog.save():
+            results.append("accepted")
+        else:
+            results.append({k: f.error.text() for k, f in page.fields.items() if f.error.text()})
+            dialog.reject()
+
+    QTimer.singleShot(0, handle)
+
+
 def test_targets_year_by_year_and_the_threshold(qtbot, engine, customers, tab):
-    from app.ui.surveys.targets_dialog import TargetsDialog
+    from app.ui.surveys.targets_page import SurveyTargetsPage
 
     results = []
 
-    def bad(dialog: TargetsDialog) -> None:
-        dialog.targets.setText("95, abc")
+    def bad(page: SurveyTargetsPage) -> None:
+        page.targets.setText("95, abc")
 
-    _answer_modal(TargetsDialog, bad, results)
+    _answer_settings(bad, results)
     assert tab.campaigns.edit_targets() is False
     assert results == [{"targets": "不是数字。"}]
 
-    def good(dialog: TargetsDialog) -> None:
-        assert dialog.targets.text() == "95, 97, 98"
-        dialog.start_year.setText(str(YEAR - 1))
-        dialog.targets.setText("95，97，98")  # Chinese commas are fine
-        dialog.threshold.setText("85 %")
-        assert f"{YEAR}: 97 %" in dialog.preview.text()
+    def good(page: SurveyTargetsPage) -> None:
+        assert page.targets.text() == "95, 97, 98"
+        page.start_year.setText(str(YEAR - 1))
+        page.targets.setText("95，97，98")  # Chinese commas are fine
+        page.threshold.setText("85 %")
+        assert f"{YEAR}: 97 %" in page.preview.text()
 
-    _answer_modal(TargetsDialog, good, results)
+    _answer_settings(good, results)
     assert tab.campaigns.edit_targets()
     settings = survey_service.load_settings(engine)
     assert (settings.target_start_year, settings.targets, settings.threshold_pct) == (

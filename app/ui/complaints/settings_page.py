@@ -1,4 +1,4 @@
-"""Complaint rules and calendar: number prefix, lists, deadline rules, holidays and 调休 days."""
+"""Complaint settings pages: number prefixes, lists, deadline rules, holidays and 调休 days."""
 
 from __future__ import annotations
 
@@ -6,14 +6,11 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,7 +23,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +30,13 @@ from sqlalchemy import Engine
 
 from app.i18n import current_language, pick
 from app.models.common import utcnow
-from app.services import complaint_service, complaint_settings, settings_service
+from app.services import (
+    complaint_service,
+    complaint_settings,
+    machine,
+    number_prefixes,
+    settings_service,
+)
 from app.services.complaint_settings import (
     RULE_LABELS,
     UNITS,
@@ -42,10 +44,12 @@ from app.services.complaint_settings import (
     DeadlineRule,
     rule_label,
 )
+from app.services.number_prefixes import NumberPrefixes
 from app.services.parsing import parse_date_text
 from app.services.validation import FieldError, ValidationError
 from app.services.work_calendar import DayOverride, library_years
-from app.ui.background import run_in_background
+from app.ui.background import BackgroundOp, run_in_background
+from app.ui.settings.page import SettingsPage, hint_label
 from app.ui.signals import DataHub
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.form import ErrorLabel, FieldWithError
@@ -64,15 +68,18 @@ def _spin(value: int) -> QSpinBox:
     return spin
 
 
-class ComplaintSettingsDialog(QDialog):
-    PAGE_LISTS, PAGE_DEADLINES, PAGE_CALENDAR = range(3)
+class ComplaintSettingsPages(QObject):
+    """The complaint settings as four pages of the settings dialog: numbering (with the number
+    prefixes of returns, service reports and visits), lists, deadlines, working-day calendar.
+    One section: checked together (every message next to its field), stored together."""
+
     COL_DATE, COL_WEEKDAY, COL_WORKING, COL_NOTE = range(4)
 
     def __init__(
         self,
         engine: Engine,
         hub: DataHub,
-        parent: QWidget | None = None,
+        parent: QObject | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,52 +87,88 @@ class ComplaintSettingsDialog(QDialog):
         self._clock = now or utcnow
         self.settings = complaint_settings.load(engine)
         self._original = asdict(self.settings)
+        self.prefixes = number_prefixes.load(engine)
+        self.machine_code = machine.machine_code(engine)
         self.recomputed: int | None = None  # open tickets updated after saving
-        self.setWindowTitle(self.tr("Complaint rules and calendar"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(940, 640)
 
-        self.warning = QLabel(self)
+        self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(
             "background: #fff3cd; color: #7a4b00; border: 1px solid #e0b34a; padding: 6px;"
         )
-        self.pages = QTabWidget(self)
-        self.pages.addTab(self._lists_page(), self.tr("Numbering and lists"))
-        self.pages.addTab(self._deadlines_page(), self.tr("Deadlines"))
-        self.pages.addTab(self._calendar_page(), self.tr("Working-day calendar"))
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.buttons)
+        self.numbering_page = self._numbering_page()
+        self.lists_page = self._lists_page()
+        self.deadlines_page = self._deadlines_page()
+        self.calendar_page = self._calendar_page()
         self._update_warning()
+
+    def pages(self) -> list[SettingsPage]:
+        return [self.numbering_page, self.lists_page, self.deadlines_page, self.calendar_page]
 
     # ------------------------------------------------------------------ pages
 
-    def _lists_page(self) -> QWidget:
-        page = QWidget()
-        self.number_prefix = QLineEdit(self.settings.number_prefix)
-        self.number_prefix.setMaximumWidth(160)
-        self.prefix_field = FieldWithError(self.number_prefix)
-        example = QLabel(self.tr("Numbers look like {prefix}-2026-0001; a reopened ticket adds -1.").format(prefix=self.settings.number_prefix))  # fmt: skip
-        example.setStyleSheet("color: #555;")
-        self.number_prefix.textChanged.connect(
-            lambda text: example.setText(
-                self.tr("Numbers look like {prefix}-2026-0001; a reopened ticket adds -1.").format(
-                    prefix=text.strip() or "…"
-                )
-            )
+    def _numbering_page(self) -> SettingsPage:
+        page = SettingsPage(
+            "numbering",
+            self.tr("Numbering"),
+            self.tr(
+                "The prefix of each kind of record. A new prefix numbers the records entered "
+                "from now on; records already stored keep their numbers. Each year starts at "
+                "0001."
+            ),
         )
-        prefix_row = QFormLayout()
-        prefix_row.addRow(self.tr("Number prefix"), self.prefix_field)
-        prefix_row.addRow("", example)
+        year = self._clock().astimezone().year
+        self.number_prefix = QLineEdit(self.settings.number_prefix)
+        self.prefix_field = page.add_field("number_prefix", self.tr("Complaints"), self.number_prefix)  # fmt: skip
+        self._example(page, self.number_prefix, lambda p: self.tr("Numbers look like {prefix}-2026-0001; a reopened ticket adds -1.").format(prefix=p))  # fmt: skip
+        self.return_prefix = QLineEdit(self.prefixes.returns)
+        self.service_prefix = QLineEdit(self.prefixes.service)
+        self.visit_prefix = QLineEdit(self.prefixes.visit)
+        self.prefix_fields = {
+            "returns": page.add_field("returns", self.tr("Returns"), self.return_prefix),
+        }
+        self._example(page, self.return_prefix, lambda p: f"{p}-{year}-0001")
+        code = f"-{self.machine_code}" if self.machine_code else ""
+        self.prefix_fields["service"] = page.add_field(
+            "service", self.tr("Field service reports"), self.service_prefix
+        )
+        self._example(page, self.service_prefix, lambda p: f"{p}{code}-{year}-0001")
+        self.prefix_fields["visit"] = page.add_field(
+            "visit", self.tr("Visit reports"), self.visit_prefix
+        )
+        self._example(page, self.visit_prefix, lambda p: f"{p}{code}-{year}-0001")
+        for edit in (
+            self.number_prefix,
+            self.return_prefix,
+            self.service_prefix,
+            self.visit_prefix,
+        ):
+            edit.setMaximumWidth(160)
+        if self.machine_code:
+            note = self.tr(
+                "This computer is laptop {code}: its reports carry the code after the prefix. "
+                "The office's starter file brings the office's prefixes; a new starter file "
+                "replaces these."
+            ).format(code=self.machine_code)
+        else:
+            note = self.tr(
+                "A laptop gets the prefixes of field service and visit reports with its "
+                "starter file (Data → Make a starter file for a laptop…) and adds its own code: "
+                "FW-L1-2026-0001."
+            )
+        page.body.addWidget(hint_label(note))
+        page.body.addStretch(1)
+        return page
 
+    def _example(self, page: SettingsPage, edit: QLineEdit, text: Callable[[str], str]) -> None:
+        """A grey line under the field: how numbers look with the prefix typed."""
+        example = QLabel(text(edit.text().strip() or "…"))
+        example.setStyleSheet("color: #555;")
+        edit.textChanged.connect(lambda typed: example.setText(text(typed.strip() or "…")))
+        page.form.addRow("", example)
+
+    def _lists_page(self) -> SettingsPage:
+        page = SettingsPage("lists", self.tr("Lists"))
         self.defect_categories = QPlainTextEdit("\n".join(self.settings.defect_categories))
         self.departments = QPlainTextEdit("\n".join(self.settings.departments))
         self.defect_error = ErrorLabel()
@@ -135,22 +178,21 @@ class ComplaintSettingsDialog(QDialog):
             (self.tr("Defect categories"), self.defect_categories, self.defect_error),
             (self.tr("Departments"), self.departments, self.departments_error),
         ):
+            editor.setMinimumHeight(200)
             box = QGroupBox(title)
             box_layout = QVBoxLayout(box)
             hint = QLabel(self.tr("One per line, in the order the lists show them."))
             hint.setStyleSheet("color: #555;")
+            hint.setWordWrap(True)
             box_layout.addWidget(hint)
             box_layout.addWidget(editor, 1)
             box_layout.addWidget(error)
             lists.addWidget(box)
-
-        layout = QVBoxLayout(page)
-        layout.addLayout(prefix_row)
-        layout.addLayout(lists, 1)
+        page.body.addLayout(lists, 1)
         return page
 
-    def _deadlines_page(self) -> QWidget:
-        page = QWidget()
+    def _deadlines_page(self) -> SettingsPage:
+        page = SettingsPage("deadlines", self.tr("Deadlines"))
         lang = current_language()
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Deadline")), 0, 0)
@@ -220,14 +262,13 @@ class ComplaintSettingsDialog(QDialog):
         other_grid.setColumnMinimumWidth(0, 200)
         other_grid.setColumnStretch(2, 1)
 
-        layout = QVBoxLayout(page)
-        layout.addWidget(rules)
-        layout.addWidget(others)
-        layout.addStretch(1)
+        page.body.addWidget(rules)
+        page.body.addWidget(others)
+        page.body.addStretch(1)
         return page
 
-    def _calendar_page(self) -> QWidget:
-        page = QWidget()
+    def _calendar_page(self) -> SettingsPage:
+        page = SettingsPage("calendar", self.tr("Working-day calendar"))
         first, last = library_years()
         known = QLabel(
             self.tr(
@@ -307,11 +348,12 @@ class ComplaintSettingsDialog(QDialog):
         confirm_layout.addStretch(1)
         self.years_error = ErrorLabel()
 
-        layout = QVBoxLayout(page)
-        layout.addWidget(known)
-        layout.addWidget(days, 1)
-        layout.addWidget(confirm)
-        layout.addWidget(self.years_error)
+        self.overrides.setMinimumHeight(180)
+        page.body.addWidget(self.warning)
+        page.body.addWidget(known)
+        page.body.addWidget(days, 1)
+        page.body.addWidget(confirm)
+        page.body.addWidget(self.years_error)
         return page
 
     # ------------------------------------------------------------------ calendar rows
@@ -485,7 +527,7 @@ class ComplaintSettingsDialog(QDialog):
         self.warning.setText("\n".join(lines))
         self.warning.setVisible(bool(lines))
 
-    # ------------------------------------------------------------------ saving
+    # ------------------------------------------------------------------ checking and saving
 
     def _collect(self) -> tuple[ComplaintSettings, list[int], dict[int, str]]:
         def lines(editor: QPlainTextEdit) -> list[str]:
@@ -507,10 +549,19 @@ class ComplaintSettingsDialog(QDialog):
             recurrence_months=self.recurrence_months.value(),
             due_soon_hours=self.due_soon_hours.value(),
         )
-        return settings, rows, problems
+        return complaint_settings.normalize(settings), rows, problems
+
+    def _collect_prefixes(self) -> NumberPrefixes:
+        return number_prefixes.normalize(
+            NumberPrefixes(
+                self.return_prefix.text(), self.service_prefix.text(), self.visit_prefix.text()
+            )
+        )
 
     def _clear_errors(self) -> None:
         for field in (self.prefix_field, self.due_soon_field, self.recurrence_field):
+            field.set_error("")
+        for field in self.prefix_fields.values():
             field.set_error("")
         for label in (
             self.defect_error,
@@ -522,60 +573,79 @@ class ComplaintSettingsDialog(QDialog):
             label.show_message("")
         self._mark_rows(set())
 
-    def save(self) -> bool:
-        """Store the settings; False (with messages next to the fields) when something is wrong."""
+    def check(self) -> list[SettingsPage]:
+        """Every message next to its field; the pages holding one (none: it may be stored)."""
         self._clear_errors()
         settings, rows, problems = self._collect()
+        prefixes = self._collect_prefixes()
+        errors: dict[str, FieldError] = {}
         try:
-            if problems:  # still check the rest, so every message shows at once
-                complaint_settings.validate(settings)
-            else:
-                complaint_settings.save(
-                    self.engine, settings, settings_service.current_user(self.engine)
-                )
+            complaint_settings.validate(settings, number_prefixes.others(prefixes))
         except ValidationError as error:
-            self._show_errors(error, settings, rows, problems)
+            errors = error.errors
+        bad = self._show_errors(ValidationError(errors), settings, rows, problems)
+        try:
+            number_prefixes.validate(prefixes, settings.number_prefix)
+        except ValidationError as error:
+            messages = error.messages(current_language())
+            for name, field in self.prefix_fields.items():
+                field.set_error(messages.get(name, ""))
+            bad.add(self.numbering_page)
+        return [page for page in self.pages() if page in bad]
+
+    def changed(self) -> bool:
+        settings, _rows, _problems = self._collect()
+        return asdict(settings) != self._original or self._collect_prefixes() != self.prefixes
+
+    def save(self, user: str = "") -> bool:
+        """Store what changed (check() passed); True when the deadlines of the open tickets
+        are to be worked out again (rules or calendar changed): recompute() does that."""
+        settings, _rows, _problems = self._collect()
+        prefixes = self._collect_prefixes()
+        user = user or settings_service.current_user(self.engine)
+        if prefixes != self.prefixes:  # first: the complaint prefix may take a freed one
+            number_prefixes.save(self.engine, prefixes, user, settings.number_prefix)
+            self.prefixes = prefixes
+        saved = asdict(settings)
+        if saved == self._original:
             return False
-        if problems:
-            self._show_errors(ValidationError({}), settings, rows, problems)
-            return False
+        complaint_settings.save(self.engine, settings, user)
         self.settings = settings
         self.hub.dataChanged.emit(SETTINGS_FAMILY, 0)
-        saved = asdict(settings)
         deadlines_changed = any(
             saved[name] != self._original[name]
             for name in ("rules", "calendar_overrides", "confirmed_years")
         )
-        if not deadlines_changed:
-            self.accept()
-            return True
-        self.buttons.setEnabled(False)
+        self._original = saved
+        return deadlines_changed
+
+    def recompute(self, parent: QWidget, done: Callable[[], None]) -> BackgroundOp:
+        """The deadlines of open tickets after new rules, off the GUI thread; then done()."""
         engine = self.engine
-        run_in_background(
-            self,
+
+        def finished(count: int) -> None:
+            self.recomputed = count
+            self.hub.dataChanged.emit(complaint_service.ENTITY, 0)
+            done()
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(
+                parent,
+                self.tr("Settings"),
+                self.tr(
+                    "The settings are saved, but the deadlines of open tickets could not be "
+                    "updated: {reason}\nThey are updated when each ticket is saved next."
+                ).format(reason=str(error) or error.__class__.__name__),
+            )
+            done()
+
+        return run_in_background(
+            parent,
             lambda _progress: complaint_service.recompute_open(engine),
-            self._recomputed,
-            self._recompute_failed,
+            finished,
+            failed,
             self.tr("Updating the deadlines of open tickets…"),
         )
-        return True
-
-    def _recomputed(self, count: int) -> None:
-        self.recomputed = count
-        self.hub.dataChanged.emit(complaint_service.ENTITY, 0)
-        self.accept()
-
-    def _recompute_failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        QMessageBox.warning(
-            self,
-            self.tr("Complaint rules and calendar"),
-            self.tr(
-                "The settings are saved, but the deadlines of open tickets could not be "
-                "updated: {reason}\nThey are updated when each ticket is saved next."
-            ).format(reason=str(error) or error.__class__.__name__),
-        )
-        self.accept()
 
     def _show_errors(
         self,
@@ -583,12 +653,12 @@ class ComplaintSettingsDialog(QDialog):
         settings: ComplaintSettings,
         rows: list[int],
         problems: dict[int, str],
-    ) -> None:
+    ) -> set[SettingsPage]:
         messages = error.messages(current_language())
-        pages: set[int] = set()
+        pages: set[SettingsPage] = set()
         self.prefix_field.set_error(messages.get("number_prefix", ""))
         if "number_prefix" in messages:
-            pages.add(self.PAGE_LISTS)
+            pages.add(self.numbering_page)
         for name, items, label in (
             ("defect_categories", settings.defect_categories, self.defect_error),
             ("departments", settings.departments, self.departments_error),
@@ -604,18 +674,18 @@ class ComplaintSettingsDialog(QDialog):
                     )
             label.show_message("\n".join(found))
             if found:
-                pages.add(self.PAGE_LISTS)
+                pages.add(self.lists_page)
         for key, label in self.rule_errors.items():
             label.show_message(messages.get(f"rules.{key}", ""))
             if f"rules.{key}" in messages:
-                pages.add(self.PAGE_DEADLINES)
+                pages.add(self.deadlines_page)
         for name, field in (
             ("due_soon_hours", self.due_soon_field),
             ("recurrence_months", self.recurrence_field),
         ):
             field.set_error(messages.get(name, ""))
             if name in messages:
-                pages.add(self.PAGE_DEADLINES)
+                pages.add(self.deadlines_page)
         bad_rows = dict(problems)
         for i, row in enumerate(rows):
             if text := messages.get(f"calendar_overrides[{i}]"):
@@ -633,6 +703,5 @@ class ComplaintSettingsDialog(QDialog):
         ]
         self.years_error.show_message("\n".join(year_lines))
         if day_lines or year_lines:
-            pages.add(self.PAGE_CALENDAR)
-        if pages and self.pages.currentIndex() not in pages:
-            self.pages.setCurrentIndex(min(pages))
+            pages.add(self.calendar_page)
+        return pages

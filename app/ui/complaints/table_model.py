@@ -321,7 +321,7 @@ class ComplaintTableModel(PagedTableModel[ComplaintRow]):
                 self.tr(
                     "* Estimated deadline: the public holidays of {years} are not known yet, "
                     "so working days are counted Monday to Friday. Enter them under "
-                    "Settings → Complaint rules and calendar."
+                    "Settings → Working-day calendar."
                 ).format(years=", ".join(str(y) for y in years))
             )
         return "\n".join(lines)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -49,7 +50,6 @@ from app.ui.overview.exports import (
     export_monthly_summary,
 )
 from app.ui.overview.kpi_table import KpiTable
-from app.ui.overview.targets_dialog import SummaryTargetsDialog
 from app.ui.signals import DataHub
 
 
@@ -372,9 +372,11 @@ class OverviewTab(QWidget):
             self, self.engine, request, current_language(), self._exported
         )
 
-    def edit_targets(self) -> SummaryTargetsDialog:
-        dialog = SummaryTargetsDialog(self.engine, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    def edit_targets(self) -> QDialog:
+        """The settings on their management targets page."""
+        from app.ui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.engine, self, hub=self.hub, page="management_targets")
         dialog.show()
         return dialog
 

@@ -469,9 +469,9 @@ class CampaignsView(QWidget):
         return dialog
 
     def edit_targets(self) -> bool:
-        from app.ui.surveys.targets_dialog import TargetsDialog
+        from app.ui.settings.dialog import SettingsDialog
 
-        dialog = TargetsDialog(self.engine, self)
+        dialog = SettingsDialog(self.engine, self, hub=self.hub, page="survey_targets")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.say(self.tr("Targets saved; new campaigns take them."))

@@ -1,23 +1,25 @@
-"""The survey targets 满意度目标: the index target year by year (e.g. 95 % → 97 % → 98 %, 控制程序汇总
-§4.1.5) and the item threshold below which an improvement action is needed. New campaigns take
-them; campaigns already made keep theirs."""
+"""The survey targets 满意度目标, a page of the settings: the index target year by year (e.g.
+95 % → 97 % → 98 %, 控制程序汇总 §4.1.5) and the item threshold below which an improvement action
+is needed. New campaigns take them; campaigns already made keep theirs."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from sqlalchemy import Engine
 
+from app.i18n import current_language
 from app.services import settings_service, survey_service
 from app.services.parsing import parse_number_text
 from app.services.survey_settings import SurveySettings
 from app.services.validation import FieldError, ValidationError
 from app.ui.returns.table_model import quantity_text
-from app.ui.widgets.action_dialogs import WorkflowDialog
+from app.ui.settings.page import SettingsPage
 
 
-class TargetsDialog(WorkflowDialog):
+class SurveyTargetsPage(SettingsPage):
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(
+            "survey_targets",
             self.tr("Survey targets"),
             self.tr(
                 "The satisfaction index target of each year, from the first year on; after the "
@@ -27,7 +29,8 @@ class TargetsDialog(WorkflowDialog):
             parent,
         )
         self.engine = engine
-        settings = survey_service.load_settings(engine)
+        self.stored = survey_service.load_settings(engine)
+        settings = self.stored
         self.start_year = QLineEdit(
             "" if settings.target_start_year is None else str(settings.target_start_year)
         )
@@ -44,6 +47,7 @@ class TargetsDialog(WorkflowDialog):
         for edit in (self.start_year, self.targets):
             edit.textChanged.connect(self._update_preview)
         self._update_preview()
+        self.body.addStretch(1)
 
     def read(self) -> tuple[SurveySettings, dict[str, FieldError]]:
         errors: dict[str, FieldError] = {}
@@ -83,18 +87,26 @@ class TargetsDialog(WorkflowDialog):
             )
         )
 
-    def submit(self) -> object:
+    def validate(self) -> bool:
         settings, errors = self.read()
-        if errors:
-            raise ValidationError(errors)
-        try:
-            survey_service.validate_settings(settings)
-        except ValidationError as error:
-            # one message for the list of targets
-            merged = {
-                ("targets" if k.startswith("targets[") else k): v for k, v in error.errors.items()
-            }
-            raise ValidationError(merged) from None
-        user = settings_service.current_user(self.engine)
+        if not errors:
+            try:
+                survey_service.validate_settings(settings)
+            except ValidationError as error:
+                # one message for the list of targets
+                errors = {
+                    ("targets" if k.startswith("targets[") else k): v
+                    for k, v in error.errors.items()
+                }
+        lang = current_language()
+        return not self.show_field_errors({k: v.message(lang) for k, v in errors.items()})
+
+    def changed(self) -> bool:
+        settings, errors = self.read()
+        return bool(errors) or settings != self.stored
+
+    def save(self, user: str = "") -> None:
+        settings, _errors = self.read()
+        user = user or settings_service.current_user(self.engine)
         survey_service.save_settings(self.engine, settings, user)
-        return settings
+        self.stored = settings

@@ -1,0 +1,1 @@
+"""The settings dialog (dialog.py) and its pages."""
