@@ -14,7 +14,13 @@ from sqlalchemy import Engine
 from app.i18n import current_language
 from app.models import Complaint
 from app.models.common import utcnow
-from app.services import complaint_service, complaint_settings, editing_presence, text_search
+from app.services import (
+    complaint_first_page,
+    complaint_service,
+    complaint_settings,
+    editing_presence,
+    text_search,
+)
 from app.services.complaint_data import (
     SEVERITY_LABELS,
     STATUS_LABELS,
@@ -175,6 +181,19 @@ class ComplaintTableModel(PagedTableModel[ComplaintRow]):
 
     def scans(self, query: ListQuery) -> bool:
         return text_search.scans(self._engine, query.filter.text)
+
+    def first_page(
+        self, query: ListQuery, *, limit: int, cancel: QueryCancel | None = None
+    ) -> list[int] | None:
+        return complaint_first_page.first_page_ids(
+            self._engine,
+            query.filter,
+            query.sort,
+            query.descending,
+            query.now,
+            limit=limit,
+            cancel=cancel,
+        )
 
     def count_matching(self, query: ListQuery, *, cancel: QueryCancel | None = None) -> int:
         return complaint_service.count_matching(

@@ -1,11 +1,16 @@
 """Loading a lazy list off the GUI thread: the first page and the count first, then every id.
 
-A load runs on the thread pool, in this order: the first page of ids (``search_ids(limit=…)``),
-the count (``count_matching``; not asked when the first page is not full), that page's rows, who
-else has those rows' records open (``editors``; a hint, its failure never fails the load), then
-whatever else the list shows next to it (``extra``, e.g. the complaint list's overdue counts) and
-finally all the ids in list order. Each step's result is sent to the GUI thread as it is ready, so
-the first page is shown before the long id list has been read.
+A load runs on the thread pool, in this order: the first page of ids (``search_ids(limit=…)``)
+and that page's rows, which are sent at once (the list shows them), then the count
+(``count_matching``; not asked when the first page is not full), who else has those rows'
+records open (``editors``; a hint, its failure never fails the load), then whatever else the list
+shows next to it (``extra``, e.g. the complaint list's overdue counts) and finally all the ids in
+list order. Each step's result is sent to the GUI thread as it is ready, so the first page is
+shown before the count and the long id list have been read.
+
+A search that scans every record's text (one or two characters) reads all ids in one pass and
+counts them; a list that can find such a search's first page quickly (``first_page``, e.g. among
+the first tickets in list order) shows that page before the pass.
 
 A new load (the next keystroke, another filter or sort order) presses the running load's
 ``QueryCancel``: SQLite stops its statement and the worker ends with ``Cancelled``. Whatever an
@@ -48,7 +53,7 @@ _NO_QUERY = ListQuery(None, "", False)  # a job that only reads who is editing g
 @dataclass(frozen=True)
 class FirstPage:
     ids: list[Any]
-    count: int
+    count: int | None  # None: the list is longer than the page; the count follows (counted)
     rows: dict[Any, Any]
 
 
@@ -65,6 +70,9 @@ class ListSource:
     scans: Callable[[ListQuery], bool] | None = None
     # id -> the other clients editing that record (editing_presence), for the ids given
     editors: Callable[[Sequence[Any]], dict[Any, Any]] | None = None
+    # (query, *, limit, cancel) -> the first `limit` ids of a scanning search when they can be
+    # found without the scan, else None
+    first_page: Callable[..., list[Any] | None] | None = None
 
 
 def failure_text(error: BaseException) -> str:
@@ -76,6 +84,7 @@ def failure_text(error: BaseException) -> str:
 
 class _Signals(QObject):
     firstPage = Signal(int, object)
+    counted = Signal(int, object)
     extra = Signal(int, object)
     editors = Signal(int, object)  # (the ids asked, id -> editors)
     allIds = Signal(int, object)
@@ -157,14 +166,16 @@ class _LoadJob(QRunnable):
             return
         page = source.search_ids(query, limit=self.page_size, cancel=cancel)
         cancel.check()
-        if len(page) < self.page_size:
-            count = len(page)  # the whole list fits on the first page
-        else:
-            count = source.count_matching(query, cancel=cancel)
-        cancel.check()
+        whole = len(page) < self.page_size  # the whole list fits on the first page
         rows = source.rows_for_ids(page)
         cancel.check()
-        self._send("firstPage", FirstPage(list(page), count, rows))
+        self._send("firstPage", FirstPage(list(page), len(page) if whole else None, rows))
+        if whole:
+            count = len(page)
+        else:
+            count = source.count_matching(query, cancel=cancel)
+            cancel.check()
+            self._send("counted", count)
         self._editors(page)
         self._extra(count)
         if count > len(page):
@@ -175,12 +186,23 @@ class _LoadJob(QRunnable):
         self._send("allIds", ids)
 
     def _load_in_one_pass(self) -> None:
-        ids = self.source.search_ids(self.query, cancel=self.cancel)
-        self.cancel.check()
+        source, query, cancel = self.source, self.query, self.cancel
+        quick = None
+        if source.first_page is not None:
+            quick = source.first_page(query, limit=self.page_size, cancel=cancel)
+            cancel.check()
+        if quick:  # shown while the pass reads every id
+            self._send("firstPage", FirstPage(list(quick), None, source.rows_for_ids(quick)))
+            cancel.check()
+        ids = source.search_ids(query, cancel=cancel)
+        cancel.check()
         page = ids[: self.page_size]
-        rows = self.source.rows_for_ids(page)
-        self.cancel.check()
-        self._send("firstPage", FirstPage(list(page), len(ids), rows))
+        if quick:
+            self._send("counted", len(ids))
+        else:
+            rows = source.rows_for_ids(page)
+            cancel.check()
+            self._send("firstPage", FirstPage(list(page), len(ids), rows))
         self._editors(page)
         self._extra(len(ids))
         self._send("allIds", ids)
@@ -208,12 +230,13 @@ class ListLoader(QObject):
     """Runs the loads of one list; a new load cancels the running one.
 
     The signals carry only the newest load's results, on the GUI thread: ``firstPageLoaded``
-    (FirstPage), ``editorsLoaded`` ((the ids asked, id -> the other clients editing it)),
+    (FirstPage; its count None when ``counted`` brings it next), ``editorsLoaded`` ((the ids asked, id -> the other clients editing it)),
     ``extraLoaded`` (whatever source.extra returned), ``idsLoaded`` (every id in list order; the
     load is over) or ``failed`` (the exception; the load is over).
     """
 
     firstPageLoaded = Signal(object)
+    counted = Signal(int)  # the count of a list whose first page came without it
     editorsLoaded = Signal(object)
     extraLoaded = Signal(object)
     idsLoaded = Signal(object)
@@ -275,6 +298,7 @@ class ListLoader(QObject):
     ) -> None:
         signals = _Signals()
         signals.firstPage.connect(self._first_page)
+        signals.counted.connect(self._counted)
         signals.editors.connect(self._editors)
         signals.extra.connect(self._extra)
         signals.allIds.connect(self._all_ids)
@@ -292,6 +316,11 @@ class ListLoader(QObject):
     def _first_page(self, generation: int, page: FirstPage) -> None:
         if generation == self.generation:
             self.firstPageLoaded.emit(page)
+
+    @Slot(int, object)
+    def _counted(self, generation: int, count: int) -> None:
+        if generation == self.generation:
+            self.counted.emit(count)
 
     @Slot(int, object)
     def _editors(self, generation: int, found: Any) -> None:

@@ -3,10 +3,11 @@
 Filtering and sorting happen in SQL (the service's search_ids); the view asks only for the rows
 it shows, so a list of 100,000 records costs one id query and a few page queries.
 
-The queries of a (re)load run off the GUI thread (list_loader): first the first page of ids, the
-count and that page's rows, which the model shows at once (rowCount is the count; rows beyond the
-first page are empty), then every id in list order, which fill in the rest without a reset. A
-newer load (set_filter, sort, reload) cancels the running one and its results are never shown.
+The queries of a (re)load run off the GUI thread (list_loader): first the first page of ids and
+its rows, which the model shows at once, then the count (rowCount becomes the count; rows beyond
+the first page are empty until their ids arrive), then every id in list order, which fill in the
+rest without a reset. A newer load (set_filter, sort, reload) cancels the running one and its
+results are never shown.
 
 A list whose records can be open in a record window of another client (editors_for_ids) shows a
 pen and "李四 is editing (since 10:32)" in its first column: read by the worker with the first
@@ -49,6 +50,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     COLUMN_COUNT = 0
     SORT_FIELDS: dict[int, str] = {}
 
+    pageShown = Signal()  # the first page is shown (its count may still be on its way)
     firstPageLoaded = Signal()  # the count and the first page are shown
     editorsLoaded = Signal()  # who else is editing the rows asked about is known
     extraLoaded = Signal()  # load_extra's figures are in (take_extra ran)
@@ -75,6 +77,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._editors: dict[Any, list[Editor]] = {}  # id -> the other clients editing it
         has_extra = type(self).load_extra is not PagedTableModel.load_extra
         shows_editors = type(self).editors_for_ids is not PagedTableModel.editors_for_ids
+        quick_page = type(self).first_page is not PagedTableModel.first_page
         self.loader = ListLoader(
             ListSource(
                 search_ids=self.search_ids,
@@ -83,10 +86,12 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
                 extra=self.load_extra if has_extra else None,
                 scans=self.scans,
                 editors=self.editors_for_ids if shows_editors else None,
+                first_page=self.first_page if quick_page else None,
             ),
             self,
         )
         self.loader.firstPageLoaded.connect(self._take_first_page)
+        self.loader.counted.connect(self._take_count)
         self.loader.editorsLoaded.connect(self._take_editors)
         self.editors_timer = QTimer(self)
         self.editors_timer.setInterval(int(editing_presence.HEARTBEAT.total_seconds() * 1000))
@@ -115,6 +120,13 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     def rows_for_ids(self, ids: Sequence[Any]) -> dict[Any, Row]:
         raise NotImplementedError
+
+    def first_page(
+        self, query: ListQuery, *, limit: int, cancel: QueryCancel | None = None
+    ) -> list[Any] | None:
+        """For a query that scans: its first `limit` ids when found without the scan, else None
+        (runs on the worker; lists that cannot tell do not override it)."""
+        return None
 
     def scans(self, query: ListQuery) -> bool:
         """True when query reads every record anyway (the loader then reads all ids at once)."""
@@ -180,11 +192,25 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def _take_first_page(self, page: FirstPage) -> None:
         self.beginResetModel()
         self._ids = list(page.ids)
-        self._count = page.count
+        self._count = len(page.ids) if page.count is None else page.count
         self._cache = dict(page.rows)
         # the last known editors stay shown until the worker's fresh answer for the page arrives
         self._editors = {k: v for k, v in self._editors.items() if k in self._cache}
         self.endResetModel()
+        self.pageShown.emit()
+        if page.count is not None:
+            self.firstPageLoaded.emit()
+
+    def _take_count(self, count: int) -> None:
+        """The count of a list whose first page is shown already: the rows after it appear."""
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:  # records went between the page and the count
+            self.beginResetModel()
+            self._count = count
+            self.endResetModel()
         self.firstPageLoaded.emit()
 
     def _take_editors(self, found: tuple[list[Any], dict[Any, list[Editor]]]) -> None:
