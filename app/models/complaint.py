@@ -64,7 +64,7 @@ class Complaint(RecordBase, table=True):
     received_at: datetime = Field(index=True)
     received_by: str = Field(default="", max_length=60)
     product_model: str = Field(default="", max_length=100, index=True)
-    part_no: str = Field(default="", max_length=60)
+    part_no: str = Field(default="", max_length=60, index=True)
     batch_no: str = Field(default="", max_length=60)
     production_date: date | None = None
     qty_delivered: float | None = None
