@@ -5,16 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models.common import RecordBase, utcnow
-
-
-def _present(name: str, column: str) -> Index:
-    """An index of the rows where column is set (a partial index; they alone are looked up)."""
-    where = text(f"{column} IS NOT NULL")
-    return Index(name, column, sqlite_where=where, postgresql_where=where)
 
 
 class ComplaintStatus(StrEnum):
@@ -38,11 +32,10 @@ class Complaint(RecordBase, table=True):
     # raised by every save; a save from a stale copy is refused (optimistic locking)
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     # the list opens sorted by number, newest first (migration 0004); it answers "year = ?" too.
-    # Only reopened tickets have an origin and a root: those alone are indexed (migration 0013)
-    __table_args__ = (
-        Index("ix_complaint_list_order", "year", "seq", "reopen_index", "number"),
-        *(_present(f"ix_complaint_{c}", c) for c in ("origin_id", "root_id")),
-    )
+    # Only reopened tickets have an origin and a root: migration 0013 indexes origin_id and
+    # root_id where set (partial indexes, made by the migration alone: declared here, their
+    # PostgreSQL form would load SQLAlchemy's PostgreSQL dialect at every start)
+    __table_args__ = (Index("ix_complaint_list_order", "year", "seq", "reopen_index", "number"),)
 
     number: str = Field(max_length=40, unique=True, index=True)
     prefix: str = Field(default="KS", max_length=12)
@@ -165,10 +158,8 @@ class CorrectiveAction(RecordBase, table=True):
     """A corrective or preventive action 纠正/预防措施 (form Q/JL060301-C)."""
 
     __tablename__ = "corrective_action"
-    # most actions belong to a ticket: the other owners are indexed where set (migration 0013)
-    __table_args__ = tuple(
-        _present(f"ix_corrective_action_{c}", c) for c in ("return_id", "campaign_id", "visit_id")
-    )
+    # most actions belong to a ticket: migration 0013 indexes return_id, campaign_id and
+    # visit_id where set (partial indexes, made by the migration alone, as complaint's)
 
     complaint_id: int | None = Field(
         default=None, foreign_key="complaint.id", ondelete="CASCADE", index=True

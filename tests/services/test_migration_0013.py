@@ -196,3 +196,19 @@ def test_lookups_by_the_partly_empty_columns_still_use_their_index(filled):
                 row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
             )
             assert index in plan, (sql, plan)
+
+
+def test_the_models_do_not_load_the_postgresql_dialect_at_start():
+    """The partial indexes are made by the migration only: declared on the models, their
+    PostgreSQL form would load SQLAlchemy's PostgreSQL dialect in every start of the app."""
+    import subprocess
+    import sys
+
+    from tests.cli_runner import ROOT
+
+    script = "import sys, app.models; print('sqlalchemy.dialects.postgresql' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "False"
