@@ -59,7 +59,7 @@ def load_demo_surveys(
     periods = _halves(today, campaigns)
     added = 0
     for done, (year, period) in enumerate(periods, start=1):
-        data = survey_service.new_campaign(engine, year, period)
+        data = survey_service.new_campaign(engine, year, period, user=user)
         if data.name not in existing and data.invitees:
             if year == periods[-1][0] and year != periods[0][0]:
                 data.template_id = _second_version(engine, data.template_id, user)

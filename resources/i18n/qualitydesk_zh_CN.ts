@@ -2393,11 +2393,11 @@ They are updated when each ticket is saved next.</source>
     </message>
     <message>
         <source>from YYYY-MM-DD</source>
-        <translation>起 YYYY-MM-DD</translation>
+        <translation>起 年-月-日</translation>
     </message>
     <message>
         <source>to YYYY-MM-DD</source>
-        <translation>止 YYYY-MM-DD</translation>
+        <translation>止 年-月-日</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -2670,28 +2670,24 @@ They are updated when each ticket is saved next.</source>
         <translation>年采购额</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>时间</translation>
+        <source>Purchase volume {year} (10k CNY)</source>
+        <translation>{year} 年采购额(万元)</translation>
     </message>
     <message>
-        <source>Who</source>
-        <translation>操作人</translation>
+        <source>Contact {n} · {field}</source>
+        <translation>联系人 {n} · {field}</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>操作</translation>
+        <source>Product {n} · {field}</source>
+        <translation>订购产品 {n} · {field}</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>字段</translation>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
-        <source>Old value</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <source>New value</source>
-        <translation>新值</translation>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message>
         <source>History</source>
@@ -2716,18 +2712,6 @@ They are updated when each ticket is saved next.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>created</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation>删除</translation>
     </message>
     <message>
         <source>Not saved: please correct the marked fields.</source>
@@ -5939,11 +5923,11 @@ so you can go back to them with this same dialog.</source>
     </message>
     <message>
         <source>from YYYY-MM-DD</source>
-        <translation>起 YYYY-MM-DD</translation>
+        <translation>起 年-月-日</translation>
     </message>
     <message>
         <source>to YYYY-MM-DD</source>
-        <translation>止 YYYY-MM-DD</translation>
+        <translation>止 年-月-日</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -6763,6 +6747,14 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
         <translation>被新版本取代</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>New questionnaire template</source>
         <translation>新建问卷模板</translation>
     </message>
@@ -7102,6 +7094,18 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>验证人</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>验证日期</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
     </message>
     <message>
         <source>Action {n} · {field}</source>

@@ -135,9 +135,9 @@ def test_history_shows_who_changed_what(qtbot, window, engine):
         for r in range(dialog.history.rowCount())
     ]
     assert any(
-        r[3] == "phone" and r[4] == "0431-85900000" and r[5] == "0431-85901234" for r in rows
+        r[3] == "电话" and r[4] == "0431-85900000" and r[5] == "0431-85901234" for r in rows
     )
-    assert any(r[3] == "code" and r[5] == "KH-0001" for r in rows)
+    assert any(r[3] == "编号" and r[5] == "KH-0001" for r in rows)
 
 
 def test_list_filters_sort_and_open_with_enter(qtbot, window, engine, wait_list):

@@ -42,9 +42,11 @@ from app.ui.widgets import record_conflict
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.editing_banner import EditingBanner
 from app.ui.widgets.form import ErrorLabel, FieldWithError
+from app.ui.widgets.history_table import HistoryTable
 from app.ui.widgets.storage import storage_problem
 
 _CHILD_PATH = re.compile(r"^(contacts|products|volumes)\[(\d+)\]\.(\w+)$")
+_VOLUME_PATH = re.compile(r"^volumes\[(\d{4})\]$")  # the audit trail keys a volume by its year
 _INVALID_BRUSH = QBrush(QColor("#f8d7da"))
 
 
@@ -56,6 +58,7 @@ class ChildTable(QWidget):
     def __init__(self, columns: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.keys = [key for key, _ in columns]
+        self.titles = [title for _, title in columns]
         self.table = QTableWidget(0, len(columns), self)
         self.table.setHorizontalHeaderLabels([title for _, title in columns])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -241,19 +244,7 @@ class CustomerDialog(QDialog):
         )
         self.tabs.addTab(self.volumes, self.tr("Annual volume"))
 
-        self.history = QTableWidget(0, 6)
-        self.history.setHorizontalHeaderLabels(
-            [
-                self.tr("When"),
-                self.tr("Who"),
-                self.tr("Action"),
-                self.tr("Field"),
-                self.tr("Old value"),
-                self.tr("New value"),
-            ]
-        )
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history = HistoryTable()
         self.tabs.addTab(self.history, self.tr("History"))
 
         self.message = QLabel(self)
@@ -307,8 +298,31 @@ class CustomerDialog(QDialog):
         form.addRow(label, wrapped)
 
     def field_text(self, path: str) -> str:
-        """The form's label for a field path of the audit trail (contacts[2].phone as it is)."""
-        return self.field_labels.get(path, path)
+        """The form's label for a field path of the audit trail: the field's label, or the
+        table's and column's for a contact, product or volume (contacts[2].phone)."""
+        if path in self.field_labels:
+            return self.field_labels[path]
+        if match := _VOLUME_PATH.match(path):
+            return self.tr("Purchase volume {year} (10k CNY)").format(year=match.group(1))
+        if match := _CHILD_PATH.match(path):
+            table, number, key = match.groups()
+            child = {"contacts": (self.contacts, self.tr("Contact {n} · {field}")),
+                     "products": (self.products, self.tr("Product {n} · {field}"))}.get(table)  # fmt: skip
+            if child is not None:
+                titles = dict(zip(child[0].keys, child[0].titles, strict=True))
+                return child[1].format(n=number, field=titles.get(key, key))
+        return path
+
+    def value_text(self, path: str, value: str | None) -> str:
+        """A stored value as the form shows it: the type's, status's name; yes or no."""
+        if value is None:
+            return ""
+        combo = {"type": self.type, "status": self.status}.get(path)
+        if combo is not None and (index := combo.findData(value)) >= 0:
+            return combo.itemText(index)
+        if path == "potential" and value in ("true", "false"):
+            return self.tr("Yes") if value == "true" else self.tr("No")
+        return value
 
     # ------------------------------------------------------------------ data in and out
 
@@ -346,19 +360,7 @@ class CustomerDialog(QDialog):
 
     def _load_history(self) -> None:
         rows = customer_service.history(self.engine, self.customer) if self.customer else []
-        actions = {
-            "create": self.tr("created"),
-            "update": self.tr("changed"),
-            "delete": self.tr("deleted"),
-        }
-        self.history.setRowCount(len(rows))
-        for r, entry in enumerate(rows):
-            when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            values = [when, entry.user, actions.get(entry.action, entry.action), entry.field,
-                      entry.old_value or "", entry.new_value or ""]  # fmt: skip
-            for c, value in enumerate(values):
-                self.history.setItem(r, c, QTableWidgetItem(value))
-        self.history.resizeColumnsToContents()
+        self.history.show_rows(rows, self.field_text, self.value_text)
 
     def collect(self) -> tuple[CustomerData, dict[str, FieldError], dict[str, int]]:
         """The form as data, typing errors found while reading it, and child row -> table row."""

@@ -166,7 +166,11 @@ class VisitReportForm(QTabWidget):
         if name in self.fields.labels:
             return self.fields.labels[name]
         if match := ACTION_PATH.match(name):
-            titles = {c.key: c.title for c in self.actions.columns}
+            titles = {  # the verification is entered in its own dialog, not in a column
+                "verified_by": self.tr("Verified by"),
+                "verified_on": self.tr("Verified on"),
+                "done_on": self.tr("Done on"),
+            } | {c.key: c.title for c in self.actions.columns}
             return self.tr("Action {n} · {field}").format(
                 n=match.group(1), field=titles.get(match.group(2), match.group(2))
             )

@@ -383,7 +383,7 @@ class CampaignDialog(QDialog):
         """A new campaign for the chosen year and period, as the services propose it."""
         self._loading = True
         data = survey_service.new_campaign(
-            self.engine, self.year.value(), self.period.currentData()
+            self.engine, self.year.value(), self.period.currentData(), user=self.user
         )
         self._show_fields(data)
         self.proposals = survey_service.propose(

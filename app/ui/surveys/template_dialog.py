@@ -234,7 +234,7 @@ class TemplateDialog(QDialog):
         self.history.show_rows(
             survey_service.template_history(self.engine, data) if data.id else [],
             self._history_field,
-            lambda _field, value: value or "",
+            self._history_value,
         )
         self.pages.setTabEnabled(1, data.id is not None)
         self._loading = False
@@ -250,6 +250,16 @@ class TemplateDialog(QDialog):
             "version": self.tr("Version"), "retired": self.tr("Retired"),
             "based_on": self.tr("Based on"), "replaced_by": self.tr("Replaced by"),
         }.get(name, name)  # fmt: skip
+
+    def _history_value(self, name: str, value: str | None) -> str:
+        """A stored value as the form shows it: the scale's name, yes or no."""
+        if value is None:
+            return ""
+        if name == "scale" and value in SCALE_LABELS:
+            return label(SCALE_LABELS, value)
+        if value in ("true", "false"):
+            return self.tr("Yes") if value == "true" else self.tr("No")
+        return value
 
     def _set_read_only(self, read_only: bool) -> None:
         for edit in (self.name, *self.scores):
