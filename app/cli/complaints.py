@@ -251,7 +251,7 @@ def _check_and_import_complaints(args: argparse.Namespace) -> int:
 
 
 def _export_complaint_ledger(args: argparse.Namespace) -> int:
-    from app.services import complaint_service, settings_service
+    from app.services import ledger_data, settings_service
 
     output = Path(args.output).expanduser()
     check_output(output)
@@ -260,12 +260,13 @@ def _export_complaint_ledger(args: argparse.Namespace) -> int:
     lang = current_language()
     from app.reports.excel.complaint_ledger_xlsx import period_text, write_complaint_ledger
 
-    # tickets are read a chunk at a time and go straight into the file
+    # the ledger's columns are read a few tickets at a time and go straight into the file
     progress = PagedProgress(0)
     try:
         written = write_complaint_ledger(
             output,
-            complaint_service.iter_complaints(engine, flt, progress=progress),
+            ledger_data.iter_ledger(engine, flt, progress=progress),
+            read_first=lambda count: ledger_data.iter_ledger(engine, flt, limit=count),
             lang=lang,
             title_period=period_text(args.date_from, args.date_to, lang),
             company=settings_service.load(engine).company_name,

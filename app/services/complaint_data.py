@@ -280,6 +280,66 @@ class ComplaintData:
         return self.steps[number - 1]
 
 
+# the complaint table's columns the ledger shows, in LedgerTicket's order
+LEDGER_FIELDS = (
+    "number", "received_at", "contact_name", "contact_phone", "channel", "kind",
+    "product_model", "part_no", "batch_no", "qty_delivered", "qty_defective",
+    "defect_category", "description", "severity", "urgency", "responsibility",
+    "responsible_department", "owner", "current_step", "status", "reply_at", "reply_content",
+    "visit_at", "visit_satisfied", "claim_status", "claim_amount", "agreed_amount",
+    "paid_amount", "closed_at",
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class LedgerTicket:
+    """One ticket as the ledger shows it (stored values; the labels are the report's)."""
+
+    number: str
+    received_at: datetime | None
+    contact_name: str
+    contact_phone: str
+    channel: str
+    kind: str
+    product_model: str
+    part_no: str
+    batch_no: str
+    qty_delivered: float | None
+    qty_defective: float | None
+    defect_category: str
+    description: str
+    severity: str
+    urgency: str
+    responsibility: str
+    responsible_department: str
+    owner: str
+    current_step: int
+    status: str
+    reply_at: datetime | None
+    reply_content: str
+    visit_at: datetime | None
+    visit_satisfied: bool | None
+    claim_status: str
+    claim_amount: float | None
+    agreed_amount: float | None
+    paid_amount: float | None
+    closed_at: datetime | None
+    customer_code: str = ""
+    customer_name: str = ""
+    origin_number: str = ""
+    # computed for open tickets only: a closed, reopened or cancelled one has none due
+    deadlines: list[Deadline] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, c: ComplaintData) -> LedgerTicket:
+        """The ledger's view of a whole ticket (its deadlines as the ticket has them)."""
+        ticket = cls(*(getattr(c, name) for name in LEDGER_FIELDS))
+        ticket.customer_code, ticket.customer_name = c.customer_code, c.customer_name
+        ticket.origin_number = c.origin.number if c.origin else ""
+        ticket.deadlines = c.deadlines
+        return ticket
+
+
 @dataclass(frozen=True)
 class ComplaintRow:
     """One line of the complaint ledger list."""

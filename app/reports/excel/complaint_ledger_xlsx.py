@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, WriteOnlyCell
@@ -49,6 +50,7 @@ from app.services.complaint_data import (
     STATUS_LABELS,
     URGENCY_LABELS,
     ComplaintData,
+    LedgerTicket,
     label,
     step_label,
 )
@@ -158,9 +160,13 @@ def _cell(ws, value: object, column: SheetColumn, style: StyleArray) -> Cell:  #
     return cell
 
 
-def fit_width(column: SheetColumn, values: Sequence[str]) -> float:
+def fit_width(column: SheetColumn, values: Iterable[str]) -> float:
     """A width for the values; a header longer than them wraps onto two lines instead."""
-    widest = max((display_width(v) for v in values), default=0)
+    return _fitted(column, max((display_width(v) for v in values), default=0))
+
+
+def _fitted(column: SheetColumn, widest: int) -> float:
+    """fit_width for values whose widest is `widest` display columns."""
     header = display_width(column.header)
     if header > widest:
         widest = max(widest, math.ceil(header / 2) + 1)
@@ -183,7 +189,8 @@ class TitledSheetWriter:
     held to size the columns, which the file states before the first row, then every line goes
     straight into the write-only sheet's temporary file; the filter range, which comes after
     the rows, is set on close. So memory does not grow with the number of rows, and several
-    sheets of one workbook can be filled in the same pass over the records.
+    sheets of one workbook can be filled in the same pass over the records. A source that can
+    read its first lines twice hands them to `size_from` first: then no line is held at all.
     """
 
     def __init__(
@@ -211,6 +218,21 @@ class TitledSheetWriter:
         self._wrapped = [i for i, c in enumerate(self._columns) if c.wrap]
         self.written = 0
 
+    def size_from(self, sample: Iterable[SheetLine]) -> None:
+        """Size the columns from `sample`, the first WIDTH_SAMPLE lines read ahead (the same
+        lines `add` will get, read a second time), one at a time: `add` then writes every line
+        at once. Call it before the first `add`."""
+        if self._head != []:
+            raise RuntimeError("size_from comes before the first line")
+        widest = [0] * len(self._columns)
+        lines = iter(sample)
+        for line in islice(lines, WIDTH_SAMPLE):
+            for i, column in enumerate(self._columns):
+                widest[i] = max(widest[i], display_width(_shown(line.values[i], column)))
+        if hasattr(lines, "close"):
+            lines.close()  # a generator stopped early lets go of what it read at once
+        self._start([_fitted(c, w) for c, w in zip(self._columns, widest, strict=True)])
+
     def add(self, line: SheetLine) -> None:
         if self._head is None:
             self._write(line)
@@ -229,11 +251,11 @@ class TitledSheetWriter:
             self._progress(self.written, self.written)
         return self.written
 
-    def _start(self) -> None:
+    def _start(self, widths: list[float] | None = None) -> None:
         """Widths, frozen header, print setup, the title and header rows, then the held lines."""
         ws, columns, head = self.ws, self._columns, self._head or []
         self._head = None
-        self._widths = widths = [
+        self._widths = widths = widths or [
             fit_width(column, [_shown(line.values[i], column) for line in head])
             for i, column in enumerate(columns)
         ]
@@ -305,6 +327,7 @@ def write_titled_sheet(
     progress: Callable[[int, int], None] | None = None,
     total: int | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    sample: Iterable[SheetLine] | None = None,
 ) -> int:
     """A title row, a frozen and filtered header row, then the data rows (write-only friendly).
 
@@ -314,6 +337,8 @@ def write_titled_sheet(
     landscape, fit to width, title and header rows repeated. `lines` may be a generator, read
     once (TitledSheetWriter); `progress(done, total)` is called every 200 rows when the total
     is known (a list's length, else `total`) and at the end. Returns the number of data rows.
+    `sample`: the first lines of `lines` read a second time, to size the columns from
+    (TitledSheetWriter.size_from) instead of holding the first WIDTH_SAMPLE lines.
     """
     if total is None and isinstance(lines, Sized):
         total = len(lines)
@@ -329,6 +354,8 @@ def write_titled_sheet(
         total=total,
         is_cancelled=is_cancelled,
     )
+    if sample is not None:
+        sheet.size_from(sample)
     for line in lines:
         sheet.add(line)
     return sheet.close()
@@ -366,12 +393,12 @@ def sheet_title(company: str, report: str, period: str, now: datetime, lang: str
 # ---------------------------------------------------------------- the ledger
 
 
-def ticket_overdue(complaint: ComplaintData, now: datetime) -> bool:
+def ticket_overdue(complaint: ComplaintData | LedgerTicket, now: datetime) -> bool:
     """An open ticket with any deadline passed and not met (actions included)."""
     return complaint.status == "open" and any(d.overdue(now) for d in complaint.deadlines)
 
 
-def next_deadline(complaint: ComplaintData) -> Deadline | None:
+def next_deadline(complaint: ComplaintData | LedgerTicket) -> Deadline | None:
     return next_open(complaint.deadlines) if complaint.status == "open" else None
 
 
@@ -424,8 +451,9 @@ def ledger_columns(lang: str) -> list[SheetColumn]:
     ]
 
 
-def ledger_line(complaint: ComplaintData, lang: str, now: datetime) -> SheetLine:
-    c = complaint
+def ledger_line(complaint: ComplaintData | LedgerTicket, lang: str, now: datetime) -> SheetLine:
+    """A ticket's ledger row: from what ledger_data.iter_ledger reads, or a whole ticket."""
+    c = complaint if isinstance(complaint, LedgerTicket) else LedgerTicket.of(complaint)
     pending = next_deadline(c)
     overdue = ticket_overdue(c, now)
     satisfied = (
@@ -475,13 +503,13 @@ def ledger_line(complaint: ComplaintData, lang: str, now: datetime) -> SheetLine
         c.agreed_amount,
         c.paid_amount,
         c.closed_at,
-        c.origin.number if c.origin else "",
+        c.origin_number,
     ]
     return SheetLine(values, highlight=overdue)
 
 
 def _ledger_workbook(
-    complaints: Iterable[ComplaintData],
+    complaints: Iterable[ComplaintData | LedgerTicket],
     lang: str,
     title_period: str,
     now: datetime | None,
@@ -489,6 +517,7 @@ def _ledger_workbook(
     company: str,
     total: int | None,
     is_cancelled: Callable[[], bool] | None,
+    read_first: Callable[[int], Iterable[ComplaintData | LedgerTicket]] | None = None,
 ) -> tuple[Workbook, int]:
     now = now or utcnow()
     report = pick("客户抱怨处理总表", "Customer complaint ledger", lang)
@@ -509,6 +538,11 @@ def _ledger_workbook(
             progress=progress,
             total=total,
             is_cancelled=is_cancelled,
+            sample=(
+                (ledger_line(c, lang, now) for c in read_first(WIDTH_SAMPLE))
+                if read_first is not None
+                else None
+            ),
         )
     except BaseException:
         discard_workbook(wb)
@@ -517,7 +551,7 @@ def _ledger_workbook(
 
 
 def complaint_ledger_xlsx(
-    complaints: Iterable[ComplaintData],
+    complaints: Iterable[ComplaintData | LedgerTicket],
     lang: str = "zh_CN",
     title_period: str = "",
     now: datetime | None = None,
@@ -540,7 +574,7 @@ def complaint_ledger_xlsx(
 
 def write_complaint_ledger(
     path: str | os.PathLike[str],
-    complaints: Iterable[ComplaintData],
+    complaints: Iterable[ComplaintData | LedgerTicket],
     lang: str = "zh_CN",
     title_period: str = "",
     now: datetime | None = None,
@@ -549,12 +583,17 @@ def write_complaint_ledger(
     company: str = "",
     total: int | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    read_first: Callable[[int], Iterable[ComplaintData | LedgerTicket]] | None = None,
 ) -> int:
     """The ledger written straight into the file at `path` (atomically), ticket by ticket:
     with a generator of tickets, memory stays flat however many there are. Returns how many
-    tickets were written; ExportCancelled (from `is_cancelled`) leaves no file behind."""
+    tickets were written; ExportCancelled (from `is_cancelled`) leaves no file behind.
+
+    `read_first(n)`: the first n of `complaints` read again (ledger_data.iter_ledger with a
+    limit); the columns are sized from them before the first row, so no ticket is held
+    (without it the first 1,000 rows are held until the widths are known)."""
     wb, count = _ledger_workbook(
-        complaints, lang, title_period, now, progress, company, total, is_cancelled
+        complaints, lang, title_period, now, progress, company, total, is_cancelled, read_first
     )
     save_workbook(wb, path)
     return count

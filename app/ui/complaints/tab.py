@@ -442,11 +442,10 @@ class ComplaintsTab(BaseTab):
 
         def work(progress: Progress) -> Path:
             from app.reports.excel.complaint_ledger_xlsx import period_text, write_complaint_ledger
+            from app.services import ledger_data
 
-            # read a chunk at a time, straight into the file
-            complaints = complaint_service.iter_complaints(
-                engine, flt, "number", False, progress.report
-            )
+            # the ledger's columns, a few tickets at a time, straight into the file
+            complaints = ledger_data.iter_ledger(engine, flt, "number", False, progress.report)
             title_period = period_text(flt.received_from, flt.received_to, lang)
             write_complaint_ledger(
                 path,
@@ -456,6 +455,9 @@ class ComplaintsTab(BaseTab):
                 now,
                 company=company,
                 is_cancelled=progress.cancelled,
+                read_first=lambda count: ledger_data.iter_ledger(
+                    engine, flt, "number", False, limit=count
+                ),
             )
             return path
 

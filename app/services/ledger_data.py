@@ -1,0 +1,156 @@
+"""What the complaint ledger 客户抱怨处理总表 shows of each ticket, read for a big export.
+
+The ledger needs 35 cells of a ticket, not the whole ticket: its own columns, the customer's
+code and name, the number it was reopened from and, for an open ticket only, its deadlines
+(which need the open ticket's actions). `iter_ledger` reads just those columns as plain rows,
+a small chunk of tickets at a time in list order, and hands out one LedgerTicket after the
+other: memory stays flat and small however many tickets there are (an export of whole
+tickets, complaint_service.iter_complaints, holds 500 tickets with their 8D steps, actions,
+history and photos, and the ORM rows they came from).
+
+The cells are the same as for whole tickets: `LedgerTicket.of` makes one from a ComplaintData
+(complaint_ledger_xlsx takes either), and a test compares the two readings cell for cell.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterator
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import aliased
+
+from app.models import Complaint, ComplaintStatus, CorrectiveAction, Customer
+from app.models.common import utcnow
+from app.services import complaint_service, complaint_settings, deadlines
+from app.services.complaint_data import LEDGER_FIELDS, ComplaintFilter, LedgerTicket
+from app.services.complaint_settings import ComplaintSettings
+from app.services.deadlines import Deadline
+
+LEDGER_CHUNK = 50  # tickets read at a time (one IN list; a few hundred kB of rows)
+ACTION_LABEL = 40  # characters of an action's description naming its deadline (as the form)
+
+_OPEN = ComplaintStatus.OPEN.value
+_Origin = aliased(Complaint)
+
+# what an open ticket's deadlines are computed from (deadlines.Milestones), besides those
+_MILESTONES = (
+    "customer_deadline", "first_reply_at", "containment_reply_at", "action_reply_at",
+)  # fmt: skip
+# a row of _ledger_query: id, LEDGER_FIELDS, customer code and name, origin number, _MILESTONES
+_CUSTOMER = 1 + len(LEDGER_FIELDS)
+_MILESTONE = _CUSTOMER + 3
+
+
+def ticket_ids(
+    engine: Engine,
+    flt: ComplaintFilter | None = None,
+    sort: str = "number",
+    descending: bool = False,
+    limit: int | None = None,
+) -> array:
+    """The matching tickets' ids in list order, as a compact array (8 bytes a ticket)."""
+    ids = array("q")
+    query = complaint_service.ids_query(engine, flt, sort, descending)
+    if limit is not None:
+        query = query.limit(limit)
+    with engine.connect() as connection:
+        result = connection.execution_options(stream_results=True, yield_per=2000).execute(query)
+        for part in result.scalars().partitions():
+            ids.extend(part)
+    return ids
+
+
+def iter_ledger(
+    engine: Engine,
+    flt: ComplaintFilter | None = None,
+    sort: str = "number",
+    descending: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    chunk: int = LEDGER_CHUNK,
+    limit: int | None = None,
+) -> Iterator[LedgerTicket]:
+    """The ledger's tickets in list order, read `chunk` tickets at a time (a short
+    connection each, as complaint_service.iter_complaints); `progress(done, total)` is called
+    as each chunk has been read. A ticket deleted meanwhile is left out. `limit`: only the
+    first tickets (the ledger reads its first 1,000 twice: once to size the columns)."""
+    ids = ticket_ids(engine, flt, sort, descending, limit)
+    settings = complaint_settings.load(engine)
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk].tolist()
+        with engine.connect() as connection:
+            rows = {row[0]: row for row in connection.execute(_ledger_query(part))}
+            open_ids = [i for i, row in rows.items() if row.status == _OPEN]
+            actions = _open_actions(connection, open_ids) if open_ids else {}
+        if progress:
+            progress(start + len(part), len(ids))
+        for ticket_id in part:
+            row = rows.get(ticket_id)
+            if row is None:
+                continue
+            ticket = LedgerTicket(*row[1:_CUSTOMER])
+            ticket.customer_code, ticket.customer_name, origin = row[_CUSTOMER:_MILESTONE]
+            ticket.origin_number = origin or ""
+            if ticket.status == _OPEN:
+                ticket.deadlines = _deadlines(ticket, row, actions.get(ticket_id, ()), settings)
+            yield ticket
+
+
+def _ledger_query(ids: list[int]):  # noqa: ANN202
+    columns = [getattr(Complaint, name) for name in LEDGER_FIELDS]
+    return (
+        select(
+            Complaint.id,
+            *columns,
+            Customer.code,
+            Customer.name,
+            _Origin.number,
+            *(getattr(Complaint, name) for name in _MILESTONES),
+        )
+        .join(Customer, Customer.id == Complaint.customer_id)
+        .outerjoin(_Origin, _Origin.id == Complaint.origin_id)
+        .where(Complaint.id.in_(ids))
+    )
+
+
+def _open_actions(connection, ids: list[int]) -> dict[int, list[tuple]]:  # noqa: ANN001
+    """(description's first characters, due, done_on) of the open tickets' actions with a due
+    date, in the form's order: what their deadlines are made of."""
+    query = (
+        select(
+            CorrectiveAction.complaint_id,
+            CorrectiveAction.description,
+            CorrectiveAction.due,
+            CorrectiveAction.done_on,
+        )
+        .where(CorrectiveAction.complaint_id.in_(ids))
+        .where(CorrectiveAction.due.is_not(None))
+        .order_by(CorrectiveAction.position, CorrectiveAction.id)
+    )
+    result: dict[int, list[tuple]] = {}
+    for owner, description, due, done_on in connection.execute(query):
+        result.setdefault(owner, []).append((description[:ACTION_LABEL], due, done_on))
+    return result
+
+
+def _deadlines(
+    ticket: LedgerTicket,
+    row,
+    actions,
+    settings: ComplaintSettings,  # noqa: ANN001
+) -> list[Deadline]:
+    """As complaint_service computes them for a whole ticket (its _milestones)."""
+    customer_deadline, first_reply_at, containment_reply_at, action_reply_at = row[_MILESTONE:]
+    milestones = deadlines.Milestones(
+        received_at=ticket.received_at or utcnow(),
+        urgency=ticket.urgency,
+        customer_deadline=customer_deadline,
+        first_reply_at=first_reply_at,
+        containment_reply_at=containment_reply_at,
+        action_reply_at=action_reply_at,
+        reply_at=ticket.reply_at,
+        visit_at=ticket.visit_at,
+        open_actions=tuple(actions),
+    )
+    return deadlines.compute(milestones, settings)
