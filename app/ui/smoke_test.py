@@ -3,8 +3,9 @@
 Checks that a built app (scripts/smoke_frozen.sh: the PyInstaller folder) starts for real: Qt's
 plugins, the fonts, translations, migrations and the data layer are all found, and the main
 window is painted; then the modules the window imports only on first use (the PDF preview,
-Qt's PDF module) are imported too. No paint within the time limit: exit code 3; a module that
-cannot be imported: 4.
+Qt's PDF module) are imported too, and in Chinese Qt's own standard buttons must read Chinese
+(Qt's qtbase_zh_CN.qm is shipped and loaded). No paint within the time limit: exit code 3; a
+module that cannot be imported: 4; Qt's buttons in English in the Chinese window: 5.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+
+from app.i18n import current_language
 
 NO_PAINT_EXIT_CODE = 3
 IMPORT_EXIT_CODE = 4
+QT_TRANSLATION_EXIT_CODE = 5
 # what the window imports only when first used: Qt's PDF module (preview and print)
 LATER_MODULES = ("app.ui.printing", "app.ui.widgets.pdf_preview")
 TIME_LIMIT_MS = 120_000
@@ -77,11 +81,29 @@ class QuitAfterFirstPaint(QObject):
                 self.quit(IMPORT_EXIT_CODE)
                 return
         _say(f"imported {', '.join(LATER_MODULES)}")
+        problem = qt_translation_problem()
+        if problem:
+            _say(problem)
+            self.quit(QT_TRANSLATION_EXIT_CODE)
+            return
         self.quit(0)
 
     def _too_late(self) -> None:
         _say(f"the window was not painted within {self.timer.interval() // 1000} s")
         self.quit(NO_PAINT_EXIT_CODE)
+
+
+def qt_translation_problem() -> str | None:
+    """In the Chinese window Qt's own Cancel button (message boxes, file dialogs …) reads 取消."""
+    if current_language() != "zh_CN":
+        return None
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    text = box.button(QDialogButtonBox.StandardButton.Cancel).text()
+    box.deleteLater()
+    if text != "取消":
+        return f"Qt's own buttons are not translated: Cancel reads {text!r} (qtbase_zh_CN.qm)"
+    _say("Qt's own buttons are in Chinese")
+    return None
 
 
 def quit_after_first_paint(
