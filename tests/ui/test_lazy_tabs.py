@@ -132,7 +132,7 @@ def test_the_due_list_and_the_menus_reach_unbuilt_tabs(qtbot, fresh, tickets, mo
     assert exported == ["returns"] and built(fresh) == {"complaints", "returns"}
 
 
-def test_closing_and_a_failed_restore_leave_unbuilt_tabs_alone(qtbot, fresh):
+def test_closing_the_window_leaves_unbuilt_tabs_alone(qtbot, fresh):
     assert fresh.can_close() and fresh.built_tabs() == []
     fresh.close()
     assert built(fresh) == set()
@@ -184,3 +184,23 @@ def test_the_welcome_page_of_an_empty_database_builds_a_tab_only_when_asked(
     )
     main.welcome.customers_button.click()
     assert asked == ["customers"] and built(main) == {"customers"}
+
+
+def test_in_english_the_unbuilt_tabs_are_named_in_english(
+    qtbot, engine, data_dir, answers, tickets, chinese_ui
+):
+    chinese_ui.apply("en")  # as a language switch does before it rebuilds the window
+    main = MainWindow(engine, database_path(data_dir), "en", show_due_list=False)
+    qtbot.addWidget(main)
+    main.show()
+    assert [main.tabs.tabText(i) for i in range(main.tabs.count())] == [
+        "Overview",
+        "Customer files",
+        "Complaints",
+        "Returns",
+        "Satisfaction surveys",
+        "Field service",
+    ]
+    assert built(main) == set()
+    main.tabs.setCurrentIndex(2)
+    assert main.complaints_tab.new_button.text().startswith("New")
