@@ -43,6 +43,7 @@ from app.services import backup_service, settings_service
 from app.services.restore_record import record_restore
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.data_safety.startup import DataFileOpener
+from app.ui.locale_format import locale_for
 from app.ui.main_window import MainWindow
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
@@ -78,10 +79,10 @@ class Translations:
             self.application.removeTranslator(translator)
         Translations.installed = []
         set_language(language)
+        # dates and numbers in the window: the language's locale (app/ui/locale_format.py)
+        QLocale.setDefault(locale_for(language))
         if language == "en":
-            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
             return
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in (
             (f"qtbase_{language}", qt_dir),

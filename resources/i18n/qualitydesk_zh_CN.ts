@@ -2882,8 +2882,8 @@ They are updated when each ticket is saved next.</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s)</source>
-        <translation><numerusform>共 %n 个顾客</numerusform></translation>
+        <source>%Ln customer(s)</source>
+        <translation><numerusform>共 %Ln 个顾客</numerusform></translation>
     </message>
     <message>
         <source>Delete customers</source>
@@ -3648,8 +3648,8 @@ This copy of {app} closes now.</source>
         <translation>逾期走访 ({count})</translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation><numerusform>%n 条记录</numerusform></translation>
+        <source>%Ln record(s)</source>
+        <translation><numerusform>%Ln 条记录</numerusform></translation>
     </message>
     <message>
         <source>Delete {number}</source>

@@ -36,7 +36,9 @@ def _clock() -> datetime:
 
 
 def _local(value: datetime) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A moment as the Chinese list shows it: local time, the date as a Chinese PC writes it."""
+    local = value.astimezone()
+    return f"{local.year}/{local.month}/{local.day} {local:%H:%M}"
 
 
 def _customer(engine, code, name):
@@ -226,7 +228,7 @@ def test_estimated_deadline_says_which_year_the_calendar_does_not_know(qtbot, en
     model.reload()
     wait_list(model)
     row = model.row_of(old.id)
-    assert model.index(row, M.COL_NEXT_DUE).data().startswith("2003-12-29 17:00*")
+    assert model.index(row, M.COL_NEXT_DUE).data().startswith("2003/12/29 17:00*")
     tip = model.index(row, M.COL_NEXT_DUE).data(Qt.ItemDataRole.ToolTipRole)
     assert "估算" in tip and "2003" in tip
 

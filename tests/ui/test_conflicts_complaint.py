@@ -8,9 +8,9 @@ import pytest
 
 from app.services import audit_service, complaint_service, editing_presence
 from app.ui.complaints.complaint_dialog import ComplaintDialog
+from app.ui.locale_format import datetime_text
 from app.ui.signals import DataHub
 from app.ui.widgets import record_conflict
-from app.ui.widgets.datetime_field import format_local
 from tests.services import complaint_factory as cf
 
 
@@ -44,10 +44,10 @@ def test_the_message_names_the_other_clerk_the_time_and_their_changes(
     assert dialog.save() is False
     [shown] = seen
     assert "张三" in shown["message"] and ticket.number in shown["message"]
-    assert format_local(theirs.updated_at) in shown["message"]
+    assert datetime_text(theirs.updated_at) in shown["message"]
     assert shown["rows"] == [
         [
-            format_local(theirs.updated_at),
+            datetime_text(theirs.updated_at),
             "张三",
             dialog.form.history_field("description"),
             "制动钳异响",

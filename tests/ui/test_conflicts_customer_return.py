@@ -9,10 +9,10 @@ import pytest
 
 from app.services import audit_service, customer_service, return_service
 from app.ui.customers.customer_dialog import CustomerDialog
+from app.ui.locale_format import datetime_text
 from app.ui.returns.return_dialog import ReturnDialog
 from app.ui.signals import DataHub
 from app.ui.widgets import record_conflict
-from app.ui.widgets.datetime_field import format_local
 from tests.services import complaint_factory as cf
 from tests.services import return_factory as rf
 
@@ -64,11 +64,11 @@ def test_customer_the_message_names_the_other_clerk_and_their_change(
     assert dialog.save() is False
     [shown] = seen
     assert "张三" in shown["message"] and "KH-0001" in shown["message"]
-    assert format_local(theirs.updated_at) in shown["message"]
+    assert datetime_text(theirs.updated_at) in shown["message"]
     assert dialog.field_text("name") == "名称"  # the form's own label
     assert shown["rows"] == [
         [
-            format_local(theirs.updated_at),
+            datetime_text(theirs.updated_at),
             "张三",
             dialog.field_text("name"),
             "浙江恒通汽车部件有限公司",
@@ -152,11 +152,11 @@ def test_return_the_message_names_the_other_clerk_and_their_change(
     assert dialog.save() is False
     [shown] = seen
     assert "张三" in shown["message"] and booked.number in shown["message"]
-    assert format_local(theirs.updated_at) in shown["message"]
+    assert datetime_text(theirs.updated_at) in shown["message"]
     assert dialog.form.history_field("notes") == "备注"
     assert shown["rows"] == [
         [
-            format_local(theirs.updated_at),
+            datetime_text(theirs.updated_at),
             "张三",
             dialog.form.history_field("notes"),
             "仓库已点数",

@@ -261,8 +261,8 @@ def test_a_department_bar_lists_its_open_actions(overview_tab, known, qtbot):
     assert dialog.table.rowCount() == 2  # the done one is not listed
     first, second = dialog.row_texts(0), dialog.row_texts(1)
     number = known["open"].number
-    assert first == ["客户抱怨 " + number, "更换密封圈供应商", "王工", "2026-03-10", "超期"]
-    assert second == ["客户抱怨 " + number, "增加气密检验", "李工", "2026-03-30", ""]
+    assert first == ["客户抱怨 " + number, "更换密封圈供应商", "王工", "2026/3/10", "超期"]
+    assert second == ["客户抱怨 " + number, "增加气密检验", "李工", "2026/3/30", ""]
     assert "2" in dialog.summary.text() and "1" in dialog.summary.text()
     dialog.open_row(0)
     assert opened == [("complaint", known["open"].id)]

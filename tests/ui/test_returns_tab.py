@@ -93,7 +93,7 @@ def test_model_shows_the_list_columns(qtbot, engine, returns, wait_list):
 
     assert cell("urgent", M.COL_CUSTOMER) == "浙江恒通汽车部件有限公司"
     assert cell("urgent", M.COL_CUSTOMER, Qt.ItemDataRole.ToolTipRole).startswith("KH-0001")
-    assert cell("urgent", M.COL_RECEIVED) == "2026-10-09"
+    assert cell("urgent", M.COL_RECEIVED) == "2026/10/9"  # as a Chinese PC writes dates
     assert cell("urgent", M.COL_RECEIPT_NO) == "RK-0009"
     assert cell("urgent", M.COL_STATUS) == "已处置"
     assert cell("urgent", M.COL_URGENT) == "紧急生产"

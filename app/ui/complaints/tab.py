@@ -39,6 +39,7 @@ from app.ui.base_tab import BaseTab
 from app.ui.complaints.settings_page import SETTINGS_FAMILY
 from app.ui.complaints.table_model import ComplaintTableModel
 from app.ui.exporting import ask_save_path, export_in_background
+from app.ui.locale_format import count_text
 from app.ui.signals import DataHub
 from app.ui.widgets.customer_filter import CustomerFilterEdit
 from app.ui.widgets.date_field import DateField
@@ -379,7 +380,7 @@ class ComplaintsTab(BaseTab):
             return
         self.count_label.setText(
             self.tr("{count} ticket(s), {overdue} overdue").format(
-                count=self.model.rowCount(), overdue=self.model.overdue
+                count=count_text(self.model.rowCount()), overdue=count_text(self.model.overdue)
             )
         )
         self.count_label.setStyleSheet("color: #9b1c1c;" if self.model.overdue else "")

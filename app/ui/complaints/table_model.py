@@ -34,6 +34,7 @@ from app.services.deadlines import deadline_label
 from app.services.editing_presence import Editor
 from app.services.list_query import QueryCancel
 from app.services.work_calendar import WorkCalendar
+from app.ui.locale_format import datetime_text, time_text
 from app.ui.widgets.paged_model import PAGE_SIZE, ListQuery, PagedTableModel
 
 __all__ = ["PAGE_SIZE", "ComplaintTableModel", "count_overdue"]
@@ -47,10 +48,8 @@ OVERDUE, DUE_TODAY = "overdue", "due_today"
 
 
 def local_text(value: datetime | None) -> str:
-    """A stored (UTC) time as the clerk reads it: local date and minute."""
-    if value is None:
-        return ""
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A stored (UTC) time as the clerk reads it: local date and minute, in the UI's locale."""
+    return datetime_text(value)
 
 
 def duration_text(delta: timedelta) -> str:
@@ -328,7 +327,7 @@ class ComplaintTableModel(PagedTableModel[ComplaintRow]):
             lines.append(
                 self.tr("Due today: {deadline} at {time} (in {left}).").format(
                     deadline=which,
-                    time=row.next_due.astimezone().strftime("%H:%M"),
+                    time=time_text(row.next_due),
                     left=duration_text(row.next_due - self.now),
                 )
             )

@@ -199,7 +199,7 @@ class CustomersTab(BaseTab):
     def _update_count(self) -> None:
         if show_failure(self.count_label, self.model):
             return
-        self.count_label.setText(self.tr("%n customer(s)", "", self.model.rowCount()))
+        self.count_label.setText(self.tr("%Ln customer(s)", "", self.model.rowCount()))
 
     def _on_data_changed(self, family: str, record_id: int) -> None:
         if family != customer_service.ENTITY:

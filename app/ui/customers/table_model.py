@@ -13,6 +13,7 @@ from app.services import customer_service, editing_presence, text_search
 from app.services.customer_service import CustomerFilter, CustomerRow
 from app.services.editing_presence import Editor
 from app.services.list_query import QueryCancel
+from app.ui.locale_format import date_text, number_text
 from app.ui.widgets.paged_model import ListQuery, PagedTableModel
 
 
@@ -122,7 +123,7 @@ class CustomerTableModel(PagedTableModel[CustomerRow]):
         if column == self.COL_SALES_REP:
             return row.sales_rep
         if column == self.COL_SINCE:
-            return row.cooperation_since.isoformat() if row.cooperation_since else ""
+            return date_text(row.cooperation_since)
         if column == self.COL_VOLUME and row.latest_volume_wan is not None:
-            return f"{row.latest_volume_wan:,.2f} ({row.latest_volume_year})"
+            return f"{number_text(row.latest_volume_wan)} ({row.latest_volume_year})"
         return ""

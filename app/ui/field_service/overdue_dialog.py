@@ -26,6 +26,7 @@ from app.i18n import current_language
 from app.services import settings_service, visit_service
 from app.services.field_data import OverdueVisit
 from app.services.validation import ValidationError
+from app.ui.locale_format import count_text, date_text
 from app.ui.widgets.form import ErrorLabel
 
 LATE = QColor("#c0392b")
@@ -108,13 +109,13 @@ class OverdueVisitsDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for r, o in enumerate(self.rows):
             last = (
-                f"{o.last_visit.isoformat()} {o.last_visit_number}"
+                f"{date_text(o.last_visit)} {o.last_visit_number}"
                 if o.last_visit
                 else self.tr("never visited")
             )
             every = str(o.every_months) + (" " + self.tr("(own)") if o.planned else "")
-            values = [o.customer_code, o.customer_name, last, every, o.due.isoformat(),
-                      str(o.days_overdue)]  # fmt: skip
+            values = [o.customer_code, o.customer_name, last, every, date_text(o.due),
+                      count_text(o.days_overdue)]  # fmt: skip
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

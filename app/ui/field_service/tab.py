@@ -286,7 +286,7 @@ class FieldServiceTab(BaseTab):
 
     def _update_count(self) -> None:
         if not show_failure(self.count_label, self.model):
-            self.count_label.setText(self.tr("%n record(s)", "", self.model.rowCount()))
+            self.count_label.setText(self.tr("%Ln record(s)", "", self.model.rowCount()))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

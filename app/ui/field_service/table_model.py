@@ -23,6 +23,7 @@ from app.services.field_data import (
     FieldRow,
 )
 from app.services.list_query import QueryCancel
+from app.ui.locale_format import date_text, number_text
 from app.ui.widgets.paged_model import ListQuery, PagedTableModel
 
 OPEN_FOREGROUND = QColor("#b45309")
@@ -114,9 +115,9 @@ class FieldTableModel(PagedTableModel[FieldRow]):
             if column == self.COL_CUSTOMER:
                 return f"{row.customer_code} {row.customer_name}"
             if column == self.COL_DATE and row.kind == "visit" and row.next_visit_on:
-                return self.tr("Next visit {date}").format(date=row.next_visit_on.isoformat())
+                return self.tr("Next visit {date}").format(date=date_text(row.next_visit_on))
             if column == self.COL_DATE and row.kind == "service":
-                return self.tr("{hours} h on site").format(hours=f"{row.hours:.1f}")
+                return self.tr("{hours} h on site").format(hours=number_text(row.hours, 1))
             return self.display(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.COL_RESULT and row.result:
@@ -138,7 +139,7 @@ class FieldTableModel(PagedTableModel[FieldRow]):
         if column == self.COL_CUSTOMER:
             return row.customer_name
         if column == self.COL_DATE:
-            return row.date.isoformat()
+            return date_text(row.date)
         if column == self.COL_PEOPLE:
             return row.people
         if column == self.COL_SUMMARY:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.summary_data import OpenAction
+from app.ui.locale_format import date_text
 
 OVERDUE_FOREGROUND = QColor("#9b1c1c")
 
@@ -73,7 +74,7 @@ class OpenActionsDialog(QDialog):
                 f"{kind} {action.owner_number}",
                 action.description,
                 action.owner,
-                action.due.isoformat() if action.due else "",
+                date_text(action.due),
                 self.tr("Overdue") if action.overdue else "",
             ]
             for column, text in enumerate(cells):

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from app.services.summary_data import CountRow, DepartmentActions, MonthPoint, ParetoRow
+from app.ui.locale_format import count_text, percent_text
 
 RECEIVED_COLOR = QColor("#4e79a7")
 CLOSED_COLOR = QColor("#2f7d32")
@@ -208,7 +209,8 @@ class ParetoChart(OverviewChart):
             self.show_empty(empty)
             return
         self.tips = [
-            f"{r.label}: {r.count} ({r.share_pct:.1f} %), {cumulative} {r.cumulative_pct:.1f} %"
+            f"{r.label}: {count_text(r.count)} ({percent_text(r.share_pct)}), "
+            f"{cumulative} {percent_text(r.cumulative_pct)}"
             for r in self.rows
         ]
         self.count_set = self.bar_set(count, [r.count for r in rows], COUNT_COLOR)
@@ -244,7 +246,9 @@ class CustomerChart(OverviewChart):
             return
         # a horizontal bar chart draws its first category at the bottom
         shown = list(reversed(self.rows))
-        self.tips = [f"{r.label}: {r.count} ({r.share_pct:.1f} %)" for r in shown]
+        self.tips = [
+            f"{r.label}: {count_text(r.count)} ({percent_text(r.share_pct)})" for r in shown
+        ]
         self.count_set = self.bar_set(count, [r.count for r in shown], COUNT_COLOR)
         self.count_set.clicked.disconnect(self.barClicked)
         self.count_set.clicked.connect(self._clicked)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.summary_data import KpiColumn
-from app.ui.returns.table_model import quantity_text
+from app.ui.locale_format import count_text, decimal_text, number_text, percent_text
 
 BETTER = QColor("#1e7b34")
 WORSE = QColor("#b02a37")
@@ -26,15 +26,7 @@ COL_FIGURE, COL_THIS, COL_LAST, COL_CHANGE_LAST, COL_YEAR, COL_CHANGE_YEAR = ran
 
 
 def money_text(value: float | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
-
-
-def percent_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f} %"
-
-
-def count_text(value: float | None) -> str:
-    return "" if value is None else f"{value:,.0f}"
+    return number_text(value, 2)
 
 
 def signed(value: float, text: Callable[[float], str]) -> str:
@@ -57,17 +49,19 @@ class Figure:
 
 
 FIGURES = [
-    Figure("received", lambda c: c.received, count_text, lambda v: f"{v:,.0f}", False),
-    Figure("closed", lambda c: c.closed, count_text, lambda v: f"{v:,.0f}", True),
-    Figure("open_at_end", lambda c: c.open_at_end, count_text, lambda v: f"{v:,.0f}", False),
-    Figure(
-        "overdue_at_end", lambda c: c.overdue_at_end, count_text, lambda v: f"{v:,.0f}", False
-    ),  # fmt: skip
-    Figure("returns_qty", lambda c: c.returns_qty, quantity_text, quantity_text, False),
+    Figure("received", lambda c: c.received, count_text, count_text, False),
+    Figure("closed", lambda c: c.closed, count_text, count_text, True),
+    Figure("open_at_end", lambda c: c.open_at_end, count_text, count_text, False),
+    Figure("overdue_at_end", lambda c: c.overdue_at_end, count_text, count_text, False),
+    Figure("returns_qty", lambda c: c.returns_qty, decimal_text, decimal_text, False),
     Figure("claims_amount", lambda c: c.claims_amount, money_text, money_text, False),
     Figure(
-        "satisfaction_pct", lambda c: c.satisfaction_pct, percent_text, lambda v: f"{v:.1f}", True
-    ),  # fmt: skip
+        "satisfaction_pct",
+        lambda c: c.satisfaction_pct,
+        percent_text,
+        lambda v: number_text(v, 1),  # the change in percentage points
+        True,
+    ),
 ]
 
 

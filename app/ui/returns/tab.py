@@ -35,6 +35,7 @@ from app.services.return_data import (
 from app.ui.background import BackgroundOp, Progress
 from app.ui.base_tab import BaseTab
 from app.ui.exporting import ask_save_path, export_in_background
+from app.ui.locale_format import count_text
 from app.ui.returns.forms import FORM_KEYS, export_form, form_menu_text, preview_selected
 from app.ui.returns.table_model import ReturnTableModel
 from app.ui.signals import DataHub
@@ -284,7 +285,7 @@ class ReturnsTab(BaseTab):
     def _update_count(self) -> None:
         if not show_failure(self.count_label, self.model):
             self.count_label.setText(
-                self.tr("{count} return(s)").format(count=self.model.rowCount())
+                self.tr("{count} return(s)").format(count=count_text(self.model.rowCount()))
             )
         self._update_buttons()
 

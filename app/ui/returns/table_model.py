@@ -21,6 +21,7 @@ from app.services.return_data import (
     ReturnFilter,
     ReturnRow,
 )
+from app.ui.locale_format import date_text, decimal_text
 from app.ui.widgets.paged_model import ListQuery, PagedTableModel
 
 URGENT_FOREGROUND = QColor("#c0392b")
@@ -144,7 +145,7 @@ class ReturnTableModel(PagedTableModel[ReturnRow]):
         if column == self.COL_CUSTOMER:
             return row.customer_name
         if column == self.COL_RECEIVED:
-            return row.received_on.isoformat()
+            return date_text(row.received_on)
         if column == self.COL_RECEIPT_NO:
             return row.warehouse_receipt_no
         if column == self.COL_BULK:
@@ -154,9 +155,9 @@ class ReturnTableModel(PagedTableModel[ReturnRow]):
         if column == self.COL_LINES:
             return str(row.line_count)
         if column == self.COL_QTY_RETURNED:
-            return quantity_text(row.qty_returned)
+            return decimal_text(row.qty_returned)
         if column == self.COL_QTY_DEFECTIVE:
-            return quantity_text(row.qty_defective)
+            return decimal_text(row.qty_defective)
         if column == self.COL_RESPONSIBILITY:
             return label(RETURN_RESPONSIBILITY_LABELS, row.responsibility, lang)
         if column == self.COL_STATUS:

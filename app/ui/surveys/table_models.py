@@ -25,6 +25,7 @@ from app.services.survey_data import (
     ResponseRow,
     TemplateData,
 )
+from app.ui.locale_format import date_text, number_text
 from app.ui.widgets.editing_marker import editing_text, pen_icon
 
 GREEN, RED, AMBER, GREY = QColor("#1e7e34"), QColor("#c0392b"), QColor("#b45309"), QColor("#6c757d")
@@ -52,7 +53,7 @@ def tier_short(tier: str) -> str:
 
 
 def wan_text(value: float | None) -> str:
-    return "" if value is None else f"{value:,.1f}"
+    return number_text(value, 1)
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
@@ -208,7 +209,7 @@ class CampaignTableModel(RowsModel[CampaignRow]):
         if column == self.COL_NAME:
             return row.name
         if column == self.COL_PERIOD:
-            return f"{row.period_start.isoformat()} – {row.period_end.isoformat()}"
+            return f"{date_text(row.period_start)} – {date_text(row.period_end)}"
         if column == self.COL_TEMPLATE:
             return row.template_label
         if column == self.COL_INVITED:
@@ -288,7 +289,7 @@ class InviteeTableModel(RowsModel[ResponseRow]):
         if column == self.COL_STATE:
             return self.state_text(row)
         if column == self.COL_ANSWERED_ON:
-            return row.answered_on.isoformat() if row.answered_on else ""
+            return date_text(row.answered_on)
         if column == self.COL_METHOD:
             return label(METHOD_LABELS, row.method) if row.answered_on else ""
         if column == self.COL_SURVEYOR:

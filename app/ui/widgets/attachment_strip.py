@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.complaint_data import AttachmentData
+from app.ui.locale_format import datetime_text, number_text
 
 THUMB = QSize(128, 96)
 
 
 def _size_text(size: int) -> str:
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
+        return f"{number_text(size / (1024 * 1024), 1)} MB"
     return f"{max(1, round(size / 1024))} KB"
 
 
@@ -121,11 +122,7 @@ class AttachmentStrip(QWidget):
         lines = [attachment.file_name]
         if attachment.caption:
             lines.append(attachment.caption)
-        added = (
-            attachment.added_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            if attachment.added_at
-            else ""
-        )
+        added = datetime_text(attachment.added_at)
         lines.append(
             self.tr("{size}, added by {user} {when}").format(
                 size=_size_text(attachment.size), user=attachment.added_by, when=added

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from app.services.audit_service import AuditRow
-from app.ui.widgets.datetime_field import format_local
+from app.ui.locale_format import datetime_text
 
 
 class HistoryTable(QTableWidget):
@@ -36,7 +36,7 @@ class HistoryTable(QTableWidget):
         self.setRowCount(len(rows))
         for r, entry in enumerate(rows):
             values = [
-                format_local(entry.at), entry.user, actions.get(entry.action, entry.action),
+                datetime_text(entry.at), entry.user, actions.get(entry.action, entry.action),
                 field_text(entry.field), value_text(entry.field, entry.old_value),
                 value_text(entry.field, entry.new_value),
             ]  # fmt: skip

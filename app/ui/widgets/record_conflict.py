@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.conflicts import RecordConflict
-from app.ui.widgets.datetime_field import format_local
+from app.ui.locale_format import datetime_text
 
 KEEP = "keep"  # save the form's values over theirs, from the version now stored
 DISCARD = "discard"  # drop the form's values and show the record as stored
@@ -61,7 +61,7 @@ class ConflictDialog(QDialog):
         self.changes.setRowCount(len(rows))
         for r, (save, change) in enumerate(rows):
             values = [
-                format_local(save.at), save.user, field_text(change.field),
+                datetime_text(save.at), save.user, field_text(change.field),
                 value_text(change.field, change.old), value_text(change.field, change.new),
             ]  # fmt: skip
             for c, value in enumerate(values):
@@ -91,7 +91,7 @@ class ConflictDialog(QDialog):
             who = "、".join(conflict.users) if len(conflict.users) > 1 else conflict.user
             return self.tr(
                 "Not saved: {user} saved {record} at {time} while you were editing it."
-            ).format(user=who, record=conflict.label, time=format_local(conflict.at))
+            ).format(user=who, record=conflict.label, time=datetime_text(conflict.at))
         return self.tr(
             "Not saved: {record} was saved by someone else while you were editing it."
         ).format(record=conflict.label)
