@@ -87,3 +87,19 @@ def test_only_the_head_of_the_list_is_read(tickets):
         event.remove(tickets, "before_cursor_execute", record)
     (statement,) = [s for s in sent if "complaint_text" in s]
     assert "LIMIT" in statement and statement.count("SELECT") >= 3
+
+
+def test_the_page_rows_carry_what_the_tickets_hold(tickets):
+    """The list's lines are read as plain rows of the list's columns (not whole tickets)."""
+    ids = complaint_service.search_ids(tickets, ComplaintFilter(text="碳刷"))[:PAGE]
+    rows = complaint_service.rows_for_ids(tickets, ids)
+    assert sorted(rows) == sorted(ids)
+    for ticket_id, row in rows.items():
+        ticket = complaint_service.get(tickets, ticket_id)
+        assert (row.number, row.received_at, row.status, row.severity) == (
+            ticket.number, ticket.received_at, ticket.status, ticket.severity
+        )  # fmt: skip
+        assert (row.customer_code, row.customer_name) in {
+            ("KH001", "长春华通汽车有限公司"), ("KH002", "吉林一汽配件厂")
+        }  # fmt: skip
+        assert row.received_at.tzinfo is not None
