@@ -33,6 +33,7 @@ from app.services.complaint_data import ComplaintFilter
 from app.services.complaint_summary import shift_months
 from app.services.summary_data import Overview
 from app.ui.background import BackgroundOp
+from app.ui.locale_format import date_text
 from app.ui.overview.actions_dialog import OpenActionsDialog
 from app.ui.overview.charts import CustomerChart, DepartmentChart, ParetoChart, TrendChart
 from app.ui.overview.export_dialogs import (
@@ -261,7 +262,7 @@ class OverviewTab(QWidget):
         )
         self.status.setText(
             self.tr("Pareto and customers: complaints received {start} – {end}").format(
-                start=overview.chart_start.isoformat(), end=overview.chart_end.isoformat()
+                start=date_text(overview.chart_start), end=date_text(overview.chart_end)
             )
         )
         self.status.setStyleSheet("color: #6c757d;")

@@ -37,6 +37,7 @@ from app.services.return_data import RETURN_STATUS_LABELS, ReturnData
 from app.services.return_service import RecordLocked
 from app.services.validation import FieldError, ValidationError
 from app.ui.background import BackgroundOp
+from app.ui.locale_format import date_text
 from app.ui.returns.forms import FORM_KEYS, export_form, form_menu_text, preview_form
 from app.ui.returns.line_photos import LinePhotos
 from app.ui.returns.return_dialogs import ArchiveReturnDialog, OpenActionDialog
@@ -239,7 +240,7 @@ class ReturnDialog(QDialog):
     def _banner_text(self, data: ReturnData) -> str:
         if data.status == "archived":
             return self.tr("Archived {day} by {who}: this quality record is read-only.").format(
-                day=data.archived_on.isoformat() if data.archived_on else "", who=data.archived_by
+                day=date_text(data.archived_on), who=data.archived_by
             )
         if data.status == "cancelled":
             return self.tr("Cancelled ({reason}): the return is read-only.").format(

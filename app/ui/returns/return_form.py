@@ -37,6 +37,7 @@ from app.services.return_data import (
     LinkedComplaint,
     ReturnData,
 )
+from app.ui.locale_format import date_text
 from app.ui.returns.fields import FieldSet
 from app.ui.returns.lines_panel import LINE_PATH, LinesPanel
 from app.ui.widgets.actions_panel import ActionsPanel
@@ -190,7 +191,7 @@ class ReturnForm(QTabWidget):
         self.actions_panel.set_actions(data.actions)
         self.archive_info.setText(
             self.tr("Archived {day} by {who}.").format(
-                day=data.archived_on.isoformat(), who=data.archived_by
+                day=date_text(data.archived_on), who=data.archived_by
             )
             if data.archived_on
             else ""

@@ -40,6 +40,7 @@ from app.services.survey_data import (
 )
 from app.services.survey_results import campaign_results
 from app.services.validation import FieldError, RecordLocked, ValidationError
+from app.ui.locale_format import date_text
 from app.ui.signals import DataHub
 from app.ui.surveys.table_models import pct_text, tier_short
 from app.ui.widgets.action_dialogs import (
@@ -466,7 +467,7 @@ class ResultsPanel(QWidget):
                     )
                 )  # fmt: skip
         status = self.tr("closed {day} by {who}").format(
-            day=c.closed_on.isoformat() if c.closed_on else "", who=c.closed_by
+            day=date_text(c.closed_on), who=c.closed_by
         ) if c.status == "closed" else self.tr("open")  # fmt: skip
         parts.append(status)
         self.details.setText(" · ".join(parts))
@@ -529,7 +530,7 @@ class ResultsPanel(QWidget):
         self.trend_chart.set_points(r.trend)
         self.trend.setRowCount(len(r.trend))
         for row, point in enumerate(r.trend):
-            values = [point.number, point.name, point.period_start.isoformat(),
+            values = [point.number, point.name, date_text(point.period_start),
                       str(point.responses), pct_text(point.index_pct), pct_text(point.target_pct, 0)]  # fmt: skip
             for column, text in enumerate(values):
                 cell = _item(text, column >= 3)
@@ -547,7 +548,7 @@ class ResultsPanel(QWidget):
                 t for on, t in ((c.late, self.tr("late")), (c.partial, self.tr("partial"))) if on
             ]
             values = [c.customer_code, c.customer_name, tier_short(c.tier), pct_text(c.index_pct),
-                      c.answered_on.isoformat() if c.answered_on else "", "、".join(marks),
+                      date_text(c.answered_on), "、".join(marks),
                       label(KEEP_BUYING_LABELS, c.keep_buying) if c.keep_buying else "",
                       "" if c.recommend is None else str(c.recommend)]  # fmt: skip
             for column, text in enumerate(values):
