@@ -34,6 +34,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.rl_config import _FUZZ
 
 from app.config import font_path
 from app.i18n import pick
@@ -135,9 +136,54 @@ def markup(text: object) -> str:
     return escape(value).replace("\n", "<br/>")
 
 
+class FormParagraph(Paragraph):
+    """A Paragraph that is not laid out again for the width it was just laid out for.
+
+    A table wraps each cell's paragraph to measure the row, and again to draw it (and a frame
+    again when the table is split across pages): the lines come out the same every time for the
+    same width. The last width's lines are kept (a paragraph whose lines were dropped, as split
+    does when nothing fits, is laid out afresh)."""
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth == self._wrapped_for and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_for = availWidth if availWidth >= _FUZZ else None
+        return size
+
+
+# Parsed short texts (labels, headers, codes, dates …): a form shows the same ones on every
+# report, and ReportLab parses a paragraph's markup with html.parser each time (~1/8 of an 8D).
+_PARSED_LENGTH = 120  # characters of markup; longer texts are rarely the same twice
+_PARSED_MAX = 4096  # entries; the cache starts afresh when full
+_parsed: dict[tuple[str, ParagraphStyle], tuple[str, ParagraphStyle, object, list]] = {}
+
+
 def text_paragraph(text: object, style: ParagraphStyle | None = None) -> Paragraph:
-    """A Paragraph showing `text` literally (ReportLab markup in user text is never interpreted)."""
-    return Paragraph(markup(text), style or styles().cell)
+    """A Paragraph showing `text` literally (ReportLab markup in user text is never interpreted).
+
+    A short text's parse is kept and handed out as fresh copies of its fragments (wrapping and
+    splitting may change a paragraph's fragments): the Paragraph is the one parsing makes."""
+    source, style = markup(text), style or styles().cell
+    if len(source) > _PARSED_LENGTH:
+        return FormParagraph(source, style)
+    key = (source, style)
+    parsed = _parsed.get(key)
+    if parsed is None:
+        paragraph = FormParagraph(source, style)
+        if len(_parsed) >= _PARSED_MAX:
+            _parsed.clear()
+        _parsed[key] = (
+            paragraph.text,
+            paragraph.style,
+            paragraph.bulletText,
+            [f.clone() for f in paragraph.frags],
+        )
+        return paragraph
+    cleaned, parsed_style, bullet, frags = parsed
+    return FormParagraph(cleaned, parsed_style, bullet, frags=[f.clone() for f in frags])
 
 
 def section_heading(text: str, min_space: float = 28 * mm) -> list[Flowable]:
