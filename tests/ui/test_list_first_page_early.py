@@ -104,3 +104,31 @@ def test_a_short_common_word_shows_its_first_page_before_the_scan(qtbot, engine,
         model.set_filter(ComplaintFilter(text="29"))  # ticket 29: its number and its text
     rare = model.rowCount()
     assert 0 < rare < PAGE and seen.events == [("reset", rare), ("page", rare), ("counted", rare)]
+
+
+def test_the_count_label_waits_for_the_count_rather_than_show_the_old_one(
+    qtbot, window, monkeypatch, wait_list
+):
+    tab = window.customers_tab
+    customer_service.create_many(
+        window.engine, (CustomerData(code=f"K{i:03d}", name=f"测试顾客{i}") for i in range(23)), "t"
+    )
+    tab.refresh()
+    wait_list(tab)
+    shown = tab.count_label.text()
+    assert "23" in shown
+    gate, entered = threading.Event(), threading.Event()
+    monkeypatch.setattr(
+        customer_service,
+        "count_matching",
+        _held(customer_service.count_matching, gate, entered),
+    )
+    tab.model.loader.page_size = PAGE
+    with qtbot.waitSignal(tab.model.pageShown, timeout=10_000):
+        tab.search.setText("测试顾客")
+        tab.apply_filter()
+    assert entered.wait(10)
+    assert tab.model.rowCount() == PAGE and tab.count_label.text() == "…"
+    with qtbot.waitSignal(tab.model.loaded, timeout=10_000):
+        gate.set()
+    assert tab.count_label.text() == shown  # 23 again: every customer matches

@@ -127,6 +127,8 @@ class ComplaintsTab(BaseTab):
         self.model = ComplaintTableModel(self.engine, self, now=self._clock)
         for loaded in (self.model.firstPageLoaded, self.model.extraLoaded, self.model.loadFailed):
             loaded.connect(self._update_count)
+        # a first page shown before its count: not the count of the list before
+        self.model.pageShown.connect(lambda: self.count_label.setText("…"))
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)

@@ -88,6 +88,8 @@ class CustomersTab(BaseTab):
         self.model = CustomerTableModel(self.engine, self)
         for loaded in (self.model.firstPageLoaded, self.model.loadFailed):
             loaded.connect(self._update_count)
+        # a first page shown before its count: not the count of the list before
+        self.model.pageShown.connect(lambda: self.count_label.setText("…"))
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
