@@ -74,6 +74,7 @@ ALLOWED_WORDS = frozenset(
         "MB",
         "PGPASSWORD",  # where a server's password goes: names the user types as they are
         "pgpass",
+        "XX",  # Chinese writes "so-and-so" so in an example: XX汽车部件股份有限公司
         "Enter",  # keys as their caps are labelled (Ctrl+S is taken apart below)
         "qualitydesk",  # the command line the user guide tells to type: qualitydesk demo
         "demo",
@@ -94,10 +95,11 @@ ALLOWED_WORDS = frozenset(
 _RUN = re.compile(r"[A-Za-z0-9@._/\\:\-+#%&]+")
 _WORD = re.compile(r"[A-Za-z]+")
 _MNEMONIC = re.compile(r"\(&[A-Za-z0-9]\)|&(?=[A-Za-z0-9&])")
-# keyboard shortcuts as the keys are labelled (Ctrl+S, Ctrl+Enter), file names' extensions
+# keyboard shortcuts as the keys are labelled (Ctrl+S, Ctrl+Enter, (Page Up)), file names' extensions
 # (.png) and codes in capitals (the form code prefix QR-TS-Y)
 _NOT_WORDS = re.compile(
-    r"\b(?:Ctrl|Shift|Alt)(?:\+(?:[A-Za-z0-9]+|[,.;/]))+"
+    r"\b(?:Ctrl|Shift|Alt)(?:\+(?:[A-Za-z0-9]+|[,.;/+\-=]))+"
+    r"|(?<=[(（])(?:Home|End|Page Up|Page Down|Esc|Enter|Tab|Del|Delete|F\d{1,2})(?=[)）])"
     r"|(?<=\S)\.[A-Za-z0-9]{2,4}\b"
     r"|\b[A-Z]{1,5}(?:-[A-Z0-9]{1,5})+\b"
 )
@@ -273,6 +275,34 @@ def english_in(window: QWidget, page: str) -> list[English]:
 # ---------------------------------------------------------------- the walk
 
 
+def _blank_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def more_windows(window) -> list[tuple[str, object]]:  # noqa: ANN001
+    """Windows the screenshots leave out: the summaries' and the monthly report's choices,
+    restoring a backup, the print preview."""
+    from app.ui import printing
+
+    overview = window.overview_tab
+    return [
+        ("monthly-summary", overview.export_monthly_summary),
+        ("annual-summary", overview.export_annual_summary),
+        ("failure-history", overview.export_failure_history),
+        ("monthly-service-report", lambda: window.field_service_tab.export_monthly(excel=False)),
+        ("restore", window.data_file_actions.choose_backup_to_restore),
+        ("print-preview", lambda: printing.preview_pdf(window, "8D 报告", "8D.pdf", _blank_pdf)),
+    ]
+
+
 def walk_english(window: QWidget) -> tuple[list[English], list[str]]:
     """What the walk over the window finds in English, and the names of the pages seen."""
     screenshots = _load_screenshots()
@@ -296,6 +326,8 @@ def walk_english(window: QWidget) -> tuple[list[English], list[str]]:
     window.resize(collector.working_area.size())
     screenshots.settle(0.3)
     screenshots.walk(collector, window)
+    for name, trigger in more_windows(window):
+        collector.dialog(name, trigger)
     assert not collector.errors, collector.errors
     assert not collector.clips, [str(clip) for clip in collector.clips]  # every window opened
     return collector.found, collector.pages
@@ -311,7 +343,8 @@ def test_the_chinese_window_shows_no_english(qtbot, engine, data_dir, answers):
     qtbot.addWidget(window)
     window.show()
     found, pages = walk_english(window)
-    for page in ("tab-overview", "tab-complaints", "complaint", "return", "settings", "about"):
+    for page in ("tab-overview", "tab-complaints", "complaint", "return", "settings", "about",
+                 "monthly-summary", "restore", "print-preview"):  # fmt: skip
         assert page in pages
     _queue, asked = answers
     found += [English("message", "", text) for text in asked if english_words(text)]
@@ -331,6 +364,7 @@ def test_english_words_are_found_and_codes_names_and_shortcuts_are_not():
     for shown in (
         "保存 (Ctrl+S)",
         "设置…(Ctrl+,)",
+        "放大(Ctrl++) · 上一页(Page Up)",
         "文件(&F)",
         "KS-2026-0001 缺陷照片.png",
         "表单编号 Q/JL081301-C",
@@ -375,3 +409,17 @@ def test_one_english_text_in_a_window_is_found(qtbot):
     hidden.hide()
     found = {item.text for item in english_in(dialog, "dialog")}
     assert found == {"Quantity returned", "Closed", "Customer"}
+
+
+def test_the_chinese_welcome_page_shows_no_english(qtbot, engine, data_dir, answers):
+    from app.config import database_path
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(engine, database_path(data_dir), "zh_CN")  # an empty database
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.tabs.tabText(window.tabs.currentIndex()) == "欢迎")
+    screenshots = _load_screenshots()
+    screenshots.settle(0.3)
+    found = english_in(window, "welcome")
+    assert not found, "\n".join(map(str, found))
