@@ -423,3 +423,38 @@ def test_the_chinese_welcome_page_shows_no_english(qtbot, engine, data_dir, answ
     screenshots.settle(0.3)
     found = english_in(window, "welcome")
     assert not found, "\n".join(map(str, found))
+
+
+def test_the_messages_next_to_the_fields_of_an_empty_form_are_chinese(qtbot, engine, answers):
+    """Saving each empty new record form: every message it shows (from the services' tables)."""
+    from app.ui.complaints.complaint_dialog import ComplaintDialog
+    from app.ui.customers.customer_dialog import CustomerDialog
+    from app.ui.field_service.service_report_dialog import ServiceReportDialog
+    from app.ui.field_service.visit_dialog import VisitReportDialog
+    from app.ui.returns.return_dialog import ReturnDialog
+    from app.ui.signals import DataHub
+
+    hub = DataHub()
+    forms = {
+        "customer": CustomerDialog(engine, hub, None, lambda *_: None),
+        "complaint": ComplaintDialog(engine, hub, None),
+        "return": ReturnDialog(engine, hub, None),
+        "service-report": ServiceReportDialog(engine, hub, None),
+        "visit-report": VisitReportDialog(engine, hub, None),
+    }
+    found: list[English] = []
+    for name, dialog in forms.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        if name == "customer":  # typed values that are no e-mail address and no date
+            dialog.email.setText("kefu")
+            dialog.cooperation_since.line.setText("2026-02-30")
+        before = {text for _where, text in shown_texts(dialog)}
+        assert dialog.save() is False, name  # nothing filled in: messages next to the fields
+        qtbot.wait(10)
+        messages = {text for _where, text in shown_texts(dialog)} - before
+        assert messages, name
+        found += english_in(dialog, name)
+    _queue, asked = answers
+    found += [English("message", "", text) for text in asked if english_words(text)]
+    assert not found, "\n".join(map(str, found))
