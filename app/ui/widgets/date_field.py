@@ -53,6 +53,10 @@ class DateField(QWidget):
         return self.line.text()
 
     def set_date(self, value: date | None) -> None:
+        # yyyy-MM-dd in both languages, not the locale's date (app/ui/locale_format.py): what
+        # is shown here is typed over and read back year first (parse_date_text), and the
+        # paper forms' dates are written so; a UK 05/03/2026 and a US 3/5/2026 cannot be told
+        # apart
         self.line.setText(value.isoformat() if value else "")
         if value:
             self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
