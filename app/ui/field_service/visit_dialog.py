@@ -29,6 +29,7 @@ from app.services.field_data import VisitReportData
 from app.ui.background import BackgroundOp
 from app.ui.field_service import forms
 from app.ui.field_service.record_dialog import FieldRecordDialog
+from app.ui.locale_format import date_text
 from app.ui.returns.fields import FieldSet
 from app.ui.signals import DataHub
 from app.ui.widgets.action_dialogs import RescheduleActionDialog, VerifyActionDialog
@@ -318,7 +319,7 @@ class VisitReportDialog(FieldRecordDialog):
 
     def header_parts(self) -> list[str]:
         data = self.data
-        parts = [data.customer_name, data.visited_on.isoformat() if data.visited_on else ""]
+        parts = [data.customer_name, date_text(data.visited_on)]
         if data.open_actions:
             parts.append(self.tr("%n open follow-up(s)", "", len(data.open_actions)))
         return parts
