@@ -2670,6 +2670,10 @@ They are updated when each ticket is saved next.</source>
         <translation>年采购额</translation>
     </message>
     <message>
+        <source>Potential customer</source>
+        <translation>潜在顾客</translation>
+    </message>
+    <message>
         <source>Purchase volume {year} (10k CNY)</source>
         <translation>{year} 年采购额(万元)</translation>
     </message>

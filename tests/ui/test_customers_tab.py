@@ -129,15 +129,20 @@ def test_history_shows_who_changed_what(qtbot, window, engine):
     dialog = window.customers_tab.open_customer(customer.id)
     qtbot.addWidget(dialog)
     _fill(dialog, phone="0431-85901234")
+    dialog.type.setCurrentIndex(dialog.type.findData("distributor"))
+    dialog.potential.setChecked(True)
+    _add_contact(dialog, "王经理", phone="0431-85900001")
     assert dialog.save()
     rows = [
         [dialog.history.item(r, c).text() for c in range(dialog.history.columnCount())]
         for r in range(dialog.history.rowCount())
     ]
-    assert any(
-        r[3] == "电话" and r[4] == "0431-85900000" and r[5] == "0431-85901234" for r in rows
-    )
+    assert any(r[3] == "电话" and r[4] == "0431-85900000" and r[5] == "0431-85901234" for r in rows)
     assert any(r[3] == "编号" and r[5] == "KH-0001" for r in rows)
+    # fields and values as the form names them, not as the data are stored
+    assert ["类型", "主机厂", "代理商"] in [r[3:] for r in rows]
+    assert ["潜在顾客", "否", "是"] in [r[3:] for r in rows]
+    assert ["联系人 1 · 电话", "", "0431-85900001"] in [r[3:] for r in rows]
 
 
 def test_list_filters_sort_and_open_with_enter(qtbot, window, engine, wait_list):

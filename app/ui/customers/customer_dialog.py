@@ -300,8 +300,10 @@ class CustomerDialog(QDialog):
     def field_text(self, path: str) -> str:
         """The form's label for a field path of the audit trail: the field's label, or the
         table's and column's for a contact, product or volume (contacts[2].phone)."""
-        if path in self.field_labels:
+        if self.field_labels.get(path):
             return self.field_labels[path]
+        if path == "potential":  # its check box carries the text, the form no label
+            return self.tr("Potential customer")
         if match := _VOLUME_PATH.match(path):
             return self.tr("Purchase volume {year} (10k CNY)").format(year=match.group(1))
         if match := _CHILD_PATH.match(path):
