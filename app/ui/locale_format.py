@@ -89,12 +89,12 @@ def number_text(value: float | None, decimals: int = 2, locale: QLocale | None =
 
 
 def percent_text(value: float | None, decimals: int = 1, locale: QLocale | None = None) -> str:
-    """A percentage given in percent (97.5 → 97.5%), the locale's decimal mark and sign; "—"
-    for none."""
+    """A percentage given in percent (97.5 → 97.5 %), the locale's decimal mark and sign, set
+    apart by a space as everywhere in the app (目标 97 %); "—" for none."""
     if value is None:
         return "—"
     loc = _locale(locale)
-    return loc.toString(float(value), "f", decimals) + loc.percent()
+    return f"{loc.toString(float(value), 'f', decimals)} {loc.percent()}"
 
 
 def decimal_text(value: float | None, decimals: int = 3, locale: QLocale | None = None) -> str:

@@ -53,8 +53,8 @@ def test_counts_with_thousands_separators_and_decimals_with_the_locale_mark():
     assert count_text(None, CHINA) == ""
     assert number_text(1200.5, 2, CHINA) == "1,200.50"
     assert number_text(1200.5, 2, GERMANY_ENGLISH) == "1.200,50"
-    assert percent_text(97.5, 1, CHINA) == "97.5%"
-    assert percent_text(97.5, 1, GERMANY_ENGLISH) == "97,5%"
+    assert percent_text(97.5, 1, CHINA) == "97.5 %"
+    assert percent_text(97.5, 1, GERMANY_ENGLISH) == "97,5 %"
     assert percent_text(None, 1, CHINA) == "—"
     assert decimal_text(1200, 3, CHINA) == "1,200"
     assert decimal_text(2.5, 3, CHINA) == "2.5"
@@ -76,8 +76,8 @@ def test_the_ui_language_chooses_the_locale(monkeypatch):
 @pytest.mark.parametrize(
     ("language", "since", "volume", "received", "claims", "satisfaction"),
     [
-        ("zh_CN", "2019/4/1", "12,345.60 (2025)", "1,234", "1,200.50", "97.5%"),
-        ("en", "4/1/2019", "12,345.60 (2025)", "1,234", "1,200.50", "97.5%"),
+        ("zh_CN", "2019/4/1", "12,345.60 (2025)", "1,234", "1,200.50", "97.5 %"),
+        ("en", "4/1/2019", "12,345.60 (2025)", "1,234", "1,200.50", "97.5 %"),
     ],
 )
 def test_lists_and_figures_follow_the_language(

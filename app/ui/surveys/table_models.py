@@ -25,7 +25,7 @@ from app.services.survey_data import (
     ResponseRow,
     TemplateData,
 )
-from app.ui.locale_format import date_text, number_text
+from app.ui.locale_format import date_text, number_text, percent_text
 from app.ui.widgets.editing_marker import editing_text, pen_icon
 
 GREEN, RED, AMBER, GREY = QColor("#1e7e34"), QColor("#c0392b"), QColor("#b45309"), QColor("#6c757d")
@@ -36,7 +36,7 @@ Row = TypeVar("Row")
 
 
 def pct_text(value: float | None, digits: int = 1) -> str:
-    return "" if value is None else f"{value:.{digits}f} %"
+    return "" if value is None else percent_text(value, digits)
 
 
 def tier_short(tier: str) -> str:
