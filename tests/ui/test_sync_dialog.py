@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -53,7 +55,8 @@ def test_a_conflict_is_resolved_through_the_widgets(qtbot, conflict, answers):
     assert table.item(rows["服务工程师"], 1).background().color() != DIFFERENT
     assert table.item(rows["服务结果"], 1).text() == "已解决"  # words, not stored codes
     arrived = table.item(rows["到达时间"], 2).text()
-    assert len(arrived) == 16 and "+" not in arrived and "T" not in arrived
+    # local time as a Chinese PC writes it (2026/3/2 08:30), no offset or ISO "T"
+    assert re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2} \d{2}:\d{2}", arrived), arrived
     assert not dialog.apply_button.isEnabled()
 
     qtbot.mouseClick(dialog.take_laptop, Qt.MouseButton.LeftButton)

@@ -31,6 +31,7 @@ from app.services.complaint_data import (
     step_label,
 )
 from app.services.deadlines import Deadline, deadline_label
+from app.ui.locale_format import date_text
 from app.ui.widgets.actions_panel import AMBER, GREEN, GREY, RED
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.datetime_field import format_local
@@ -38,9 +39,10 @@ from app.ui.widgets.form import FieldWithError
 
 
 def local_day(value: datetime | None) -> str:
+    """The local day of a moment, as the user's locale writes dates."""
     if value is None:
         return ""
-    return (value.astimezone() if value.tzinfo else value).date().isoformat()
+    return date_text((value.astimezone() if value.tzinfo else value).date())
 
 
 def _cell(text: str, tooltip: str = "") -> QTableWidgetItem:

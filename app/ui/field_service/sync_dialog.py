@@ -43,6 +43,7 @@ from app.services.sync_format import SUFFIX
 from app.services.sync_import import LAPTOP, OFFICE, OUTCOMES, SyncPlan
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.exporting import ask_save_path
+from app.ui.locale_format import datetime_text
 
 DIFFERENT = QColor(255, 236, 179)  # a field the two versions disagree on
 
@@ -61,7 +62,7 @@ def local_text(value: str) -> str:
         return value
     if moment.tzinfo is None:
         return value
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return datetime_text(moment)
 
 
 def shown_value(key: str, text: str) -> str:
