@@ -291,8 +291,11 @@ def _attachment_files(
     return copied, problems
 
 
-def _advance_sequences(out: Connection) -> None:
-    """PostgreSQL: each id sequence continues after the highest id copied."""
+def advance_sequences(out: Connection) -> None:
+    """PostgreSQL: each id sequence continues after the highest id written with explicit ids
+    (a copy, the large demo data); nothing to do on SQLite, whose ids follow the table."""
+    if out.dialect.name != "postgresql":
+        return
     for table in tables():
         if not _integer_key(table):
             continue
@@ -348,8 +351,7 @@ def copy_database(
                 if progress and total == 0:
                     progress(table.name, 0, 0)
                 expected[table.name] = (check.count, check.hexdigest())
-            if target.dialect.name == "postgresql":
-                _advance_sequences(out)
+            advance_sequences(out)
     except SQLAlchemyError as exc:
         reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
         raise CopyError(

@@ -60,7 +60,13 @@ from app.models import (
     VisitReport,
 )
 from app.models.common import utcnow
-from app.services import attachment_service, audit_service, customer_service, machine
+from app.services import (
+    attachment_service,
+    audit_service,
+    customer_service,
+    database_copy,
+    machine,
+)
 from app.services import demo_scale_text as words
 from app.services.customer_service import CustomerData
 from app.services.demo_complaints import demo_photo
@@ -499,6 +505,8 @@ def build(engine: Engine, plan: ScalePlan, progress: Progress | None = None) -> 
         demo_scale_records.build_surveys(ctx)
         demo_scale_records.build_field(ctx)
         ctx.writer.flush()
+        # the records were written with their ids: a server's id sequences must continue after them
+        database_copy.advance_sequences(session.connection())
         session.commit()
     counts = dict(ctx.writer.counts)
     counts["photo_files"] = len(ctx.photos)

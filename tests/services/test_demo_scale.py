@@ -37,6 +37,7 @@ from app.services import (
 )
 from app.services.complaint_data import ComplaintData, ComplaintFilter
 from app.services.complaint_summary import complaint_summary, month_period
+from app.services.customer_service import CustomerData
 from app.services.deadlines import next_open
 from app.services.demo_scale import NotEmpty, ScalePlan, build
 from app.services.return_data import ReturnFilter
@@ -265,3 +266,24 @@ def test_the_command_builds_reports_and_refuses_the_second_time(tmp_path):
     assert "already holds records" in one_line(second.stderr)
     wrong = run("--data-dir", str(tmp_path / "x"), "demo", "--service-reports", "5")
     assert wrong.returncode == 1 and "--scale" in one_line(wrong.stderr)
+
+
+def test_records_added_after_the_generated_ones_get_fresh_ids(engine):
+    # the generator writes its rows with their ids; a server's id sequences must follow them
+    build(engine, replace(ScalePlan.for_complaints(40, seed=2), now=NOW, photos=1))
+    customer = customer_service.create(
+        engine, CustomerData(code="KH-NEW-1", name="新增顾客有限公司"), "tester"
+    )
+    ticket = complaint_service.create(
+        engine,
+        ComplaintData(
+            customer_id=customer.id,
+            received_at=datetime.now(UTC) - timedelta(minutes=5),
+            defect_category="异响",
+            description="生成数据之后新录入的抱怨",
+        ),
+        "tester",
+    )
+    with Session(engine) as session:
+        assert customer.id > session.execute(select(func.min(Customer.id))).scalar_one()
+        assert session.get(Complaint, ticket.id).customer_id == customer.id
