@@ -7,14 +7,11 @@ database holds a record (demo data, an import, a customer typed in a tab).
 
 from __future__ import annotations
 
-import base64
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -43,9 +40,9 @@ from app.services import (
 )
 from app.services.validation import ValidationError
 from app.ui.background import BackgroundOp, Progress, run_in_background
-from app.ui.settings.general_pages import logo_png_base64
 from app.ui.signals import DataHub
 from app.ui.widgets.form import ErrorLabel, FieldWithError
+from app.ui.widgets.logo_field import LogoField
 
 log = logging.getLogger(__name__)
 
@@ -147,14 +144,9 @@ class WelcomePage(QFrame):
             self.tr("Written in the audit trail for everything done on this PC")
         )
         self.user_field = FieldWithError(self.user_name)
-        self.logo_preview = QLabel()
-        self.logo_preview.setFixedHeight(40)
-        self.logo_button = QPushButton(self.tr("Choose logo…"))
-        self.logo_button.clicked.connect(self.choose_logo)
-        self.logo_error = ErrorLabel()
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo_preview, 1)
-        logo_row.addWidget(self.logo_button)
+        self.logo_field = LogoField(
+            self.settings.logo_png_base64, preview_height=38, removable=False
+        )
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
@@ -165,12 +157,10 @@ class WelcomePage(QFrame):
         box = QGroupBox(self.tr("Your company"))
         form = QFormLayout(box)
         form.addRow(self.tr("Company name *"), self.company_field)
-        form.addRow(self.tr("Logo"), logo_row)
-        form.addRow("", self.logo_error)
+        form.addRow(self.tr("Logo"), self.logo_field)
         form.addRow(self.tr("Clerk name"), self.clerk_field)
         form.addRow(self.tr("User name on this PC"), self.user_field)
         form.addRow(save_row)
-        self.set_logo(self.settings.logo_png_base64)
         return box
 
     def _start_box(self) -> QGroupBox:
@@ -220,33 +210,6 @@ class WelcomePage(QFrame):
 
     # ------------------------------------------------------------------ company and clerk
 
-    def set_logo(self, png_base64: str) -> None:
-        self.settings.logo_png_base64 = png_base64
-        if png_base64:
-            pixmap = QPixmap()
-            pixmap.loadFromData(base64.b64decode(png_base64))
-            self.logo_preview.setPixmap(
-                pixmap.scaledToHeight(38, Qt.TransformationMode.SmoothTransformation)
-            )
-        else:
-            self.logo_preview.setText(self.tr("(no logo)"))
-
-    def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose logo"), "", self.tr("Images (*.png *.jpg *.jpeg *.bmp)")
-        )
-        if path:
-            self.load_logo_file(path)
-
-    def load_logo_file(self, path: str) -> bool:
-        png_base64 = logo_png_base64(path)
-        if png_base64 is None:
-            self.logo_error.show_message(self.tr("This file is not an image that can be read."))
-            return False
-        self.logo_error.show_message("")
-        self.set_logo(png_base64)
-        return True
-
     def save(self) -> bool:
         """Store company, logo and clerk in the database (audit trail) and this PC's user
         name in the preferences; messages next to the fields when something is wrong."""
@@ -260,7 +223,7 @@ class WelcomePage(QFrame):
         settings = settings_service.load(self.engine)  # as stored now: form codes kept
         settings.company_name = self.company_name.text().strip()
         settings.clerk_name = self.clerk_name.text().strip()
-        settings.logo_png_base64 = self.settings.logo_png_base64
+        settings.logo_png_base64 = self.logo_field.png_base64
         try:
             settings_service.validate(settings)
         except ValidationError as error:

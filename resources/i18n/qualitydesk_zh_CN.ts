@@ -1132,14 +1132,6 @@ has been restored.
         <translation>打印在表单的“填表人”处,并记入修改记录</translation>
     </message>
     <message>
-        <source>Choose logo…</source>
-        <translation>选择标志…</translation>
-    </message>
-    <message>
-        <source>Remove logo</source>
-        <translation>移除标志</translation>
-    </message>
-    <message>
         <source>Company</source>
         <translation>公司</translation>
     </message>
@@ -1170,22 +1162,6 @@ has been restored.
     <message>
         <source>Form codes and revisions</source>
         <translation>表单编号与版本</translation>
-    </message>
-    <message>
-        <source>(no logo)</source>
-        <translation>(无标志)</translation>
-    </message>
-    <message>
-        <source>Choose logo</source>
-        <translation>选择标志</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
-    </message>
-    <message>
-        <source>This file is not an image that can be read.</source>
-        <translation>此文件不是可读取的图片。</translation>
     </message>
 </context>
 <context>
@@ -4299,6 +4275,33 @@ last year</source>
     </message>
 </context>
 <context>
+    <name>LogoField</name>
+    <message>
+        <source>Choose logo…</source>
+        <translation>选择标志…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>移除标志</translation>
+    </message>
+    <message>
+        <source>(no logo)</source>
+        <translation>(无标志)</translation>
+    </message>
+    <message>
+        <source>Choose logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>This file is not an image that can be read.</source>
+        <translation>此文件不是可读取的图片。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>QualityDesk — {path}</source>
@@ -7155,10 +7158,6 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
         <translation>在本机所做的一切操作都以此名称记入审计记录</translation>
     </message>
     <message>
-        <source>Choose logo…</source>
-        <translation>选择标志…</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -7205,22 +7204,6 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
     <message>
         <source>Moving an existing data file to this server? Do it before entering anything here: qualitydesk migrate-to needs an empty database.</source>
         <translation>要把已有的数据文件迁移到此服务器?请在这里录入任何内容之前进行:qualitydesk migrate-to 只能迁移到空数据库。</translation>
-    </message>
-    <message>
-        <source>(no logo)</source>
-        <translation>(无标志)</translation>
-    </message>
-    <message>
-        <source>Choose logo</source>
-        <translation>选择标志</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
-    </message>
-    <message>
-        <source>This file is not an image that can be read.</source>
-        <translation>此文件不是可读取的图片。</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -97,8 +97,8 @@ def test_settings_are_validated_and_stored(qtbot, engine, tmp_path):
     image.fill(QColor("navy"))
     logo = tmp_path / "logo.png"
     image.save(str(logo))
-    assert page.load_logo_file(str(logo))
-    assert not page.load_logo_file(str(tmp_path / "missing.png"))
+    assert page.logo_field.load_file(str(logo))
+    assert not page.logo_field.load_file(str(tmp_path / "missing.png"))
     page.company_name.setText("浙江精工汽车部件股份有限公司")
     page.clerk_name.setText("李静")
     page.forms_table.item(0, 2).setText("B/1")

@@ -51,7 +51,7 @@ def test_company_logo_clerk_and_this_pcs_user_are_stored_with_the_trail(
     logo = QImage(40, 20, QImage.Format.Format_RGB32)
     logo.fill(QColor("navy"))
     logo.save(str(tmp_path / "logo.png"))
-    assert page.load_logo_file(str(tmp_path / "logo.png"))
+    assert page.logo_field.load_file(str(tmp_path / "logo.png"))
     page.company_name.setText("  浙江精工汽车部件股份有限公司 ")
     page.clerk_name.setText("李静")
     page.user_name.setText("lijing-pc")

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import base64
 from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,23 +28,7 @@ from app.services.validation import ValidationError
 from app.ui.data_safety.folder_field import BackupFolderField
 from app.ui.settings.page import SettingsPage, hint_label
 from app.ui.widgets.form import ErrorLabel, FieldWithError
-
-LOGO_MAX_HEIGHT = 300  # pixels kept; the forms print the logo about 1.5 cm high
-
-
-def logo_png_base64(path: str) -> str | None:
-    """An image file as the settings keep a logo (PNG, at most LOGO_MAX_HEIGHT pixels high,
-    base64), None when the file is not an image that can be read."""
-    image = QImage(path)
-    if image.isNull():
-        return None
-    if image.height() > LOGO_MAX_HEIGHT:
-        image = image.scaledToHeight(LOGO_MAX_HEIGHT, Qt.TransformationMode.SmoothTransformation)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return base64.b64encode(bytes(data)).decode("ascii")
+from app.ui.widgets.logo_field import LogoField
 
 
 class CompanyPage(SettingsPage):
@@ -68,23 +47,12 @@ class CompanyPage(SettingsPage):
         )
         self.company_field = FieldWithError(self.company_name)
         self.clerk_field = FieldWithError(self.clerk_name)
-        self.logo_preview = QLabel()
-        self.logo_preview.setFixedHeight(60)
-        self.logo_button = QPushButton(self.tr("Choose logo…"))
-        self.logo_clear = QPushButton(self.tr("Remove logo"))
-        self.logo_button.clicked.connect(self.choose_logo)
-        self.logo_clear.clicked.connect(lambda: self.set_logo(""))
-        self.logo_error = ErrorLabel()
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo_preview, 1)
-        logo_row.addWidget(self.logo_button)
-        logo_row.addWidget(self.logo_clear)
+        self.logo_field = LogoField(self.settings.logo_png_base64, preview_height=56)
 
         company = QGroupBox(self.tr("Company"))
         form = QFormLayout(company)
         form.addRow(self.tr("Company name *"), self.company_field)
-        form.addRow(self.tr("Logo"), logo_row)
-        form.addRow("", self.logo_error)
+        form.addRow(self.tr("Logo"), self.logo_field)
         form.addRow(self.tr("Clerk name"), self.clerk_field)
 
         self.forms_table = QTableWidget(len(settings_service.DEFAULT_FORMS), 3)
@@ -109,40 +77,12 @@ class CompanyPage(SettingsPage):
 
         self.body.addWidget(company)
         self.body.addWidget(forms_box, 1)
-        self.set_logo(self.settings.logo_png_base64)
-
-    def set_logo(self, png_base64: str) -> None:
-        self.settings.logo_png_base64 = png_base64
-        if png_base64:
-            pixmap = QPixmap()
-            pixmap.loadFromData(base64.b64decode(png_base64))
-            self.logo_preview.setPixmap(
-                pixmap.scaledToHeight(56, Qt.TransformationMode.SmoothTransformation)
-            )
-        else:
-            self.logo_preview.setText(self.tr("(no logo)"))
-        self.logo_clear.setEnabled(bool(png_base64))
-
-    def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose logo"), "", self.tr("Images (*.png *.jpg *.jpeg *.bmp)")
-        )
-        if path:
-            self.load_logo_file(path)
-
-    def load_logo_file(self, path: str) -> bool:
-        png_base64 = logo_png_base64(path)
-        if png_base64 is None:
-            self.logo_error.show_message(self.tr("This file is not an image that can be read."))
-            return False
-        self.logo_error.show_message("")
-        self.set_logo(png_base64)
-        return True
 
     def collect(self) -> settings_service.FormSettings:
         """The settings as typed, without surrounding blanks."""
         self.settings.company_name = self.company_name.text()
         self.settings.clerk_name = self.clerk_name.text()
+        self.settings.logo_png_base64 = self.logo_field.png_base64
         for row, key in enumerate(self.form_keys):
             self.settings.forms[key] = FormCode(
                 self.forms_table.item(row, 1).text(), self.forms_table.item(row, 2).text()
