@@ -98,7 +98,8 @@ def test_an_error_on_a_hidden_page_blocks_the_save_and_is_shown_where_it_is(dial
     assert dialog.current_page() == "numbering"  # the first page holding an error is shown
     assert dialog.message.text() == "尚未保存:请更正标出的页面。"
     item = dialog.page_list.item(PAGES.index("survey_targets"))
-    assert not item.icon().isNull() and item.toolTip() == "此页有错误。"
+    assert item.icon().cacheKey() != dialog.no_mark_icon.cacheKey()  # the warning mark
+    assert item.toolTip() == "此页有错误。"
     # each message next to its field
     assert dialog.complaints.prefix_fields["returns"].error.text() == (
         "前缀 KS 已用于其他记录的编号,请换一个。"

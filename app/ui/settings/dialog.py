@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -101,9 +101,15 @@ class SettingsDialog(QDialog):
         assert tuple(self.page_widgets) == PAGES, tuple(self.page_widgets)
 
         self.page_list = QListWidget(self)
+        self.page_list.setIconSize(QSize(16, 16))
+        self.page_list.setSpacing(2)
+        # every row keeps room for the error mark, so rows stay equal and the texts do not jump
+        blank = QPixmap(16, 16)
+        blank.fill(Qt.GlobalColor.transparent)
+        self.no_mark_icon = QIcon(blank)
         self.stack = QStackedWidget(self)
         for key, widget in self.page_widgets.items():
-            item = QListWidgetItem(widget.title())
+            item = QListWidgetItem(self.no_mark_icon, widget.title())
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.page_list.addItem(item)
             scroll = QScrollArea()  # a page larger than a small screen scrolls, never clips
@@ -161,7 +167,7 @@ class SettingsDialog(QDialog):
             item = self.page_list.item(row)
             marked = key in bad
             item.setData(ERROR_ROLE, marked)
-            item.setIcon(warning if marked else QIcon())
+            item.setIcon(warning if marked else self.no_mark_icon)
             item.setForeground(QBrush(QColor("#c0392b")) if marked else QBrush())
             item.setToolTip(self.tr("This page holds an error.") if marked else "")
 
