@@ -25,9 +25,8 @@ DATA_LAYER = (
 )
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    """Open the main window on the database chosen by --db-url, $QUALITYDESK_DB_URL or this PC's
-    preference, else on the data folder chosen by --data-dir, the environment or the default."""
+def load_data_layer() -> None:
+    """What the window needs before Qt is loaded (see DATA_LAYER); a second call does nothing."""
     # Start-up makes ~120,000 long-lived objects (Qt bindings, SQLAlchemy, the models); the
     # cycle collector would walk them some 300 times before the window is up, a fifth of the
     # start. They are never garbage: collection resumes once the window is built
@@ -35,6 +34,12 @@ def run_gui(args: argparse.Namespace) -> int:
     gc.disable()
     for name in DATA_LAYER:
         importlib.import_module(name)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the main window on the database chosen by --db-url, $QUALITYDESK_DB_URL or this PC's
+    preference, else on the data folder chosen by --data-dir, the environment or the default."""
+    load_data_layer()
     from app.ui.application import run_application
 
     return run_application(

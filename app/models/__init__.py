@@ -1,5 +1,6 @@
 """SQLModel tables, one module per record family. Importing this package registers them all."""
 
+import app.models._deferred_build  # noqa: F401  (first: before any table class exists)
 from app.models.attachment import Attachment
 from app.models.audit import AuditEntry
 from app.models.collaboration import RecordEditing, StoredFile

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
@@ -15,31 +16,27 @@ from app.db import describe_database
 from app.services import complaint_service, editing_presence
 from app.services.complaint_data import ComplaintFilter
 from app.ui.background import BackgroundOp, run_in_background
-from app.ui.base_tab import BaseTab
-from app.ui.complaints.due_dialog import DueDialog, OverdueCounter, OverdueIndicator
-from app.ui.complaints.tab import ComplaintsTab
-from app.ui.customers.tab import CustomersTab
+from app.ui.complaints.overdue import OverdueCounter, OverdueIndicator
 from app.ui.data_safety.actions import DataFileActions
-from app.ui.field_service.tab import FieldServiceTab
-from app.ui.help import AboutDialog, HelpViewer
 from app.ui.lazy_tab import LazyTab, TabPages
 from app.ui.overview.tab import OverviewTab
-from app.ui.returns.tab import ReturnsTab
-from app.ui.settings.dialog import SettingsDialog
+from app.ui.record_tabs import RECORD_TABS, tab_class, tab_title
 from app.ui.signals import DataHub
-from app.ui.surveys.tab import SurveysTab
-from app.ui.welcome import WelcomePage, should_welcome
+from app.ui.welcome import should_welcome
+
+if TYPE_CHECKING:  # the record tabs, dialogs and the welcome page load when first needed
+    from app.ui.base_tab import BaseTab
+    from app.ui.complaints.due_dialog import DueDialog
+    from app.ui.complaints.tab import ComplaintsTab
+    from app.ui.customers.tab import CustomersTab
+    from app.ui.field_service.tab import FieldServiceTab
+    from app.ui.help import AboutDialog, HelpViewer
+    from app.ui.returns.tab import ReturnsTab
+    from app.ui.settings.dialog import SettingsDialog
+    from app.ui.surveys.tab import SurveysTab
+    from app.ui.welcome import WelcomePage
 
 log = logging.getLogger(__name__)
-
-# the record tabs after the overview, in this order; each is built when first shown or used
-RECORD_TABS: tuple[tuple[str, type[BaseTab]], ...] = (
-    ("customers", CustomersTab),
-    ("complaints", ComplaintsTab),
-    ("returns", ReturnsTab),
-    ("surveys", SurveysTab),
-    ("field_service", FieldServiceTab),
-)
 
 
 class MainWindow(QMainWindow):
@@ -72,10 +69,10 @@ class MainWindow(QMainWindow):
         # the overview is shown at start; a record tab is built when first shown or used
         # (window.complaints_tab, a drill-down, a menu), which keeps the start short
         self.pages: dict[str, LazyTab] = {}
-        for name, tab_class in RECORD_TABS:
-            page = LazyTab(lambda parent, c=tab_class: c(engine, self.hub, parent), self.tabs)
+        for name in RECORD_TABS:
+            page = LazyTab(lambda parent, n=name: tab_class(n)(engine, self.hub, parent), self.tabs)
             self.pages[name] = page
-            self.tabs.addTab(page, tab_class.title())
+            self.tabs.addTab(page, tab_title(name))
         self.tabs.setCurrentWidget(self.overview_tab)
         self.welcome: WelcomePage | None = None
         self.welcome_tab: QScrollArea | None = None
@@ -106,6 +103,8 @@ class MainWindow(QMainWindow):
     def _add_welcome(self) -> None:
         """An empty database opens on its welcome page, a tab of its own after the others:
         every other tab stays one click away, and the page fits a 1366×768 screen."""
+        from app.ui.welcome import WelcomePage
+
         self.welcome = WelcomePage(
             self.engine,
             self.hub,
@@ -245,11 +244,15 @@ class MainWindow(QMainWindow):
 
     def open_settings(self, page: str = "company") -> SettingsDialog:
         """The settings dialog on that page (SettingsDialog.PAGES)."""
+        from app.ui.settings.dialog import SettingsDialog
+
         dialog = SettingsDialog(self.engine, self, hub=self.hub, page=page)
         dialog.show()
         return dialog
 
     def show_due_list(self) -> DueDialog:
+        from app.ui.complaints.due_dialog import DueDialog
+
         dialog = DueDialog(self.engine, self.hub, self._open_complaint, self)
         dialog.show()
         return dialog
@@ -263,6 +266,8 @@ class MainWindow(QMainWindow):
 
         def show(rows: list) -> None:
             if rows:
+                from app.ui.complaints.due_dialog import DueDialog
+
                 DueDialog(engine, self.hub, self._open_complaint, self, rows=rows).show()
 
         def failed(error: BaseException) -> None:
@@ -287,11 +292,15 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Where is my data?"), text)
 
     def show_user_guide(self) -> HelpViewer:
+        from app.ui.help import HelpViewer
+
         viewer = HelpViewer(self)
         viewer.show()
         return viewer
 
     def show_about(self) -> AboutDialog:
+        from app.ui.help import AboutDialog
+
         dialog = AboutDialog(self.database_label, self.database_file is None, self)
         dialog.show()
         return dialog

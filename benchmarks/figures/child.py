@@ -128,15 +128,21 @@ def bare_window() -> None:
 
 
 def _start_app(data_dir: str, on_painted) -> None:  # noqa: ANN001
-    """Start the app the way `qualitydesk --data-dir DATA_DIR --lang zh_CN` does."""
+    """Start the app the way `qualitydesk --data-dir DATA_DIR --lang zh_CN` does.
+
+    In the same order too: the command line, then the data layer (app.main.run_gui loads it
+    before Qt, see DATA_LAYER there), then Qt, whose application this process needs first to
+    watch the paint events."""
+    import app.cli
+    from app.main import load_data_layer
+
+    load_data_layer()
     from PySide6.QtWidgets import QApplication
 
     application = QApplication(sys.argv[:1])  # start_application takes this instance
     watcher = _first_paint_watcher(on_painted)
     application.installEventFilter(watcher)
-    from app.main import main
-
-    main(["--data-dir", data_dir, "--lang", "zh_CN"])
+    app.cli.main(["--data-dir", data_dir, "--lang", "zh_CN"])
 
 
 def app_window(data_dir: str) -> None:

@@ -50,7 +50,7 @@ def test_only_the_overview_is_built_at_start_and_the_tabs_keep_their_texts(fresh
     assert fresh.findChildren(ComplaintsTab) == []
     assert [fresh.tabs.tabText(i) for i in range(fresh.tabs.count())] == TITLES
     assert fresh.tabs.currentWidget() is fresh.overview_tab
-    assert [name for name, _cls in RECORD_TABS] == list(fresh.pages)
+    assert [name for name in RECORD_TABS] == list(fresh.pages)
 
 
 def test_a_tab_is_built_when_first_shown_and_only_once(qtbot, fresh, wait_list):

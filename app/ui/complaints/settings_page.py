@@ -50,11 +50,10 @@ from app.services.validation import FieldError, ValidationError
 from app.services.work_calendar import DayOverride, library_years
 from app.ui.background import BackgroundOp, run_in_background
 from app.ui.settings.page import SettingsPage, hint_label
-from app.ui.signals import DataHub
+from app.ui.signals import COMPLAINT_SETTINGS_FAMILY, DataHub
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.form import ErrorLabel, FieldWithError
 
-SETTINGS_FAMILY = "complaint_settings"  # hub family: lists, rules or calendar changed
 SPIN_MAX = 99999  # the service says what is allowed, next to the field
 MAX_RANGE_DAYS = 61  # a slip of the year in "several days" must not add a thousand rows
 
@@ -611,7 +610,7 @@ class ComplaintSettingsPages(QObject):
             return False
         complaint_settings.save(self.engine, settings, user)
         self.settings = settings
-        self.hub.dataChanged.emit(SETTINGS_FAMILY, 0)
+        self.hub.dataChanged.emit(COMPLAINT_SETTINGS_FAMILY, 0)
         deadlines_changed = any(
             saved[name] != self._original[name]
             for name in ("rules", "calendar_overrides", "confirmed_years")

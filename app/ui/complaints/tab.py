@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,11 +36,11 @@ from app.services.complaint_data import (
 )
 from app.ui.background import BackgroundOp, Progress
 from app.ui.base_tab import BaseTab
-from app.ui.complaints.settings_page import SETTINGS_FAMILY
 from app.ui.complaints.table_model import ComplaintTableModel
 from app.ui.exporting import ask_save_path, export_in_background
 from app.ui.locale_format import count_text
-from app.ui.signals import DataHub
+from app.ui.record_tabs import tab_title
+from app.ui.signals import COMPLAINT_SETTINGS_FAMILY, DataHub
 from app.ui.widgets.customer_filter import CustomerFilterEdit
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.list_loader import show_failure
@@ -73,8 +73,8 @@ class ComplaintsTab(BaseTab):
         self._clock_timer.start()
 
     @classmethod
-    def title(cls) -> str:  # known before the tab is built (app/ui/lazy_tab.py)
-        return QCoreApplication.translate("ComplaintsTab", "Complaints")
+    def title(cls) -> str:  # known before the tab is built (app/ui/record_tabs.py)
+        return tab_title("complaints")
 
     # ------------------------------------------------------------------ building
 
@@ -392,7 +392,7 @@ class ComplaintsTab(BaseTab):
             self.overdueCountChanged.emit(total)
 
     def _on_data_changed(self, family: str, record_id: int) -> None:
-        if family == SETTINGS_FAMILY:
+        if family == COMPLAINT_SETTINGS_FAMILY:
             self._fill_lists()
             self.refresh()
             return

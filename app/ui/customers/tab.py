@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from app.ui.base_tab import BaseTab
 from app.ui.customers.customer_dialog import CustomerDialog
 from app.ui.customers.table_model import CustomerTableModel
 from app.ui.exporting import ask_save_path, export_in_background
+from app.ui.record_tabs import tab_title
 from app.ui.signals import DataHub
 from app.ui.widgets.list_loader import show_failure
 
@@ -52,8 +53,8 @@ class CustomersTab(BaseTab):
         self._update_count()
 
     @classmethod
-    def title(cls) -> str:  # known before the tab is built (app/ui/lazy_tab.py)
-        return QCoreApplication.translate("CustomersTab", "Customer files")
+    def title(cls) -> str:  # known before the tab is built (app/ui/record_tabs.py)
+        return tab_title("customers")
 
     # ------------------------------------------------------------------ building
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from app.ui.background import BackgroundOp
 from app.ui.base_tab import BaseTab
 from app.ui.field_service import forms
 from app.ui.field_service.table_model import FieldTableModel, Key
+from app.ui.record_tabs import tab_title
 from app.ui.signals import DataHub
 from app.ui.widgets.action_dialogs import ReasonDialog
 from app.ui.widgets.customer_filter import CustomerFilterEdit
@@ -68,8 +69,8 @@ class FieldServiceTab(BaseTab):
         self.refresh()
 
     @classmethod
-    def title(cls) -> str:  # known before the tab is built (app/ui/lazy_tab.py)
-        return QCoreApplication.translate("FieldServiceTab", "Field service")
+    def title(cls) -> str:  # known before the tab is built (app/ui/record_tabs.py)
+        return tab_title("field_service")
 
     # ------------------------------------------------------------------ building
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from app.ui.background import BackgroundOp, Progress
 from app.ui.base_tab import BaseTab
 from app.ui.exporting import ask_save_path, export_in_background
 from app.ui.locale_format import count_text
+from app.ui.record_tabs import tab_title
 from app.ui.returns.forms import FORM_KEYS, export_form, form_menu_text, preview_selected
 from app.ui.returns.table_model import ReturnTableModel
 from app.ui.signals import DataHub
@@ -58,8 +59,8 @@ class ReturnsTab(BaseTab):
         self.refresh()
 
     @classmethod
-    def title(cls) -> str:  # known before the tab is built (app/ui/lazy_tab.py)
-        return QCoreApplication.translate("ReturnsTab", "Returns")
+    def title(cls) -> str:  # known before the tab is built (app/ui/record_tabs.py)
+        return tab_title("returns")
 
     # ------------------------------------------------------------------ building
 

@@ -3,13 +3,14 @@ campaigns with their results, and answer entry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
 from app.services import customer_service
 from app.ui.base_tab import BaseTab
+from app.ui.record_tabs import tab_title
 from app.ui.signals import DataHub
 from app.ui.surveys.answers_view import AnswersView
 from app.ui.surveys.campaigns_view import CampaignsView
@@ -51,8 +52,8 @@ class SurveysTab(BaseTab):
         self.hub.dataChanged.connect(self._on_data_changed)
 
     @classmethod
-    def title(cls) -> str:  # known before the tab is built (app/ui/lazy_tab.py)
-        return QCoreApplication.translate("SurveysTab", "Satisfaction surveys")
+    def title(cls) -> str:  # known before the tab is built (app/ui/record_tabs.py)
+        return tab_title("surveys")
 
     def refresh(self) -> None:
         self.templates.refresh()
