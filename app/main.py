@@ -4,42 +4,17 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import sys
-
-# What the window reads its data with, loaded before Qt: PySide6 installs an import hook that
-# reads the source of every module imported after it (looking for its __feature__ switches).
-# SQLAlchemy, the models and the services never use them; imported first, they skip the hook,
-# a quarter of the imports at start-up. (Nothing under app.services imports Qt.)
-DATA_LAYER = (
-    "app.db",
-    "app.models",
-    "app.services.settings_service",
-    "app.services.complaint_service",
-    "app.services.customer_service",
-    "app.services.return_service",
-    "app.services.field_list",
-    "app.services.survey_service",
-    "app.services.overview",
-    "app.services.backup_service",
-)
-
-
-def load_data_layer() -> None:
-    """What the window needs before Qt is loaded (see DATA_LAYER); a second call does nothing."""
-    # Start-up makes ~120,000 long-lived objects (Qt bindings, SQLAlchemy, the models); the
-    # cycle collector would walk them some 300 times before the window is up, a fifth of the
-    # start. They are never garbage: collection resumes once the window is built
-    # (run_application), with these objects set aside for good (gc.freeze).
-    gc.disable()
-    for name in DATA_LAYER:
-        importlib.import_module(name)
 
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the main window on the database chosen by --db-url, $QUALITYDESK_DB_URL or this PC's
     preference, else on the data folder chosen by --data-dir, the environment or the default."""
-    load_data_layer()
+    # Start-up makes ~120,000 long-lived objects (Qt bindings, SQLAlchemy, the models); the
+    # cycle collector would walk them some 300 times before the window is up, a fifth of the
+    # start. They are never garbage: collection resumes once the window is built
+    # (run_application), with these objects set aside for good (gc.freeze).
+    gc.disable()
     from app.ui.application import run_application
 
     return run_application(
@@ -51,6 +26,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from app.options import window_arguments
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    window = window_arguments(argv)
+    if window is not None:  # the window alone: without loading the commands (app/options.py)
+        return run_gui(window)
     from app.cli import main as cli_main
 
     return cli_main(argv)

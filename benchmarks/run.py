@@ -124,8 +124,8 @@ class Run:
 
     def start_up(self) -> None:
         data, folder = self.sets[self.large], self.folder(self.large)
-        self.figures.append(processes.cold_start(data, folder, self.env, self.runs))
-        self.figures.append(
+        self.figures.extend(processes.cold_start(data, folder, self.env, self.runs))
+        self.figures.extend(
             processes.cold_start(data, folder, self.env, self.heavy_runs, unclean=True)
         )
 

@@ -24,8 +24,9 @@ from app.cli import (
     summaries,
     surveys,
 )
-from app.cli.common import BILINGUAL, PROG, CommandError, CommandGroups, Handler, Parser
+from app.cli.common import PROG, CommandError, CommandGroups, Handler, Parser
 from app.i18n import LANGUAGES, set_language, system_language
+from app.options import BILINGUAL, global_options, smoke_test_option
 
 _EPILOG = """\
 the commands in full:
@@ -139,35 +140,6 @@ examples:
 """
 
 
-def global_options(
-    parser: argparse.ArgumentParser, suppress: bool, languages: Sequence[str] = LANGUAGES
-) -> None:
-    """--data-dir, --db-url and --lang, accepted before and after the command."""
-    default = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=default,
-        help="folder of the data file (default: $QUALITYDESK_DATA_DIR or the user data folder)",
-    )
-    parser.add_argument(
-        "--db-url",
-        metavar="URL",
-        default=default,
-        help="a database server instead of the data file, e.g. "
-        "postgresql+psycopg://user@server:5432/qualitydesk (default: $QUALITYDESK_DB_URL, else "
-        "the server chosen in Settings on this PC, else the data file); the password comes "
-        "from PGPASSWORD or a pgpass file",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=languages,
-        default=default,
-        help="language of messages and reports (default: the system language)"
-        + ("; bilingual: the form in Chinese and English" if BILINGUAL in languages else ""),
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=PROG,
@@ -178,11 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     global_options(parser, suppress=False)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--smoke-test",
-        action="store_true",
-        help="open the window, quit with exit code 0 once it is painted (checks a built app)",
-    )
+    smoke_test_option(parser)
     common = Parser(add_help=False)
     global_options(common, suppress=True)
 

@@ -56,9 +56,6 @@ def seed_number(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
 
 
-BILINGUAL = "bilingual"  # the 8D report only: Chinese with English, for OEM customers
-
-
 def day_arg(text: str) -> date:
     """A date as the clerk writes it: 2024-03-05, 2024/3/5, 2024年3月5日, 20240305."""
     from app.services.parsing import parse_date_text

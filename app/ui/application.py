@@ -1,50 +1,27 @@
-"""Start-up of the windowed app: fonts, translations, opening the data file, the main window."""
+"""Start-up of the windowed app: fonts, translations, the main window's frame painted at once,
+then the database opened behind it (app/ui/app_controller.py) and the window filled.
+
+This module and the frame load only Qt and a few light app modules: the window is on the screen
+before SQLAlchemy, the models and the services load (about 0.4 s of imports).
+"""
 
 from __future__ import annotations
 
 import gc
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import (
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    QObject,
-    QThreadPool,
-    QTimer,
-    QTranslator,
-)
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from app.config import (
-    APP_NAME,
-    Preferences,
-    database_path,
-    font_path,
-    resolve_data_dir,
-    resolve_db_url,
-    resources_dir,
-)
-from app.data_lock import DataLock
-from app.db import (
-    ServerError,
-    describe_database,
-    is_server_url,
-    open_data_file,
-    open_url,
-    parse_url,
-    record_clean_close,
-)
+from app.config import APP_NAME, Preferences, font_path, resources_dir
 from app.i18n import set_language
-from app.services import backup_service, settings_service
-from app.services.restore_record import record_restore
-from app.ui.background import BackgroundOp, run_in_background
-from app.ui.data_safety.startup import DataFileOpener
 from app.ui.locale_format import locale_for
 from app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.ui.app_controller import AppController
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
 START_BACKUP_DELAY_MS = 2000
@@ -94,178 +71,12 @@ class Translations:
                 Translations.installed.append(translator)
 
 
-class AppController(QObject):
-    """Owns the engine, the data file's lock and the main window; rebuilds the window when the
-    language changes or a backup has been restored. On a database server database_file is
-    None: there is no file to lock, check, note a clean close of or back up at start."""
-
-    def __init__(
-        self,
-        application: QApplication,
-        engine,  # noqa: ANN001
-        database_file: Path | None,
-        language: str | None = None,
-        lock: DataLock | None = None,
-        wal: bool = True,
-    ) -> None:
-        super().__init__()
-        self.application = application
-        self.engine = engine
-        self.database_file = database_file
-        self.lock = lock
-        self.wal = wal
-        self.translations = Translations(application)
-        self.language = language or preferred_language()
-        self.translations.apply(self.language)
-        self.window = self._make_window()
-        self._shut_down = False
-
-    def _make_window(self) -> MainWindow:
-        window = MainWindow(self.engine, self.database_file, self.language)
-        window.languageChangeRequested.connect(self.switch_language)
-        window.data_file_actions.restoreRequested.connect(self.restore_backup)
-        return window
-
-    def _replace_window(self) -> None:
-        old = self.window
-        self.window = self._make_window()
-        self.window.setGeometry(old.geometry())
-        self.window.show()
-        old.close()
-        old.deleteLater()
-
-    def back_up_at_start(self) -> BackgroundOp | None:
-        """A verified backup when the data changed since the last one, off the GUI thread."""
-        if self._shut_down or not shiboken6.isValid(self.window):
-            return None  # closed within the delay: the next start backs up
-        if self.database_file is None:
-            return None  # a server: its administrator backs it up (README, pg_dump)
-        path = self.database_file
-        folder = backup_service.backup_folder_for(path)
-
-        def work(_progress: object) -> backup_service.BackupInfo | None:
-            if not backup_service.needs_backup(path, folder):
-                return None
-            return backup_service.make_backup(path, folder, reason="start")
-
-        def done(info: backup_service.BackupInfo | None) -> None:
-            if info is None:
-                text = self.tr("Data file: {path} (unchanged since the last backup)")
-                self.window.statusBar().showMessage(text.format(path=path), 15000)
-                return
-            text = self.tr("Backup made at start and checked: {path}").format(path=info.path)
-            self.window.statusBar().showMessage(text, 15000)
-
-        def failed(error: BaseException) -> None:
-            text = self.tr(
-                "The automatic backup at start failed: {reason}\n\nThe data file is "
-                "unchanged. Check the backup folder under Settings, or use Data → Back up to…"
-            ).format(reason=error)
-            self.window.statusBar().showMessage(self.tr("The automatic backup failed."))
-            QMessageBox.warning(self.window, self.tr("Automatic backup failed"), text)
-
-        self.window.statusBar().showMessage(self.tr("Backing up the data file…"))
-        # no parent: the op must outlive a window rebuilt meanwhile (language switch)
-        return run_in_background(None, work, done, failed)
-
-    def restore_backup(self, backup: Path) -> BackgroundOp | None:
-        """Put a backup in place (after a safety backup), reopen the data file, rebuild the tabs."""
-        window = self.window
-        if self.database_file is None or not window.can_close():
-            return None
-        path, folder = self.database_file, backup_service.backup_folder_for(self.database_file)
-        self.engine.dispose()  # no pooled connection of ours is left on the file meanwhile
-
-        def done(before: backup_service.BackupInfo | None) -> None:
-            if not self._reopen():
-                return
-            record_restore(
-                self.engine, backup, before, user=settings_service.current_user(self.engine)
-            )
-            kept = (
-                self.tr("The data as they were before are kept in:\n{path}").format(
-                    path=before.path
-                )
-                if before is not None
-                else ""
-            )
-            text = self.tr("The backup\n{backup}\nhas been restored.\n\n{kept}").format(
-                backup=backup, kept=kept
-            )
-            self.window.statusBar().showMessage(
-                self.tr("Backup restored: {path}").format(path=backup), 15000
-            )
-            QMessageBox.information(self.window, self.tr("Backup restored"), text.strip())
-
-        def failed(error: BaseException) -> None:
-            for tab in window.built_tabs():  # a tab not built yet reads when it is
-                tab.refresh()
-            QMessageBox.warning(
-                window,
-                self.tr("Not restored"),
-                self.tr("The backup was not restored: {reason}").format(reason=error),
-            )
-
-        return run_in_background(
-            window,
-            lambda _progress: backup_service.restore(backup, path, folder),
-            done,
-            failed,
-            self.tr("Restoring the backup…"),
-        )
-
-    def _reopen(self) -> bool:
-        """Open the data file anew (a restored backup may need its migrations) and the window."""
-        assert self.database_file is not None  # restoring is about a data file
-        try:
-            engine = open_data_file(self.database_file, wal=self.wal)
-        except Exception as error:  # noqa: BLE001
-            QMessageBox.critical(
-                self.window,
-                APP_NAME,
-                self.tr("The data file could not be opened:\n{path}\n\n{reason}").format(
-                    path=self.database_file, reason=error
-                ),
-            )
-            return False
-        old_engine, self.engine = self.engine, engine
-        self._replace_window()
-        old_engine.dispose()
-        return True
-
-    def shut_down(self) -> None:
-        """Let running backups finish, close the engine and give the data file's lock back."""
-        self._shut_down = True
-        QThreadPool.globalInstance().waitForDone(60_000)
-        self.engine.dispose()
-        if self.database_file is not None:
-            record_clean_close(self.database_file)  # the next start need not read it all again
-        if self.lock is not None:
-            self.lock.release()
-
-    def switch_language(self, language: str) -> None:
-        if language == self.language:
-            return
-        old = self.window
-        if not old.can_close():
-            return
-        prefs = Preferences.load()
-        prefs.language = language
-        prefs.save()
-        self.language = language
-        self.translations.apply(language)
-        self._replace_window()
-
-
 def start_application(
     data_dir: str | None = None, language: str | None = None, db_url: str | None = None
 ) -> AppController | None:
-    """Everything before the event loop: the lock, the data file, the window, the start-up backup.
-
-    The database: db_url (--db-url), else $QUALITYDESK_DB_URL, else this PC's preference, else
-    the data folder's file. None when the window must not open (the file is in use, the
-    server cannot be reached, the user chose to quit, …); the user has been told why.
-    """
+    """Everything before the event loop: the window's frame shown and painted, then the lock,
+    the data file, the window filled, the start-up backup planned (open_the_data). None when
+    the window must not open; the user has been told why and the frame is closed."""
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName(APP_NAME)
     application.setOrganizationName(APP_NAME)
@@ -275,55 +86,16 @@ def start_application(
     install_font(application)
     language = language or preferred_language()
     Translations(application).apply(language)  # the start-up messages in the user's language
-    url = resolve_db_url(db_url)
-    if url is not None:
-        try:
-            on_server = is_server_url(url)
-        except ServerError as error:
-            QMessageBox.critical(None, APP_NAME, str(error))
-            return None
-        if on_server:
-            return start_on_server(application, url, language)
-    folder = resolve_data_dir(data_dir)
-    database_file = database_path(folder)
-    if url is not None:  # sqlite:///path: that data file
-        database_file = Path(parse_url(url).database or "").expanduser().absolute()
-        folder = database_file.parent
-    opened = DataFileOpener(folder, database_file=database_file).open()
-    if opened is None:
-        return None
-    controller = AppController(
-        application,
-        opened.engine,
-        database_file,
-        language,
-        lock=opened.lock,
-        wal=opened.location.wal_safe,
-    )
-    controller.window.show()
-    # the backup reads the whole file (seconds with years of records): it starts once the
-    # window is painted and its first lists are read, not in competition with them
-    QTimer.singleShot(START_BACKUP_DELAY_MS, controller, controller.back_up_at_start)
-    return controller
+    window = MainWindow(None, None, language)
+    window.show()
+    # painted now, before the data layer loads; no input is taken until the window is filled
+    application.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    from app.ui.app_controller import open_the_data
 
-
-def start_on_server(application: QApplication, url: str, language: str) -> AppController | None:
-    """The window on a database server: migrated under the server's lock (open_url); no data
-    file lock, start-up check or start-up backup. A server that cannot be used is told in the
-    user's language, without the password."""
-    try:
-        engine = open_url(url)
-    except Exception as error:  # noqa: BLE001  (tell the user instead of a traceback)
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            QCoreApplication.translate(
-                "AppController", "The database could not be opened:\n{database}\n\n{reason}"
-            ).format(database=describe_database(url), reason=error),
-        )
-        return None
-    controller = AppController(application, engine, None, language)
-    controller.window.show()
+    controller = open_the_data(application, window, data_dir, language, db_url)
+    if controller is None:
+        window.close()
+        window.deleteLater()
     return controller
 
 

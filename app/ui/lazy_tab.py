@@ -4,6 +4,8 @@ A LazyTab stands in the tab widget for a record tab; it builds the real tab the 
 shown or asked for (tab()), once, and holds it as its only child from then on. TabPages is the
 main window's tab widget: its widget(), currentWidget(), indexOf() and setCurrentWidget() speak
 of the real tabs (building one when it is asked for), so no caller needs to know of the stand-ins.
+A LazyTab made without its builder waits until ready() gives it: the overview of the window's
+frame, painted before the database is open (app/ui/application.py).
 """
 
 from __future__ import annotations
@@ -18,13 +20,23 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 class LazyTab(QWidget):
     built = Signal(QWidget)  # the real tab, once it exists
 
-    def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget | None = None) -> None:
-        """build(parent): makes the real tab as a child of parent."""
+    def __init__(
+        self, build: Callable[[QWidget], QWidget] | None, parent: QWidget | None = None
+    ) -> None:
+        """build(parent): makes the real tab as a child of parent. None: the tab waits, even
+        when shown, until ready() gives it (the window's frame, painted before its data open)."""
         super().__init__(parent)
         self._build: Callable[[QWidget], QWidget] | None = build
         self._tab: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+
+    def ready(self, build: Callable[[QWidget], QWidget]) -> None:
+        """The waiting tab can be built now: at once if it is showing, else when first shown."""
+        if self._tab is None:
+            self._build = build
+            if self.isVisible():
+                self.tab()
 
     def is_built(self) -> bool:
         return self._tab is not None
@@ -36,7 +48,8 @@ class LazyTab(QWidget):
     def tab(self) -> QWidget:
         """The real tab, built now if it has not been."""
         if self._tab is None:
-            assert self._build is not None
+            if self._build is None:
+                raise RuntimeError("the tab waits for its data (LazyTab.ready)")
             build, self._build = self._build, None  # once, even if building asks for it again
             self._tab = build(self)
             self.layout().addWidget(self._tab)
@@ -45,7 +58,8 @@ class LazyTab(QWidget):
         return self._tab
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.tab()  # before the page's first paint: the user never sees it empty
+        if self._build is not None:  # before the page's first paint: never seen empty
+            self.tab()
         super().showEvent(event)
 
 

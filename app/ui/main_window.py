@@ -1,4 +1,10 @@
-"""The main window: composes the tabs, menus and status bar; nothing else."""
+"""The main window: composes the tabs, menus and status bar; nothing else.
+
+At start the window is shown and painted as a frame (its tabs' names, menus and status bar)
+before the data layer loads; open_data() then fills it (app/ui/application.py). So this module
+loads no SQLAlchemy, services or tab code at import: they are imported by open_data and by
+the tabs and dialogs when first used.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +15,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QScrollArea
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.db import describe_database
-from app.services import complaint_service, editing_presence
-from app.services.complaint_data import ComplaintFilter
+from app.config import APP_NAME
 from app.ui.background import BackgroundOp, run_in_background
-from app.ui.complaints.overdue import OverdueCounter, OverdueIndicator
-from app.ui.data_safety.actions import DataFileActions
 from app.ui.lazy_tab import LazyTab, TabPages
-from app.ui.overview.tab import OverviewTab
 from app.ui.record_tabs import RECORD_TABS, tab_class, tab_title
 from app.ui.signals import DataHub
-from app.ui.welcome import should_welcome
 
-if TYPE_CHECKING:  # the record tabs, dialogs and the welcome page load when first needed
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from app.services.complaint_data import ComplaintFilter
     from app.ui.base_tab import BaseTab
     from app.ui.complaints.due_dialog import DueDialog
     from app.ui.complaints.tab import ComplaintsTab
@@ -45,42 +46,72 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | None,
         database_file: Path | None,
         language: str,
         show_due_list: bool = True,
     ) -> None:
-        """database_file: the SQLite data file open, None on a database server."""
+        """database_file: the SQLite data file open, None on a database server.
+
+        engine None: only the window's frame — its title, the tabs' names, the menus and the
+        status bar — to be shown while the database opens; open_data() fills it."""
         super().__init__()
+        self.language = language
+        self.engine: Engine | None = None
+        self.database_file: Path | None = None
+        self.database_label = ""
+        self.hub = DataHub(self)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 760)
+
+        self.tabs = TabPages(self)
+        # the overview is shown at start, built as soon as the data are open; a record tab is
+        # built when first shown or used (window.complaints_tab, a drill-down, a menu)
+        self.overview_page = LazyTab(None, self.tabs)
+        self.tabs.addTab(self.overview_page, tab_title("overview"))
+        self.pages: dict[str, LazyTab] = {}
+        for name in RECORD_TABS:
+            page = LazyTab(
+                lambda parent, n=name: tab_class(n)(self.engine, self.hub, parent), self.tabs
+            )
+            self.pages[name] = page
+            self.tabs.addTab(page, tab_title(name))
+        self.tabs.setCurrentIndex(0)
+        self.welcome: WelcomePage | None = None
+        self.welcome_tab: QScrollArea | None = None
+        self.setCentralWidget(self.tabs)
+        self._make_menus()
+        self.statusBar().showMessage(self.tr("Opening the data…"))
+        if engine is not None:
+            self.open_data(engine, database_file, show_due_list)
+
+    def open_data(
+        self, engine: Engine, database_file: Path | None, show_due_list: bool = True
+    ) -> None:
+        """Fill the frame with the open database: the overview, the menus' entries, the status
+        bar's overdue count, the welcome page of an empty database and the due list."""
+        from app.db import describe_database
+        from app.ui.complaints.overdue import OverdueCounter, OverdueIndicator
+        from app.ui.data_safety.actions import DataFileActions
+        from app.ui.overview.tab import OverviewTab
+        from app.ui.welcome import should_welcome
+
         self.engine = engine
         self.database_file = database_file
         # the title says which database is open: the file's path or PostgreSQL user@host:port/db
         self.database_label = (
             str(database_file) if database_file is not None else describe_database(engine.url)
         )
-        self.hub = DataHub(self)
         self.setWindowTitle(self.tr("QualityDesk — {path}").format(path=self.database_label))
-        self.resize(1280, 760)
-
-        self.tabs = TabPages(self)
-        self.overview_tab = OverviewTab(engine, self.hub, self, open_record=self.open_record)
+        self.overview_page.ready(
+            lambda parent: OverviewTab(engine, self.hub, parent, open_record=self.open_record)
+        )
+        self.overview_tab = self.overview_page.tab()
         self.overview_tab.complaintsRequested.connect(self.show_complaints)
-        self.tabs.addTab(self.overview_tab, self.overview_tab.title())
-        # the overview is shown at start; a record tab is built when first shown or used
-        # (window.complaints_tab, a drill-down, a menu), which keeps the start short
-        self.pages: dict[str, LazyTab] = {}
-        for name in RECORD_TABS:
-            page = LazyTab(lambda parent, n=name: tab_class(n)(engine, self.hub, parent), self.tabs)
-            self.pages[name] = page
-            self.tabs.addTab(page, tab_title(name))
-        self.tabs.setCurrentWidget(self.overview_tab)
-        self.welcome: WelcomePage | None = None
-        self.welcome_tab: QScrollArea | None = None
         if should_welcome(engine):
             self._add_welcome()
-        self.setCentralWidget(self.tabs)
         self.data_file_actions = DataFileActions(self, database_file, engine)
-        self._build_menus(language)
+        self._fill_menus()
         if database_file is None:
             self._server_data_menu()
             self.statusBar().showMessage(
@@ -175,8 +206,17 @@ class MainWindow(QMainWindow):
         elif kind == "return":
             self.returns_tab.open_return(record_id)
 
-    def _build_menus(self, language: str) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+    def _make_menus(self) -> None:
+        """The menu bar's menus, named in the frame; open_data fills them."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.data_menu = bar.addMenu(self.tr("&Data"))
+        self.settings_menu = bar.addMenu(self.tr("&Settings"))
+        self.language_menu = bar.addMenu(self.tr("&Language"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+
+    def _fill_menus(self) -> None:
+        file_menu = self.file_menu
         # the tabs are looked up when an entry is chosen: a tab not opened yet is built then
         file_menu.addAction(
             self.tr("Import customers from Excel…"), lambda: self.customers_tab.import_customers()
@@ -205,28 +245,24 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut("Ctrl+Q")
 
-        self.data_menu = self.menuBar().addMenu(self.tr("&Data"))
         self.data_file_actions.fill_menu(self.data_menu)
 
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
-        settings_action = settings_menu.addAction(self.tr("Settings…"), self.open_settings)
+        settings_action = self.settings_menu.addAction(self.tr("Settings…"), self.open_settings)
         settings_action.setShortcut("Ctrl+,")
 
-        language_menu = self.menuBar().addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, label in (("zh_CN", "中文"), ("en", "English")):
             action = QAction(label, self, checkable=True)
-            action.setChecked(code == language)
+            action.setChecked(code == self.language)
             action.setData(code)
             group.addAction(action)
-            language_menu.addAction(action)
+            self.language_menu.addAction(action)
         group.triggered.connect(self._language_chosen)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        guide_action = help_menu.addAction(self.tr("User guide"), self.show_user_guide)
+        guide_action = self.help_menu.addAction(self.tr("User guide"), self.show_user_guide)
         guide_action.setShortcut("F1")
-        help_menu.addAction(self.tr("Where is my data?"), self.show_data_location)
-        help_menu.addAction(self.tr("About QualityDesk"), self.show_about)
+        self.help_menu.addAction(self.tr("Where is my data?"), self.show_data_location)
+        self.help_menu.addAction(self.tr("About QualityDesk"), self.show_about)
 
     def _server_data_menu(self) -> None:
         """On a server the Data menu's file actions do not apply (no file here to restore or
@@ -262,6 +298,8 @@ class MainWindow(QMainWindow):
 
         Read off the GUI thread: with years of tickets the list can hold hundreds of lines, and
         the window should be painted and usable while they are read."""
+        from app.services import complaint_service
+
         engine = self.engine
 
         def show(rows: list) -> None:
@@ -318,6 +356,12 @@ class MainWindow(QMainWindow):
     def _end_editing(self) -> None:
         """No record of this client is open any more: the other clients' lists and windows stop
         naming its user now, not two minutes later. A hint: a lost server does not stop closing."""
+        if self.engine is None:
+            return  # a frame whose database did not open
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.services import editing_presence
+
         try:
             editing_presence.end_client(self.engine)
         except (SQLAlchemyError, OSError) as error:

@@ -22,8 +22,10 @@ RECORD_TABS: dict[str, tuple[str, str]] = {
 
 
 def tab_title(name: str) -> str:
-    """The tab's text in the current language (each tab class's title() answers with it)."""
+    """The tab's text in the current language (each tab class's title() answers with it);
+    "overview" for the overview's."""
     titles = {
+        "overview": QCoreApplication.translate("OverviewTab", "Overview"),
         "customers": QCoreApplication.translate("CustomersTab", "Customer files"),
         "complaints": QCoreApplication.translate("ComplaintsTab", "Complaints"),
         "returns": QCoreApplication.translate("ReturnsTab", "Returns"),

@@ -18,12 +18,21 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from app.i18n import current_language
+from app.ui.record_tabs import RECORD_TABS
 
 NO_PAINT_EXIT_CODE = 3
 IMPORT_EXIT_CODE = 4
 QT_TRANSLATION_EXIT_CODE = 5
-# what the window imports only when first used: Qt's PDF module (preview and print)
-LATER_MODULES = ("app.ui.printing", "app.ui.widgets.pdf_preview")
+# what the window imports only when first used: Qt's PDF module (preview and print), the record
+# tabs (app/ui/record_tabs.py) and the dialogs of the menus and the status bar
+LATER_MODULES = (
+    "app.ui.printing",
+    "app.ui.widgets.pdf_preview",
+    *(module for module, _class_name in RECORD_TABS.values()),
+    "app.ui.complaints.due_dialog",
+    "app.ui.settings.dialog",
+    "app.ui.help",
+)
 TIME_LIMIT_MS = 120_000
 
 

@@ -4364,6 +4364,10 @@ last year</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>Opening the data…</source>
+        <translation>正在打开数据…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>

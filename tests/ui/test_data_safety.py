@@ -22,7 +22,8 @@ from app.services import audit_service, backup_service, customer_service, storag
 from app.services.customer_service import ContactData, CustomerData
 from app.services.restore_record import DATA_FILE_UUID
 from app.services.storage_location import NETWORK, StorageLocation
-from app.ui.application import AppController, start_application
+from app.ui.app_controller import AppController
+from app.ui.application import start_application
 from app.ui.customers.import_dialog import ImportCustomersDialog
 from app.ui.data_safety.damaged_dialog import DamagedFileDialog
 from app.ui.data_safety.restore_dialog import RestoreDialog

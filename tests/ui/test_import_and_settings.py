@@ -114,7 +114,7 @@ def test_settings_are_validated_and_stored(qtbot, engine, tmp_path):
 def test_language_switch_rebuilds_the_window_and_is_remembered(qtbot, engine, data_dir, answers):
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.application import AppController
+    from app.ui.app_controller import AppController
 
     prefs = Preferences.load()
     prefs.language = "zh_CN"

@@ -21,7 +21,6 @@ def test_the_option_is_parsed_and_handed_to_the_window(monkeypatch):
     monkeypatch.setattr(
         application_module, "run_application", lambda *args, **kwargs: calls.append(kwargs) or 0
     )
-    monkeypatch.setattr(app_main, "DATA_LAYER", ())
     args = argparse.Namespace(data_dir=None, lang=None, db_url=None, smoke_test=True)
     assert app_main.run_gui(args) == 0
     assert calls == [{"smoke_test": True}]

@@ -12,7 +12,6 @@ import textwrap
 
 from app.db import open_database
 
-
 # loaded when a tab is first shown or used, or a dialog first opened
 LOADED_WHEN_OPENED = {
     "app.ui.customers.tab",
@@ -26,31 +25,57 @@ LOADED_WHEN_OPENED = {
 }
 
 
-def test_the_main_window_is_built_without_export_libraries_or_alembic(tmp_path):
+# what the window's frame is painted without: the data layer and the command line
+DATA_LAYER = (
+    "sqlalchemy",
+    "sqlmodel",
+    "pydantic",
+    "app.db",
+    "app.models",
+    "app.services",
+    "app.cli",
+)
+
+
+def test_the_frame_is_painted_before_the_data_layer_and_the_window_without_export_code(tmp_path):
     open_database(tmp_path).dispose()  # made and migrated: what follows is a normal start
     probe = textwrap.dedent(
         f"""
-        import sys
-        from pathlib import Path
-        from app.main import DATA_LAYER
-        import importlib
-        for name in DATA_LAYER:
-            importlib.import_module(name)
-        loaded_before_qt = [m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6")]
-        from PySide6.QtWidgets import QApplication
-        from app.db import open_database
-        from app.ui.main_window import MainWindow
-        application = QApplication([])
-        data = Path({str(tmp_path)!r})
-        engine = open_database(data)
-        window = MainWindow(engine, data / "qualitydesk.sqlite3", "zh_CN", show_due_list=False)
-        window.show()
-        application.processEvents()
-        print(loaded_before_qt)
-        print(sorted({{m.split(".")[0] for m in sys.modules}} & {{"openpyxl", "reportlab", "alembic"}}))
-        print(sorted(m for m in sys.modules if m in {LOADED_WHEN_OPENED!r}))
-        window.complaints_tab
-        print(sorted(m for m in sys.modules if m in {LOADED_WHEN_OPENED!r}))
+        import os, sys
+        from PySide6.QtCore import QEvent, QObject, QTimer
+        from PySide6.QtWidgets import QApplication, QMainWindow
+        application = QApplication([])  # the app's start takes this one
+        at_first_paint = []
+
+        class Watch(QObject):
+            def eventFilter(self, obj, event):
+                if (not at_first_paint and event.type() == QEvent.Type.Paint
+                        and obj.isWidgetType() and isinstance(obj.window(), QMainWindow)):
+                    at_first_paint.append(sorted(m for m in sys.modules if m in {DATA_LAYER!r}))
+                return False
+
+        watch = Watch()
+        application.installEventFilter(watch)
+
+        def filled():  # once start-up is over: the window holds its overview
+            window = next(
+                (w for w in application.topLevelWidgets() if isinstance(w, QMainWindow)), None
+            )
+            if window is None or not hasattr(window, "overview_tab"):
+                QTimer.singleShot(10, filled)
+                return
+            print(at_first_paint)
+            print(sorted({{m.split(".")[0] for m in sys.modules}} & {{"openpyxl", "reportlab", "alembic"}}))
+            print(sorted(m for m in sys.modules if m in {LOADED_WHEN_OPENED!r}))
+            print(type(window.overview_tab).__name__, window.windowTitle().endswith("qualitydesk.sqlite3"))
+            window.complaints_tab
+            print(sorted(m for m in sys.modules if m in {LOADED_WHEN_OPENED!r}))
+            sys.stdout.flush()
+            os._exit(0)
+
+        QTimer.singleShot(0, filled)
+        from app.main import main
+        main(["--data-dir", {str(tmp_path)!r}, "--lang", "zh_CN"])
         """
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QUALITYDESK_CONFIG_DIR=str(tmp_path))
@@ -58,8 +83,9 @@ def test_the_main_window_is_built_without_export_libraries_or_alembic(tmp_path):
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=180, env=env
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    before_qt, heavy, at_start, after_complaints = done.stdout.strip().splitlines()[-4:]
-    assert before_qt == "[]"  # the data layer never pulls Qt in ahead of itself
+    at_paint, heavy, at_start, overview, after_complaints = done.stdout.strip().splitlines()[-5:]
+    assert at_paint == "[[]]"  # painted once before any of the data layer was loaded
     assert heavy == "[]"
     assert at_start == "[]"
+    assert overview == "OverviewTab True"  # then filled: the overview and the data file's name
     assert after_complaints == "['app.ui.complaints.tab']"
