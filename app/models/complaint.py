@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
 from app.models.common import RecordBase, utcnow
@@ -62,7 +62,9 @@ class Complaint(RecordBase, table=True):
     production_date: date | None = None
     qty_delivered: float | None = None
     qty_defective: float | None = None
-    defect_category: str = Field(default="", max_length=60, index=True)
+    # defect_category and responsible_department are not indexed: a value holds a large share of
+    # the tickets, so no query reads them by it (migration 0014 dropped both indexes)
+    defect_category: str = Field(default="", max_length=60)
     description: str = Field(default="")
     customer_request: str = Field(default="")
     line_stopped: bool = Field(default=False)
@@ -89,7 +91,7 @@ class Complaint(RecordBase, table=True):
 
     # responsibility and claim 索赔
     responsibility: str = Field(default="undetermined", max_length=20)
-    responsible_department: str = Field(default="", max_length=60, index=True)
+    responsible_department: str = Field(default="", max_length=60)
     quarantine_advice: str = Field(default="")
     claim_status: str = Field(default="none", max_length=20)
     claim_amount: float | None = None
@@ -127,12 +129,13 @@ class ComplaintStep(SQLModel, table=True):
     """One step D1…D8 of a ticket's 8D: its content, who owns it, when it was done."""
 
     __tablename__ = "complaint_step"
-    # the UNIQUE index answers every lookup by complaint_id (migration 0013 dropped a second one)
-    __table_args__ = (UniqueConstraint("complaint_id", "step"),)
+    # keyed by its ticket and step number (migration 0014): the key answers every lookup by
+    # complaint_id; on SQLite without a rowid, so the rows are stored in that key's b-tree
+    # alone (no id column and no second b-tree for a UNIQUE (complaint_id, step) index)
+    __table_args__ = {"sqlite_with_rowid": False}
 
-    id: int | None = Field(default=None, primary_key=True)
-    complaint_id: int = Field(foreign_key="complaint.id", ondelete="CASCADE")
-    step: int
+    complaint_id: int = Field(foreign_key="complaint.id", ondelete="CASCADE", primary_key=True)
+    step: int = Field(primary_key=True)
     content: str = Field(default="")
     owner: str = Field(default="", max_length=60)
     done_on: date | None = None
@@ -142,10 +145,12 @@ class ComplaintSorting(SQLModel, table=True):
     """D3 containment: stock sorted at the customer, in transit or in our warehouse."""
 
     __tablename__ = "complaint_sorting"
+    # keyed by its ticket and its place in the ticket's list, without a rowid on SQLite, as
+    # complaint_step (migration 0014)
+    __table_args__ = {"sqlite_with_rowid": False}
 
-    id: int | None = Field(default=None, primary_key=True)
-    complaint_id: int = Field(foreign_key="complaint.id", ondelete="CASCADE", index=True)
-    position: int = Field(default=0)
+    complaint_id: int = Field(foreign_key="complaint.id", ondelete="CASCADE", primary_key=True)
+    position: int = Field(default=0, primary_key=True)
     location: str = Field(max_length=20)  # customer / in_transit / in_stock
     qty_checked: float = Field(default=0)
     qty_defective: float = Field(default=0)
@@ -177,7 +182,8 @@ class CorrectiveAction(RecordBase, table=True):
     position: int = Field(default=0)
     kind: str = Field(default="corrective", max_length=12)  # corrective / preventive
     description: str = Field(default="")
-    department: str = Field(default="", max_length=60, index=True)
+    # not indexed (migration 0014): the open actions of a department are found through done_on
+    department: str = Field(default="", max_length=60)
     owner: str = Field(default="", max_length=60)
     due: date | None = Field(default=None)
     done_on: date | None = Field(default=None, index=True)  # open actions: not done yet

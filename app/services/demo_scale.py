@@ -181,6 +181,8 @@ class Writer:
         self._defaults = {model: _column_defaults(model) for model in _TABLES}
         self._next_id: dict[type[SQLModel], int] = {}
         for model in _TABLES:
+            if "id" not in model.__table__.c:  # type: ignore[attr-defined]
+                continue  # keyed by its columns (complaint_step: ticket and step)
             highest = session.execute(select(func.max(model.id))).scalar()  # type: ignore[attr-defined]
             self._next_id[model] = (highest or 0) + 1
         self._rows: dict[type[SQLModel], list[dict[str, Any]]] = {m: [] for m in _TABLES}
@@ -192,11 +194,13 @@ class Writer:
         return str(uuid.UUID(int=self._uuids.getrandbits(128), version=4))
 
     def add(self, model: type[SQLModel], values: dict[str, Any]) -> dict[str, Any]:
-        """Queue one row (every column; an id is given when the values have none)."""
+        """Queue one row (every column; an id is given when the values have none and the table
+        has one)."""
         row = {**self._defaults[model], **values}
-        if row.get("id") is None:
-            row["id"] = self._next_id[model]
-        self._next_id[model] = max(self._next_id[model], row["id"] + 1)
+        if model in self._next_id:
+            if row.get("id") is None:
+                row["id"] = self._next_id[model]
+            self._next_id[model] = max(self._next_id[model], row["id"] + 1)
         if "uuid" in row and row["uuid"] is None:
             row["uuid"] = self.uuid()
         self._rows[model].append(row)
