@@ -380,10 +380,11 @@ def _forget_clean_close(path: Path) -> None:
         pass
 
 
-def _needs_migration_backup(path: Path) -> bool:
-    """True when the file holds tables and its schema is not the newest one."""
+def _file_revision(path: Path) -> tuple[bool, str | None]:
+    """(the file holds tables, the revision its schema is at) read with a plain read-only
+    connection; (False, None) for a missing or empty file."""
     if not path.is_file() or path.stat().st_size == 0:
-        return False
+        return False, None
     try:
         connection = read_only_connection(path)
         try:
@@ -391,19 +392,21 @@ def _needs_migration_backup(path: Path) -> bool:
             tables = {row[0] for row in listed}
             revision = None
             if "alembic_version" in tables:
-                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
+                rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+                revision = rows[0][0] if len(rows) == 1 else None
         finally:
             connection.close()
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise DatabaseError(f"{path}: {exc}") from exc
-    if not tables:
-        return False
-    return revision != head_revision()
+    return bool(tables), revision
 
 
 def open_database(
-    data_dir: Path, backup_folder: Path | None = None, wal: bool | None = None
+    data_dir: Path,
+    backup_folder: Path | None = None,
+    wal: bool | None = None,
+    *,
+    reading: bool = False,
 ) -> Engine:
     """Open (creating if needed) the data file in data_dir, migrated to the newest schema.
 
@@ -416,20 +419,29 @@ def open_database(
     that needs a migration is backed up first (reason "before-migration"), into backup_folder
     (default: the folder chosen on this PC, else backups/ beside the file). wal=None uses WAL
     unless the folder is on a network share or a removable drive (storage_location).
+
+    reading: the caller only reads (an export or a list from the command line). The note of a
+    clean close is then kept: a reader leaves the file as it found it, and whatever writes to
+    the file changes its state (or removes the note when it opens it, as the app and every
+    writing command do), so the next start still sees whether anything touched it. A file
+    that needs a migration is written to, and the note goes as for a writer.
     """
     data_dir.mkdir(parents=True, exist_ok=True)
-    return open_data_file(database_path(data_dir), backup_folder, wal)
+    return open_data_file(database_path(data_dir), backup_folder, wal, reading=reading)
 
 
 def open_data_file(
-    path: Path, backup_folder: Path | None = None, wal: bool | None = None
+    path: Path, backup_folder: Path | None = None, wal: bool | None = None, *, reading: bool = False
 ) -> Engine:
     """open_database for a data file of any name (--db-url sqlite:///…); its folder exists."""
     check_writable(path)
     if not untouched_since_clean_close(path):
         check_data_file(path, backup_folder)
-    _forget_clean_close(path)
-    if _needs_migration_backup(path):
+    has_tables, revision = _file_revision(path)
+    up_to_date = has_tables and revision == head_revision()
+    if not (reading and up_to_date):
+        _forget_clean_close(path)
+    if has_tables and not up_to_date:
         from app.services import backup_service
 
         backup_service.make_backup(path, backup_folder, reason="before-migration")
@@ -438,7 +450,8 @@ def open_data_file(
 
         wal = storage_location.classify(path.parent).wal_safe
     engine = make_engine(sqlite_url(path), wal=wal)
-    migrate(engine)
+    if not up_to_date:
+        migrate(engine)  # at the newest revision already: nothing to ask the engine
     return engine
 
 
@@ -607,7 +620,13 @@ def _revision_on(connection: Connection) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
-def open_url(url: str | URL, backup_folder: Path | None = None, wal: bool | None = None) -> Engine:
+def open_url(
+    url: str | URL,
+    backup_folder: Path | None = None,
+    wal: bool | None = None,
+    *,
+    reading: bool = False,
+) -> Engine:
     """Open the database a URL names, migrated to the newest schema.
 
     sqlite:///path: that data file, exactly as open_database opens its folder's file (check,
@@ -615,6 +634,7 @@ def open_url(url: str | URL, backup_folder: Path | None = None, wal: bool | None
     lock (migrate_server); the steps that are about a file (quick_check, the clean-close note,
     the data lock, the start-up backup) do not apply to it. Problems reaching the server raise
     ServerError with a message in the user's language that never holds the password.
+    reading: as for open_database.
     """
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -624,7 +644,7 @@ def open_url(url: str | URL, backup_folder: Path | None = None, wal: bool | None
             return engine
         path = Path(parsed.database).expanduser().absolute()
         path.parent.mkdir(parents=True, exist_ok=True)
-        return open_data_file(path, backup_folder, wal)
+        return open_data_file(path, backup_folder, wal, reading=reading)
     from sqlalchemy.exc import DBAPIError
 
     engine = make_engine(server_url(parsed))

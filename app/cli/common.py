@@ -145,7 +145,9 @@ def data_file(args: argparse.Namespace) -> Path:
     )
 
 
-def open_engine(args: argparse.Namespace):  # noqa: ANN202
+def open_engine(args: argparse.Namespace, *, reading: bool = False):  # noqa: ANN202
+    """The engine the command works on. reading: the command only reads (an export), so the
+    data file's note of a clean close is kept (db.open_database)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.config import database_path, resolve_data_dir
@@ -173,8 +175,8 @@ def open_engine(args: argparse.Namespace):  # noqa: ANN202
         path = database_path(resolve_data_dir(args.data_dir))
     try:
         if url is None:
-            return open_database(path.parent)
-        return open_url(url)
+            return open_database(path.parent, reading=reading)
+        return open_url(url, reading=reading)
     except ReadOnlyDataFolder as exc:
         raise CommandError(str(exc)) from exc
     except (OSError, DatabaseError, SQLAlchemyError) as exc:

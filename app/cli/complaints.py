@@ -255,7 +255,7 @@ def _export_complaint_ledger(args: argparse.Namespace) -> int:
 
     output = Path(args.output).expanduser()
     check_output(output)
-    engine = open_engine(args)
+    engine = open_engine(args, reading=True)
     flt = _complaint_filter(args)
     lang = current_language()
     from app.reports.excel.complaint_ledger_xlsx import period_text, write_complaint_ledger

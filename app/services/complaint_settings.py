@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from app.i18n import pick
 from app.models import Setting
+from app.models.setting import stored_value
 from app.services import audit_service, number_prefixes
 from app.services.validation import FieldError, ValidationError, check_length
 from app.services.work_calendar import DayOverride, WorkCalendar
@@ -79,12 +80,11 @@ def rule_label(key: str, lang: str | None = None) -> str:
 
 
 def load(engine: Engine) -> ComplaintSettings:
-    with Session(engine) as session:
-        row = session.get(Setting, _KEY)
+    value = stored_value(engine, _KEY)
     settings = ComplaintSettings()
-    if row is None:
+    if value is None:
         return settings
-    raw = json.loads(row.value)
+    raw = json.loads(value)
     settings.number_prefix = raw.get("number_prefix", settings.number_prefix)
     settings.defect_categories = list(raw.get("defect_categories", settings.defect_categories))
     settings.departments = list(raw.get("departments", settings.departments))

@@ -17,8 +17,8 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Engine, bindparam, select
+from sqlalchemy.sql.annotation import _deep_deannotate
 
 from app.models import Complaint, ComplaintStatus, CorrectiveAction, Customer
 from app.models.common import utcnow
@@ -31,7 +31,6 @@ LEDGER_CHUNK = 50  # tickets read at a time (one IN list; ~100 kB of rows; 200 h
 ACTION_LABEL = 40  # characters of an action's description naming its deadline (as the form)
 
 _OPEN = ComplaintStatus.OPEN.value
-_Origin = aliased(Complaint)
 
 # what an open ticket's deadlines are computed from (deadlines.Milestones), besides those
 _MILESTONES = (
@@ -49,15 +48,29 @@ def ticket_ids(
     descending: bool = False,
     limit: int | None = None,
 ) -> array:
-    """The matching tickets' ids in list order, as a compact array (8 bytes a ticket)."""
-    ids = array("q")
-    query = complaint_service.ids_query(engine, flt, sort, descending)
+    """The matching tickets' ids in list order, as a compact array (4 bytes a ticket; 8 once
+    an id does not fit in 32 bits)."""
+    ids = array("i")
+    # the list's query on its tables' columns, without the ORM's entities: an export that
+    # reads only plain rows never sets the ORM up (its mappers take ~2 MB when first used)
+    query = _deep_deannotate(complaint_service.ids_query(engine, flt, sort, descending))
     if limit is not None:
         query = query.limit(limit)
     with engine.connect() as connection:
         result = connection.execution_options(stream_results=True, yield_per=2000).execute(query)
         for part in result.scalars().partitions():
-            ids.extend(part)
+            ids = _add_ids(ids, part)
+    return ids
+
+
+def _add_ids(ids: array, part: list[int]) -> array:
+    """ids with part added; 8 bytes an id from the first that does not fit in 4."""
+    held = len(ids)
+    try:
+        ids.extend(part)
+    except OverflowError:
+        ids = array("q", ids[:held])  # extend stops at the id that does not fit
+        ids.extend(part)
     return ids
 
 
@@ -77,12 +90,13 @@ def iter_ledger(
     first tickets (the ledger reads its first 1,000 twice: once to size the columns)."""
     ids = ticket_ids(engine, flt, sort, descending, limit)
     settings = complaint_settings.load(engine)
+    ledger, due_actions = _ledger_query(), _actions_query()
     for start in range(0, len(ids), chunk):
         part = ids[start : start + chunk].tolist()
         with engine.connect() as connection:
-            rows = {row[0]: row for row in connection.execute(_ledger_query(part))}
+            rows = {row[0]: row for row in connection.execute(ledger, {"ids": part})}
             open_ids = [i for i, row in rows.items() if row.status == _OPEN]
-            actions = _open_actions(connection, open_ids) if open_ids else {}
+            actions = _open_actions(connection, due_actions, open_ids) if open_ids else {}
         if progress:
             progress(start + len(part), len(ids))
         for ticket_id in part:
@@ -97,39 +111,43 @@ def iter_ledger(
             yield ticket
 
 
-def _ledger_query(ids: list[int]):  # noqa: ANN202
-    columns = [getattr(Complaint, name) for name in LEDGER_FIELDS]
+def _ledger_query():  # noqa: ANN202
+    """The ledger's columns of the tickets whose ids are bound as `ids`: one statement for
+    every chunk (compiled once), on the tables' own columns (plain Core, no ORM entities)."""
+    complaint, customer = Complaint.__table__, Customer.__table__
+    origin = complaint.alias("origin")
     return (
         select(
-            Complaint.id,
-            *columns,
-            Customer.code,
-            Customer.name,
-            _Origin.number,
-            *(getattr(Complaint, name) for name in _MILESTONES),
+            complaint.c.id,
+            *(complaint.c[name] for name in LEDGER_FIELDS),
+            customer.c.code,
+            customer.c.name,
+            origin.c.number,
+            *(complaint.c[name] for name in _MILESTONES),
         )
-        .join(Customer, Customer.id == Complaint.customer_id)
-        .outerjoin(_Origin, _Origin.id == Complaint.origin_id)
-        .where(Complaint.id.in_(ids))
+        .join_from(complaint, customer, customer.c.id == complaint.c.customer_id)
+        .outerjoin(origin, origin.c.id == complaint.c.origin_id)
+        .where(complaint.c.id.in_(bindparam("ids", expanding=True)))
     )
 
 
-def _open_actions(connection, ids: list[int]) -> dict[int, list[tuple]]:  # noqa: ANN001
+def _actions_query():  # noqa: ANN202
+    """(ticket, description, due, done_on) of the actions with a due day of the tickets bound
+    as `ids`, in the form's order: what an open ticket's deadlines are made of."""
+    action = CorrectiveAction.__table__
+    return (
+        select(action.c.complaint_id, action.c.description, action.c.due, action.c.done_on)
+        .where(action.c.complaint_id.in_(bindparam("ids", expanding=True)))
+        .where(action.c.due.is_not(None))
+        .order_by(action.c.position, action.c.id)
+    )
+
+
+def _open_actions(connection, query, ids: list[int]) -> dict[int, list[tuple]]:  # noqa: ANN001
     """(description's first characters, due, done_on) of the open tickets' actions with a due
     date, in the form's order: what their deadlines are made of."""
-    query = (
-        select(
-            CorrectiveAction.complaint_id,
-            CorrectiveAction.description,
-            CorrectiveAction.due,
-            CorrectiveAction.done_on,
-        )
-        .where(CorrectiveAction.complaint_id.in_(ids))
-        .where(CorrectiveAction.due.is_not(None))
-        .order_by(CorrectiveAction.position, CorrectiveAction.id)
-    )
     result: dict[int, list[tuple]] = {}
-    for owner, description, due, done_on in connection.execute(query):
+    for owner, description, due, done_on in connection.execute(query, {"ids": ids}):
         result.setdefault(owner, []).append((description[:ACTION_LABEL], due, done_on))
     return result
 

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from app.i18n import pick
 from app.models import Setting
+from app.models.setting import stored_value
 from app.services import audit_service
 from app.services.validation import FieldError, ValidationError, check_length
 
@@ -101,12 +102,11 @@ def form_title(key: str, lang: str | None = None) -> str:
 
 
 def load(engine: Engine) -> FormSettings:
-    with Session(engine) as session:
-        row = session.get(Setting, _KEY)
+    value = stored_value(engine, _KEY)
     settings = FormSettings()
-    if row is None:
+    if value is None:
         return settings
-    raw = json.loads(row.value)
+    raw = json.loads(value)
     settings.company_name = raw.get("company_name", settings.company_name)
     settings.clerk_name = raw.get("clerk_name", "")
     settings.logo_png_base64 = raw.get("logo_png_base64", "")

@@ -82,3 +82,22 @@ def test_no_note_is_left_while_writes_are_not_folded_into_the_file(data_dir):
     engine.dispose()
     db.record_clean_close(path)
     assert db.untouched_since_clean_close(path)
+
+
+def test_a_reader_keeps_the_note_of_a_clean_close(data_dir, checks):
+    """A command that only reads (an export) leaves the file as it found it: the note stays,
+    so neither it nor the next start reads the whole file; the next writer removes it."""
+    closed_cleanly(data_dir)
+    path = database_path(data_dir)
+    checks.clear()
+    engine = db.open_database(data_dir, reading=True)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("SELECT count(*) FROM setting").all()
+    engine.dispose()
+    assert checks == []
+    assert db.untouched_since_clean_close(path)
+    db.open_database(data_dir).dispose()  # a writer: no check (untouched), the note goes
+    assert checks == []
+    assert not db.untouched_since_clean_close(path)
+    db.open_database(data_dir, reading=True).dispose()  # no note: a reader checks too
+    assert checks == ["qualitydesk.sqlite3"]
