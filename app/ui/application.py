@@ -8,6 +8,7 @@ before SQLAlchemy, the models and the services load (about 0.4 s of imports).
 from __future__ import annotations
 
 import gc
+import linecache
 import sys
 from typing import TYPE_CHECKING
 
@@ -93,6 +94,10 @@ def start_application(
     from app.ui.app_controller import open_the_data
 
     controller = open_the_data(application, window, data_dir, language, db_url)
+    # PySide6's import hook read the source of every module imported after Qt (it looks for its
+    # __feature__ switches), and linecache keeps those lines: ~20 MB nothing needs now (a
+    # traceback reads its lines again)
+    linecache.clearcache()
     if controller is None:
         window.close()
         window.deleteLater()
