@@ -87,14 +87,19 @@ def raw_page(connection: sqlite3.Connection, where: str = "", params: tuple = ()
 
 
 def list_first_page(engine, database: Path, runs: int, label: str) -> Figure:  # noqa: ANN001
-    """Opening the complaints tab until its first page is painted, against the raw page SQL."""
+    """Opening the complaints tab until its first page is painted, against the raw page SQL.
+
+    As for the search: the first page (its first ticket, all its rows) painted is the figure;
+    the list shows it before the count and the ids of every ticket arrive, which are noted."""
     from app.ui.complaints.tab import ComplaintsTab
     from app.ui.signals import DataHub
 
     connection = raw_connection(database)
     expected = raw_page(connection)[0][1]
     total = connection.execute("SELECT count(*) FROM complaint").fetchone()[0]
+    page_rows = min(PAGE, total)
     application = qt_application()
+    counted: list[float] = []  # until the count is known too (the list's full length)
 
     def open_tab() -> float:
         settle()
@@ -102,9 +107,11 @@ def list_first_page(engine, database: Path, runs: int, label: str) -> Figure:  #
         tab = ComplaintsTab(engine, DataHub())
         tab.resize(1280, 700)
         tab.show()
-        wait_until(lambda: tab.model.rowCount() == total and _first_number(tab.model) == expected)
+        wait_until(lambda: tab.model.rowCount() >= page_rows and _first_number(tab.model) == expected)  # fmt: skip
         tab.grab()
         seconds = time.perf_counter() - start
+        wait_until(lambda: tab.model.rowCount() == total and not tab.model.loading)
+        counted.append(time.perf_counter() - start)
         settle()
         tab.close()
         tab.deleteLater()
@@ -129,6 +136,8 @@ def list_first_page(engine, database: Path, runs: int, label: str) -> Figure:  #
         runs=runs,
         samples=app,
         baseline_samples=base,
+        note="from building the tab until its first page is painted; the count and every id "
+        f"known after {median(counted[-runs:]) * 1000:.1f} ms (median)",
     )
 
 
