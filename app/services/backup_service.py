@@ -24,6 +24,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -34,6 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import GARBLED, DatabaseError, alembic_config, is_damage, read_only_connection
 from app.i18n import pick
+from app.services import worker_thread
 
 BACKUP_FOLDER = "backups"
 NAME_PREFIX = "qualitydesk-"
@@ -682,28 +684,12 @@ def backup_before(
 class PendingBackup:
     """A safety backup whose copy is made and whose check is still running (begin_backup_before)."""
 
-    def __init__(self, finish: Callable[[], BackupInfo] | None = None) -> None:
-        self._info: BackupInfo | None = None
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-        if finish is not None:
-
-            def run() -> None:
-                try:
-                    self._info = finish()
-                except BaseException as exc:  # noqa: BLE001  (handed to result())
-                    self._error = exc
-
-            self._thread = threading.Thread(target=run, name="backup-check", daemon=True)
-            self._thread.start()
+    def __init__(self, check: Future[BackupInfo] | None = None) -> None:
+        self._check = check  # None: nothing to back up (a server)
 
     def result(self) -> BackupInfo | None:
         """The verified backup (None: a server); raises BackupError as backup_before does."""
-        if self._thread is not None:
-            self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._info
+        return self._check.result() if self._check is not None else None
 
 
 def begin_backup_before(
@@ -733,7 +719,7 @@ def begin_backup_before(
         prune(folder, rotation.daily, rotation.weekly, rotation.monthly, now=made_at)
         return info
 
-    return PendingBackup(finish)
+    return PendingBackup(worker_thread.start(finish, "backup-check"))
 
 
 def backup_to(engine_or_db_path: Engine | Path | str, target: Path) -> BackupInfo:

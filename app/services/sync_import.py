@@ -19,9 +19,7 @@ record unchanged or kept and writes nothing, not even a backup.
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -30,7 +28,7 @@ from sqlalchemy import Engine, insert
 from sqlmodel import Session, col, select
 
 from app.models import Attachment, Complaint, Customer, SyncBase
-from app.services import audit_service, backup_service, conflicts, machine
+from app.services import audit_service, backup_service, conflicts, machine, worker_thread
 from app.services.attachment_service import store_bytes, stored_name_for
 from app.services.sync_format import KIND_EXPORT, SyncFile, SyncFileError, read, refuse
 from app.services.sync_records import (
@@ -344,7 +342,7 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
     photos = _photos_of(writes)
     stored = {digest: stored_name_for(digest, suffix) for digest, suffix in photos.items()}
     # the photos are written (and checked) while the records are prepared, as the backup is
-    storing = _Background(lambda: _store_photos(engine, sync_file, photos))
+    storing = worker_thread.start(lambda: _store_photos(engine, sync_file, photos), "sync-photos")
     done: Counter[str] = Counter()
     now = datetime.now(UTC)
     with Session(engine) as session:
@@ -415,29 +413,6 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
             raise SyncFileError(FieldError("sync_no_backup", {"reason": exc})) from exc
         session.commit()
     return dict(done)
-
-
-class _Background:
-    """fn run on a worker thread; result() waits for it and raises what it raised."""
-
-    def __init__(self, fn: Callable[[], object]) -> None:
-        self._value: object = None
-        self._error: BaseException | None = None
-
-        def run() -> None:
-            try:
-                self._value = fn()
-            except BaseException as exc:  # noqa: BLE001  (handed to result())
-                self._error = exc
-
-        self._thread = threading.Thread(target=run, name="sync-photos", daemon=True)
-        self._thread.start()
-
-    def result(self) -> object:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
 
 
 def _photos_of(writes: list[PlanItem]) -> dict[str, str]:
