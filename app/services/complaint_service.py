@@ -529,6 +529,19 @@ def count_matching(
         return connection.execute(query).scalar_one()
 
 
+def count_overdue(
+    engine: Engine,
+    flt: ComplaintFilter | None = None,
+    now: datetime | None = None,
+    *,
+    cancel: QueryCancel | None = None,
+) -> int:
+    """Overdue tickets matching flt, every overdue ticket without one (a count that the
+    next_due index serves): the list's and the status bar's overdue figure."""
+    flt = replace(flt or ComplaintFilter(), overdue_only=True)
+    return count_matching(engine, flt, now, cancel=cancel)
+
+
 _ROW_COLUMNS = tuple(
     Customer.code if name == "customer_code"
     else Customer.name if name == "customer_name"

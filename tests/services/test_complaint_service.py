@@ -131,6 +131,10 @@ def test_the_list_shows_step_and_next_deadline_and_filters_in_sql(engine):
     assert ids(severity="major") == {first.id}
     assert ids(department="生产部") == {second.id}
     assert ids(overdue_only=True) == {first.id}
+    # the overdue count of the list and of the status bar: with a filter, and of every ticket
+    assert complaint_service.count_overdue(engine, now=now) == 1
+    assert complaint_service.count_overdue(engine, ComplaintFilter(customer_id=b), now) == 0
+    assert complaint_service.count_overdue(engine, ComplaintFilter(customer_id=a), now) == 1
     assert ids(received_from=date(2026, 11, 1), received_to=date(2026, 11, 30)) == {second.id}
     assert ids(customer_id=b) == {second.id}
     assert complaint_service.search_ids(engine, sort="number", descending=False) == [

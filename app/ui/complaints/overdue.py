@@ -16,7 +16,6 @@ from sqlalchemy import Engine
 
 from app.models.common import utcnow
 from app.services import complaint_service
-from app.services.complaint_data import ComplaintFilter
 from app.ui.background import run_in_background
 from app.ui.signals import COMPLAINT_SETTINGS_FAMILY, DataHub
 
@@ -88,9 +87,7 @@ class OverdueCounter(QObject):
         engine, now = self.engine, self._clock()
         run_in_background(
             None,  # the op outlives a counter stopped meanwhile; _done then ignores the count
-            lambda _progress: complaint_service.count_matching(
-                engine, ComplaintFilter(overdue_only=True), now
-            ),
+            lambda _progress: complaint_service.count_overdue(engine, None, now),
             self._done,
             self._failed,
         )

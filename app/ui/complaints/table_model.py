@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -37,7 +37,7 @@ from app.services.work_calendar import WorkCalendar
 from app.ui.locale_format import datetime_text, time_text
 from app.ui.widgets.paged_model import PAGE_SIZE, ListQuery, PagedTableModel
 
-__all__ = ["PAGE_SIZE", "ComplaintTableModel", "count_overdue"]
+__all__ = ["PAGE_SIZE", "ComplaintTableModel"]
 
 OVERDUE_BACKGROUND = QColor("#f8d7da")
 OVERDUE_FOREGROUND = QColor("#9b1c1c")
@@ -96,15 +96,6 @@ class OverdueFigures:
     listed: int | None  # None: the list shows overdue tickets only, so the count is the list's
     total: int
     calendar: WorkCalendar
-
-
-def count_overdue(
-    engine: Engine, flt: ComplaintFilter, now: datetime, cancel: QueryCancel | None = None
-) -> int:
-    """Overdue tickets matching flt (one count query that the next_due index serves)."""
-    return complaint_service.count_matching(
-        engine, replace(flt, overdue_only=True), now, cancel=cancel
-    )
 
 
 class ComplaintTableModel(PagedTableModel[ComplaintRow]):
@@ -232,8 +223,12 @@ class ComplaintTableModel(PagedTableModel[ComplaintRow]):
     ) -> OverdueFigures:
         flt: ComplaintFilter = query.filter
         assert query.now is not None
-        listed = None if flt.overdue_only else count_overdue(self._engine, flt, query.now, cancel)
-        total = count_overdue(self._engine, ComplaintFilter(), query.now, cancel)
+        listed = (
+            None
+            if flt.overdue_only
+            else complaint_service.count_overdue(self._engine, flt, query.now, cancel=cancel)
+        )
+        total = complaint_service.count_overdue(self._engine, None, query.now, cancel=cancel)
         calendar = complaint_settings.load(self._engine).calendar()
         return OverdueFigures(listed, total, calendar)
 
