@@ -8,7 +8,6 @@ import subprocess
 import sys
 import weakref
 import zipfile
-from array import array
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -95,10 +94,15 @@ def demo_engine(tmp_path_factory):
     engine.dispose()
 
 
-def test_the_lean_tickets_are_the_whole_tickets_view_on_both_engines(engine):
+def test_the_lean_tickets_are_the_whole_tickets_view_on_both_engines(engine, monkeypatch):
     _own_tickets(engine)
     lean = list(ledger_data.iter_ledger(engine, chunk=3))
     assert lean == _whole(engine)
+    reading = ledger_data._id_pages  # ids two at a time: each page after the one before
+    monkeypatch.setattr(
+        ledger_data, "_id_pages", lambda *args, **kwargs: reading(*args, **kwargs, page=2)
+    )
+    assert list(ledger_data.iter_ledger(engine, chunk=3)) == lean
     assert len(lean) == 7
     # what the ledger's computed cells need: open tickets with deadlines (answer, return
     # visit, actions), reopened ones with their origin, the customer columns
@@ -133,20 +137,43 @@ def test_the_ledger_from_its_columns_is_the_ledger_of_whole_tickets(demo_engine,
 
 
 @pytest.mark.parametrize(
-    ("flt", "sort", "descending"),
+    "flt",
     [
-        (ComplaintFilter(status="open"), "number", False),
-        (ComplaintFilter(overdue_only=True), "received", True),
-        (ComplaintFilter(text="异响"), "customer", False),
-        (ComplaintFilter(), "due", True),
+        ComplaintFilter(status="open"),
+        ComplaintFilter(overdue_only=True),
+        ComplaintFilter(text="异响"),
+        ComplaintFilter(received_from=date(2020, 1, 1), received_to=date(2023, 12, 31)),
     ],
 )
-def test_filters_and_sorts_are_the_lists(demo_engine, flt, sort, descending):
-    lean = list(ledger_data.iter_ledger(demo_engine, flt, sort, descending, chunk=4))
-    assert lean == _whole(demo_engine, flt=flt, sort=sort, descending=descending)
+def test_filters_are_the_lists(demo_engine, flt):
+    lean = list(ledger_data.iter_ledger(demo_engine, flt, chunk=4))
+    assert lean == _whole(demo_engine, flt=flt)
     assert lean  # each filter matches something in the demo data
-    first = list(ledger_data.iter_ledger(demo_engine, flt, sort, descending, limit=3))
+    first = list(ledger_data.iter_ledger(demo_engine, flt, limit=3))
     assert first == lean[:3]
+
+
+@pytest.mark.parametrize("page", [1, 2, 3, 7, TOTAL - 1, TOTAL, TOTAL + 1])
+def test_ids_are_read_a_page_at_a_time_each_after_the_last(demo_engine, monkeypatch, page):
+    """Each page of ids starts after the last ticket of the page before, in number order:
+    every ticket once, a reopened ticket after its origin (same year and sequence number),
+    whichever ticket a page ends on; no more than a page of ids is ever held."""
+    pages: list[int] = []
+    reading = ledger_data._id_pages
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        for ids in reading(*args, **kwargs, page=page):
+            pages.append(len(ids))
+            yield ids
+
+    monkeypatch.setattr(ledger_data, "_id_pages", counted)
+    whole = _whole(demo_engine)
+    assert any(t.origin_number for t in whole)  # reopened tickets among them
+    assert list(ledger_data.iter_ledger(demo_engine, chunk=3)) == whole
+    assert max(pages) <= page and sum(pages) == TOTAL
+    pages.clear()
+    assert list(ledger_data.iter_ledger(demo_engine, limit=5, chunk=2)) == whole[:5]
+    assert sum(pages) == 5
 
 
 def test_the_ledger_is_read_a_few_tickets_at_a_time(demo_engine):
@@ -161,21 +188,69 @@ def test_the_ledger_is_read_a_few_tickets_at_a_time(demo_engine):
     assert calls == [(25, TOTAL), (50, TOTAL), (75, TOTAL), (80, TOTAL)]
 
 
+def test_each_chunk_is_read_with_the_same_statements(demo_engine):
+    """However many of a chunk's tickets are open, its actions are read with the same
+    statement (the chunk's ids bound): SQLite prepares and keeps each distinct text."""
+    from sqlalchemy import event
+
+    texts: set[str] = set()
+
+    def seen(conn, cursor, statement, *args) -> None:  # noqa: ANN001, ANN002
+        texts.add(statement)
+
+    event.listen(demo_engine, "before_cursor_execute", seen)
+    try:
+        tickets = list(ledger_data.iter_ledger(demo_engine, chunk=2))  # 40 full chunks
+    finally:
+        event.remove(demo_engine, "before_cursor_execute", seen)
+    assert len(tickets) == TOTAL == 80
+    opened = [sum(t.status == "open" for t in tickets[i : i + 2]) for i in range(0, TOTAL, 2)]
+    assert {1, 2} <= set(opened)  # chunks with different numbers of open tickets
+    actions = {text for text in texts if "FROM corrective_action" in text}
+    assert len(actions) == 1
+    assert len(texts) <= 5  # count, first page, next page (none here), ledger, actions
+
+
 def test_a_ticket_deleted_while_the_ledger_is_written_is_left_out(demo_engine, monkeypatch):
-    ids = ledger_data.ticket_ids(demo_engine)
-    gone = max(ids) + 1000  # listed when the ids were read, deleted before its chunk is read
-    listed = array("q", [ids[0], gone, *ids[1:]])
-    monkeypatch.setattr(ledger_data, "ticket_ids", lambda *args, **kwargs: listed)
+    reading = ledger_data._id_pages
+
+    def with_a_deleted_one(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        pages = reading(*args, **kwargs)
+        ids = next(pages)
+        # listed when the page was read, deleted before its chunk is read
+        yield [ids[0], max(ids) + 1000, *ids[1:]]
+        yield from pages
+
+    monkeypatch.setattr(ledger_data, "_id_pages", with_a_deleted_one)
     tickets = list(ledger_data.iter_ledger(demo_engine, chunk=5))
     assert tickets == _whole(demo_engine)
     assert len(tickets) == TOTAL
 
 
-def test_ids_are_held_in_four_bytes_and_in_eight_when_one_does_not_fit():
-    ids = ledger_data._add_ids(array("i"), [1, 2, 3])
-    assert ids.itemsize == 4 and list(ids) == [1, 2, 3]
-    ids = ledger_data._add_ids(ids, [4, 2**40, 5])
-    assert ids.itemsize == 8 and list(ids) == [1, 2, 3, 4, 2**40, 5]
+def test_a_ticket_registered_while_the_ledger_is_written_comes_in_its_place(tmp_path, monkeypatch):
+    """Pages continue after the last ticket read: one registered meanwhile with a later
+    number is in the ledger (its total grows with it), nothing is read twice."""
+    from app.db import open_database
+
+    reading = ledger_data._id_pages
+    monkeypatch.setattr(
+        ledger_data, "_id_pages", lambda *args, **kwargs: reading(*args, **kwargs, page=2)
+    )
+
+    engine = open_database(tmp_path)
+    cid = customer(engine, code="KH-L02", name="宁波汽配")
+    for _ in range(4):
+        register(engine, cid)
+    calls: list[tuple[int, int]] = []
+    tickets = ledger_data.iter_ledger(engine, progress=lambda *call: calls.append(call), chunk=2)
+    first = [next(tickets), next(tickets)]
+    register(engine, cid)
+    rest = list(tickets)
+    numbers = [t.number for t in first + rest]
+    assert len(numbers) == 5 == len(set(numbers))
+    assert numbers == sorted(numbers)
+    assert calls[-1] == (5, 5)
+    engine.dispose()
 
 
 def test_the_ledger_is_read_without_setting_the_orm_up(data_dir):

@@ -448,7 +448,7 @@ class ComplaintsTab(BaseTab):
             from app.services import ledger_data
 
             # the ledger's columns, a few tickets at a time, straight into the file
-            complaints = ledger_data.iter_ledger(engine, flt, "number", False, progress.report)
+            complaints = ledger_data.iter_ledger(engine, flt, progress.report)
             title_period = period_text(flt.received_from, flt.received_to, lang)
             write_complaint_ledger(
                 path,
@@ -458,9 +458,7 @@ class ComplaintsTab(BaseTab):
                 now,
                 company=company,
                 is_cancelled=progress.cancelled,
-                read_first=lambda count: ledger_data.iter_ledger(
-                    engine, flt, "number", False, limit=count
-                ),
+                read_first=lambda count: ledger_data.iter_ledger(engine, flt, limit=count),
             )
             return path
 
