@@ -55,14 +55,14 @@ def _id_pages(
     """The matching tickets' ids in number order, `page` at a time: each page continues after
     the last ticket of the one before (by its place in that order, which the list's index
     ix_complaint_list_order serves), so no more than a page of ids is ever held."""
-    table = Complaint.__table__
+    complaint = Complaint.__table__
     # the list's query on its tables' columns, without the ORM's entities: an export that
     # reads only plain rows never sets the ORM up (its mappers take ~2 MB when first used)
     first = _deep_deannotate(
         complaint_service.ids_query(engine, flt, "number", False, now)
-    ).add_columns(*(table.c[name] for name in _ORDER))
+    ).add_columns(*(complaint.c[name] for name in _ORDER))
     after = first.where(
-        tuple_(*(table.c[name] for name in _ORDER), table.c.id)
+        tuple_(*(complaint.c[name] for name in _ORDER), complaint.c.id)
         > tuple_(*(bindparam(name) for name in _ORDER), bindparam("last_id"))
     )
     left = limit
