@@ -103,6 +103,10 @@ def test_the_lean_tickets_are_the_whole_tickets_view_on_both_engines(engine, mon
         ledger_data, "_id_pages", lambda *args, **kwargs: reading(*args, **kwargs, page=2)
     )
     assert list(ledger_data.iter_ledger(engine, chunk=3)) == lean
+    for flt in (ComplaintFilter(status="open"), ComplaintFilter(text="宁波汽配")):
+        filtered = list(ledger_data.iter_ledger(engine, flt, chunk=3))
+        assert filtered == _whole(engine, flt=flt)
+        assert 1 < len(filtered) < len(lean), (flt, [t.status for t in filtered])
     assert len(lean) == 7
     # what the ledger's computed cells need: open tickets with deadlines (answer, return
     # visit, actions), reopened ones with their origin, the customer columns
