@@ -519,14 +519,22 @@ def count_matching(
     cancel: QueryCancel | None = None,
 ) -> int:
     """How many tickets the list shows for this filter."""
+    with cancellable(engine, cancel) as connection:
+        return connection.execute(count_query(engine, flt, now)).scalar_one()
+
+
+def count_query(
+    engine: Engine,
+    flt: ComplaintFilter | None = None,
+    now: datetime | None = None,
+):  # noqa: ANN201  (a Select of one count)
+    """The SELECT of how many tickets match the filter (count_matching runs it)."""
     flt = flt or ComplaintFilter()
     indexed = text_search.usable(engine, flt.text.strip())
     query = select(func.count()).select_from(Complaint)
     if not indexed:
         query = query.join(Customer, Customer.id == Complaint.customer_id)
-    query = query.where(_where(flt, now or utcnow(), indexed))
-    with cancellable(engine, cancel) as connection:
-        return connection.execute(query).scalar_one()
+    return query.where(_where(flt, now or utcnow(), indexed))
 
 
 def count_overdue(

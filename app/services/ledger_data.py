@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from sqlalchemy import Engine, bindparam, column, func, select, table, tuple_
+from sqlalchemy import Engine, bindparam, column, select, table, tuple_
 from sqlalchemy.sql.annotation import _deep_deannotate
 
 from app.models import Complaint, ComplaintStatus, CorrectiveAction, Customer
@@ -88,12 +88,11 @@ def _id_pages(
 
 
 def _matching(engine: Engine, flt: ComplaintFilter | None, now: datetime) -> int:
-    """How many tickets the ledger will have (for the progress), on the tables' columns."""
-    ids = _deep_deannotate(complaint_service.ids_query(engine, flt, "number", False, now))
+    """How many tickets the ledger will have (for the progress): the list's count, on the
+    tables' columns."""
     with engine.connect() as connection:
-        return connection.execute(
-            select(func.count()).select_from(ids.order_by(None).subquery())
-        ).scalar_one()
+        query = _deep_deannotate(complaint_service.count_query(engine, flt, now))
+        return connection.execute(query).scalar_one()
 
 
 def iter_ledger(
