@@ -54,8 +54,8 @@ def show(value: float | None, unit: str) -> str:
         return "—"
     if unit == "s":
         return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
-    if unit == "MB":
-        return f"{value:.0f} MB"
+    if unit == "MB":  # a few MB (what an export adds) with its decimals, a process's whole
+        return f"{value:.2f} MB" if value < 10 else f"{value:.0f} MB"
     if unit == "KB":
         return f"{value:.2f} KB"
     return f"{value:g} {unit}"
