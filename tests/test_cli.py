@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
+import io
 import json
 import re
 import sys
 import types
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from app import cli
+from app.cli.common import print_json
 from app.services import demo_service
 from tests.cli_runner import one_line, run
 
@@ -383,6 +387,74 @@ def complaints_json(folder: Path, *filters: str) -> list[dict]:
     result = run("--data-dir", str(folder), "list", "complaints", "--json", *filters)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+class _FirstWrite(io.StringIO):
+    """A stdout noting what `read()` says when the first text is written."""
+
+    def __init__(self, read: Callable[[], int]):
+        super().__init__()
+        self.read = read
+        self.at_first: int | None = None
+
+    def reconfigure(self, **_options: object) -> None:
+        pass
+
+    def write(self, text: str) -> int:
+        if self.at_first is None:
+            self.at_first = self.read()
+        return super().write(text)
+
+
+@pytest.mark.parametrize(
+    "what, service, reader",
+    [
+        ("complaints", "complaint_service", "iter_complaints"),
+        ("returns", "return_service", "iter_returns"),
+        ("customers", "customer_service", "iter_customers"),
+    ],
+)
+def test_json_listings_are_written_as_they_are_read(
+    complaints_dir, monkeypatch, what, service, reader
+):
+    """A JSON listing of 100,000 tickets must not hold them all: the first record is written
+    before the second is read."""
+    module = importlib.import_module(f"app.services.{service}")
+    original = getattr(module, reader)
+    read: list[object] = []
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        for record in original(*args, **kwargs):
+            read.append(record)
+            yield record
+
+    monkeypatch.setattr(module, reader, counted)
+    out = _FirstWrite(lambda: len(read))
+    monkeypatch.setattr(sys, "stdout", out)
+    folder = str(complaints_dir)
+    assert cli.main(["--data-dir", folder, "--lang", "en", "list", what, "--json"]) == 0
+    assert len(json.loads(out.getvalue())) == len(read) > 2
+    assert out.at_first == 1
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        [],
+        [{"number": "KS-2026-0001"}],
+        [
+            {
+                "顾客": "长春一汽",
+                "描述": "第一行\n第二行",
+                "措施": [{"到期": None, "事件": []}, {}],
+            },
+            {"nested": {"list": [1, 2.5, True, {"deep": ["x"]}]}, "empty": {}},
+        ],
+    ],
+)
+def test_a_json_listing_is_the_text_json_dumps_writes(records, capsys):
+    print_json(iter(records))
+    assert capsys.readouterr().out == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_list_complaints_json_and_filters(complaints_dir):

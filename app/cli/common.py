@@ -7,7 +7,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -312,9 +312,17 @@ class CommandGroups:
     common_bilingual: argparse.ArgumentParser  # the same, with --lang bilingual
 
 
-def print_json(records: list[dict[str, object]]) -> None:
-    """A JSON array on stdout, UTF-8 whatever the locale."""
-    text = json.dumps(records, ensure_ascii=False, indent=2)
+def print_json(records: Iterable[dict[str, object]]) -> None:
+    """A JSON array on stdout, UTF-8 whatever the locale, written record by record as they are
+    read (a listing of 100,000 tickets holds one chunk of them, not all): the same text as
+    json.dumps(list(records), indent=2)."""
     if not sys.stdout.isatty():
         sys.stdout.reconfigure(encoding="utf-8")
-    print(text)
+    out = sys.stdout
+    opened = False
+    for record in records:
+        text = json.dumps(record, ensure_ascii=False, indent=2)
+        # a JSON string holds no line break, so every line of the record moves in one level
+        out.write((",\n  " if opened else "[\n  ") + text.replace("\n", "\n  "))
+        opened = True
+    out.write("\n]\n" if opened else "[]\n")

@@ -99,8 +99,7 @@ def _list_complaints(args: argparse.Namespace) -> int:
     engine = open_engine(args)
     flt = _complaint_filter(args)
     if args.json:
-        complaints = complaint_service.list_complaints(engine, flt)
-        print_json([complaint_json(c) for c in complaints])
+        print_json(complaint_json(c) for c in complaint_service.iter_complaints(engine, flt))
         return 0
     ids = complaint_service.search_ids(engine, flt, sort="number", descending=False)
     rows = {}

@@ -104,8 +104,9 @@ def _list_customers(args: argparse.Namespace) -> int:
     engine = open_engine(args)
     flt = _filter(args)
     if args.json:
-        customers = customer_service.list_customers(engine, flt, sort=args.sort)
-        print_json([customer_json(c) for c in customers])
+        print_json(
+            customer_json(c) for c in customer_service.iter_customers(engine, flt, args.sort)
+        )
         return 0
     ids = customer_service.search_ids(engine, flt, sort=args.sort)
     rows = {}

@@ -95,8 +95,8 @@ def _list_returns(args: argparse.Namespace) -> int:
         text=args.search, status=args.status, received_from=args.date_from, received_to=args.date_to
     )
     if args.json:
-        returns = return_service.list_returns(engine, flt)
-        print_json([json_value(asdict(r)) for r in returns])  # type: ignore[misc]
+        returns = return_service.iter_returns(engine, flt)
+        print_json(json_value(asdict(r)) for r in returns)  # type: ignore[misc]
         return 0
     ids = return_service.search_ids(engine, flt, sort="number", descending=False)
     rows = {}
