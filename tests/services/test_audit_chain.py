@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
-from sqlalchemy import exc, text
+from sqlalchemy import event, exc, text
 from sqlmodel import Session
 
 from app.config import database_path
@@ -224,6 +224,29 @@ def test_an_entry_altered_behind_the_guard_is_named(filled):
         "Audit trail entry 4 was altered after it was written (its hash does not match)."
     )
     assert "第 4 条" in problem.message("zh_CN")
+
+
+def test_the_trail_is_checked_as_it_is_read_in_batches(filled, monkeypatch):
+    """A big plant's trail (~200,000 entries) is read a batch at a time, from a server too
+    (a cursor on the server: otherwise it sends the whole trail, ~85 MB, before the first
+    entry is checked); a fault is still found across batches."""
+    engine, _path = filled
+    monkeypatch.setattr(audit_service, "TRAIL_BATCH", 3)
+    _tamper(engine, "UPDATE audit_entry SET new_value = '顾客X' WHERE id = 7")
+    reads = []
+
+    def note(_conn, cursor, statement, _parameters, context, _many) -> None:  # noqa: ANN001
+        if "FROM audit_entry ORDER BY" in statement:
+            reads.append((context.execution_options.get("yield_per"), type(cursor).__name__))
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        assert _codes(audit_service.verify_chain(engine)) == [("audit_changed", 7)]
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert [batch for batch, _cursor in reads] == [3]
+    if engine.dialect.name == "postgresql":
+        assert reads[0][1] == "ServerCursor"
 
 
 def test_an_altered_entry_with_its_hash_recomputed_breaks_the_link_to_the_next(filled):
