@@ -169,9 +169,9 @@ def _integer_key(table: Table) -> bool:
     return len(keys) == 1 and keys[0].type.python_type is int
 
 
-def _integer_keys(table: Table) -> bool:
-    """Every key column an integer (an id; a ticket and its step): SQLite and PostgreSQL read
-    the rows in the same order."""
+def _ordered_alike(table: Table) -> bool:
+    """Read in key order, the rows come in the same order from SQLite and PostgreSQL: every
+    key column is an integer (an id; a ticket and its step)."""
     return all(c.type.python_type is int for c in table.primary_key.columns)
 
 
@@ -182,7 +182,7 @@ class _Checksum:
 
     def __init__(self, table: Table) -> None:
         self.table = table
-        self.streamed = _integer_keys(table)
+        self.streamed = _ordered_alike(table)
         self.digest = hashlib.sha256()
         self.keyed: list[tuple[tuple, str]] = []
         self.count = 0
