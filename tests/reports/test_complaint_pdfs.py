@@ -26,6 +26,7 @@ from app.services.complaint_data import (
     TicketRef,
 )
 from app.services.deadlines import Deadline
+from tests.pdf_pages import pdf_pages
 
 FORMS = {
     "eight_d": (eight_d_pdf, "客户抱怨处理单(8D报告)", "QR-8D"),
@@ -188,7 +189,7 @@ def complaint() -> ComplaintData:
 
 
 def _pages(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    return pdf_pages(pdf)
 
 
 def _squash(text: str) -> str:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 
-import pypdf
-
 from app.reports.pdf.customer_card_pdf import customer_card_pdf
 from app.services.customer_service import ContactData, ProductData
+from tests.pdf_pages import pdf_pages
 
 
 def _pages(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    return pdf_pages(pdf)
 
 
 def _squash(text: str) -> str:

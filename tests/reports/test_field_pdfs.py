@@ -16,6 +16,7 @@ from app.reports.pdf.service_report_pdf import blank_service_report_pdf, service
 from app.reports.pdf.visit_report_pdf import visit_report_pdf
 from app.services.field_data import MonthlyService, PartData, ServiceReportData, VisitReportData
 from app.services.settings_service import FormCode
+from tests.pdf_pages import pdf_pages
 from tests.reports.field_fixtures import (
     HOSTILE,
     PHOTOS,
@@ -53,7 +54,7 @@ FORMS = {
 
 
 def _pages(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    return pdf_pages(pdf)
 
 
 def _squash(text: str) -> str:

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import PageBreak
+from reportlab.platypus import Flowable, PageBreak
 
 from app.reports.pdf import layout
 from app.reports.pdf.layout import (
@@ -26,6 +26,7 @@ from app.reports.pdf.layout import (
     text_paragraph,
     tick_choices,
 )
+from tests.pdf_pages import page_text
 
 REPORTS_DIR = Path(layout.__file__).resolve().parents[1]
 
@@ -78,7 +79,7 @@ def test_frame_on_every_page_with_page_x_of_y(pdftotext):
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 3
     for number, page in enumerate(reader.pages, start=1):
-        text = page.extract_text()
+        text = page_text(page)
         for expected in ("宁波精工汽车部件股份有限公司", "客户抱怨处理单", "Q/JL000000-C", "B/1"):
             assert expected in text
         assert "KS-2024-0007" in text
@@ -93,9 +94,40 @@ def test_frame_on_every_page_with_page_x_of_y(pdftotext):
     assert "第3页/共3页" in "".join(pdftotext(pdf).split())
 
 
+def _finished_pages(canv: pdfcanvas.Canvas) -> list[bool]:
+    """For each page the document holds: whether its drawing is encoded already."""
+    return [page.stream is None and page.Contents is not None for page in canv._doc.Pages.pages]
+
+
+class _PagesSoFar(Flowable):
+    """Notes, where it is drawn, the pages the document holds by then."""
+
+    def __init__(self, seen: list) -> None:
+        super().__init__()
+        self.seen = seen
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.seen.append(_finished_pages(self.canv))
+
+
+def test_each_page_goes_to_the_document_encoded_as_it_ends():
+    """A long form is not held page by page until the end for its "page x of y"."""
+    seen: list = []
+    story = []
+    for number in range(1, 6):
+        story += [_PagesSoFar(seen), text_paragraph(f"第{number}页内容"), PageBreak()]
+    pdf = build_form_pdf(_meta(), story[:-1])
+    assert seen == [[True] * done for done in range(5)]
+    pages = [page_text(page) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    assert [f"第 {n} 页 / 共 5 页" in text for n, text in enumerate(pages, start=1)] == [True] * 5
+
+
 def test_english_frame():
     pdf = build_form_pdf(_meta(lang="en", title="Complaint report"), [text_paragraph("x")])
-    text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    text = page_text(pypdf.PdfReader(io.BytesIO(pdf)).pages[0])
     assert "Page 1 of 1" in text
     assert "Rev.: B/1" in text
     assert "Record No.: KS-2024-0007" in text
@@ -166,7 +198,7 @@ def test_landscape_frame_is_drawn_at_the_page_width():
     assert len(reader.pages) > 1
     for number, page in enumerate(reader.pages, start=1):
         assert _size(page) == pytest.approx((width, height), abs=0.01)
-        text = page.extract_text()
+        text = page_text(page)
         assert "客户抱怨处理单" in text and f"第 {number} 页 / 共 {len(reader.pages)} 页" in text
         # the record no. ends at the right margin, the page label sits in the middle
         record_x = _frame_text_x(page, "KS-2024-0007")
@@ -194,7 +226,7 @@ def test_signature_boxes_of_a_set_width_sit_at_the_right():
 def test_user_text_is_shown_literally():
     hostile = "<b>&</b> <font size=40>X</font> & =1+1 <para> \"'\x07"
     pdf = build_form_pdf(_meta(record_no="<i>R&D</i>"), [text_paragraph(hostile)])
-    text = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    text = page_text(pypdf.PdfReader(io.BytesIO(pdf)).pages[0])
     assert "<b>&</b> <font size=40>X</font> & =1+1 <para>" in text
     assert "<i>R&D</i>" in text
 

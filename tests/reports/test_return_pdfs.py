@@ -19,6 +19,7 @@ from app.reports.pdf.three_guarantees_pdf import three_guarantees_pdf
 from app.services.complaint_data import ActionData, ActionEventData, AttachmentData
 from app.services.return_data import LinkedComplaint, ReturnData, ReturnLineData
 from app.services.settings_service import FormCode
+from tests.pdf_pages import pdf_pages
 
 FORMS = {
     "return_report": (return_report_pdf, "退货接收及检验处置报告", "QR-TH"),
@@ -171,7 +172,7 @@ PHOTOS = {"s-blue": _png(800, 600), "s-broken": b"not an image", "s-pdf": b"%PDF
 
 
 def _pages(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    return pdf_pages(pdf)
 
 
 def _squash(text: str) -> str:

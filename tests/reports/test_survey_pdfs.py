@@ -3,12 +3,10 @@ customer) and the summary analysis 客户满意度调查汇总分析表 — read
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 from datetime import date
 
-import pypdf
 import pytest
 
 from app.reports.files import ExportCancelled
@@ -17,6 +15,7 @@ from app.reports.pdf.survey_questionnaire_pdf import questionnaire_pdf
 from app.reports.pdf.survey_summary_pdf import survey_summary_pdf
 from app.services.settings_service import FormCode
 from app.services.survey_data import TemplateItemData
+from tests.pdf_pages import pdf_pages
 from tests.reports.survey_fixtures import (
     HOSTILE,
     campaign,
@@ -29,7 +28,7 @@ from tests.reports.survey_fixtures import (
 
 
 def _pages(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    return pdf_pages(pdf)
 
 
 def _squash(text: str) -> str:
@@ -235,6 +234,26 @@ def test_a_big_batch_is_one_page_per_customer(settings):
     assert len(pages) == 120
     assert all("第 1 页 / 共 1 页" in page for page in pages)
     assert "KH120" in pages[-1]
+
+
+def test_a_batch_hands_each_page_to_the_document_encoded_as_it_ends(settings, monkeypatch):
+    """Hundreds of questionnaires are not held page by page until the end for their page x/y."""
+    seen = []
+    begin = questionnaire_module._Start.draw
+
+    def noting_the_pages(start) -> None:  # noqa: ANN001
+        pages = start.canv._doc.Pages.pages
+        seen.append([page.stream is None and page.Contents is not None for page in pages])
+        begin(start)
+
+    monkeypatch.setattr(questionnaire_module._Start, "draw", noting_the_pages)
+    items = [TemplateItemData(f"调查项目{n:02d}", 2.5, f"k{n}", n) for n in range(1, 41)]
+    pages = _pages(questionnaire_pdf(template(items=items), campaign(), invitees(3), settings))
+    each = len(pages) // 3
+    assert each >= 2 and seen == [[True] * (each * i) for i in range(3)]
+    assert [re.search(r"第 (\d+) 页 / 共 (\d+) 页", page).groups() for page in pages] == [
+        (str(n), str(each)) for n in range(1, each + 1)
+    ] * 3
 
 
 @pytest.mark.parametrize("lang", ["en", "bilingual"])

@@ -17,13 +17,14 @@ from functools import partial
 from itertools import chain
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
@@ -59,6 +60,7 @@ _HEADER_BELOW_TOP = 10 * mm
 TOP_MARGIN = 37 * mm
 # footer: page x/y line; signature boxes sit just above it
 _FOOTER_BASELINE = 8 * mm
+FOOTER_FONT_SIZE = 9
 _SIGNATURE_BOTTOM = 12 * mm
 _SIGNATURE_HEIGHT = 18 * mm
 _SIGNATURE_GAP = 4 * mm
@@ -651,37 +653,113 @@ def _draw_signatures(canv: pdfcanvas.Canvas, meta: FormMeta) -> None:
     canv.restoreState()
 
 
-class _NumberedCanvas(pdfcanvas.Canvas):
-    """Keeps every page until the end, so that each can say 'page x of y'."""
+class PageCountingCanvas(pdfcanvas.Canvas):
+    """Hands every page to the document as soon as it ends, its drawing already compressed.
 
-    def __init__(self, *args, footer: Callable[[pdfcanvas.Canvas, int, int], None], **kwargs):
+    "Page x of y" needs y before the last page exists, so y is a form XObject per numbered part
+    (a batch of questionnaires numbers each questionnaire on its own), drawn on every page and
+    filled in at save, when the totals are known. A long document therefore costs what its
+    compressed pages take, not every page's drawing operations kept to the end (a failure
+    history of 1,000 pages held ~85 MB of them).
+
+    Subclasses draw the page frame in `finish_page(part, number)`, just before the page ends.
+    """
+
+    def __init__(self, *args, total_text: Callable[[int], str], **kwargs):  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-        self._footer = footer
+        self._total_text = total_text
+        self._totals: dict[object, int] = {}
+
+    def finish_page(self, part: object, number: int) -> None:
+        raise NotImplementedError
+
+    def page_part(self) -> object:
+        """Which numbered part the page that is ending belongs to (one part by default)."""
+        return 0
+
+    def draw_page_total(self, part: object, x: float, y: float) -> None:
+        """The total number of pages of `part` at (x, y) on this page, as the label's end."""
+        self.saveState()
+        self.translate(x, y)
+        self.doForm(self._total_form(part))
+        self.restoreState()
+
+    def _total_form(self, part: object) -> str:
+        return f"qdPageTotal{list(self._totals).index(part)}"
 
     def showPage(self) -> None:  # noqa: N802  (ReportLab API)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        part = self.page_part()
+        self._totals[part] = number = self._totals.get(part, 0) + 1
+        self.finish_page(part, number)
+        super().showPage()
+        _compress_now(self._doc.Pages.pages[-1])
 
     def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._footer(self, number, total)
-            super().showPage()
+        for part, total in self._totals.items():
+            self.beginForm(self._total_form(part))
+            self.setFillColor(colors.black)
+            self.setFont(FONT_NAME, FOOTER_FONT_SIZE)
+            self.drawString(0, 0, self._total_text(total))
+            self.endForm()
         super().save()
 
 
-def page_label(number: int, total: int, lang: str) -> str:
-    return pick(f"第 {number} 页 / 共 {total} 页", f"Page {number} of {total}", lang)
+def _compress_now(page: pdfdoc.PDFPage) -> None:
+    """Encode a finished page's drawing at once rather than when the file is written.
+
+    ReportLab keeps the page's text until save; this applies the filters it would apply then
+    (PDFPage.check_format), in the same order, and names them in the stream's dictionary, which
+    tells save that they are applied already."""
+    if page.Contents or not page.stream or not page.compression:
+        return
+    filters = (
+        [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] if rl_config.useA85 else [pdfdoc.PDFZCompress]
+    )
+    content = page.stream
+    for step in reversed(filters):
+        content = step.encode(content)
+    names = pdfdoc.PDFArray([pdfdoc.PDFName(step.pdfname) for step in filters])
+    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": names}), content)
+    stream.__Comment__ = "page stream"
+    page.Contents, page.stream = stream, None
 
 
-def _draw_footer(canv: pdfcanvas.Canvas, number: int, total: int, meta: FormMeta) -> None:
+class _FormCanvas(PageCountingCanvas):
+    """A form's canvas: its footer drawn on each page as the page ends."""
+
+    def __init__(self, *args, meta: FormMeta, **kwargs):  # noqa: ANN002, ANN003
+        super().__init__(*args, total_text=partial(page_total_text, lang=meta.lang), **kwargs)
+        self._meta = meta
+
+    def finish_page(self, part: object, number: int) -> None:
+        draw_footer(self, part, number, self._meta)
+
+
+def page_label_start(number: int, lang: str) -> str:
+    """The page label up to its total: "第 3 页 / 共 " (the total follows: "12 页")."""
+    return pick(f"第 {number} 页 / 共 ", f"Page {number} of ", lang)
+
+
+def page_total_text(total: int, lang: str) -> str:
+    return pick(f"{total} 页", f"{total}", lang)
+
+
+def draw_footer(canv: PageCountingCanvas, part: object, number: int, meta: FormMeta) -> None:
+    """Page x of y in the middle, the form code at the left, the day printed at the right."""
     page_width = meta.page_size[0]
     canv.saveState()
     canv.setFillColor(colors.black)
-    canv.setFont(FONT_NAME, 9)
-    canv.drawCentredString(page_width / 2, _FOOTER_BASELINE, page_label(number, total, meta.lang))
+    canv.setFont(FONT_NAME, FOOTER_FONT_SIZE)
+    start = page_label_start(number, meta.lang)
+    start_width = pdfmetrics.stringWidth(start, FONT_NAME, FOOTER_FONT_SIZE)
+    # centred as if the total had this page's digits: exact on the last page, and at most a
+    # digit's half-width off on an earlier one
+    total_width = pdfmetrics.stringWidth(
+        page_total_text(number, meta.lang), FONT_NAME, FOOTER_FONT_SIZE
+    )
+    x = page_width / 2 - (start_width + total_width) / 2
+    canv.drawString(x, _FOOTER_BASELINE, start)
+    canv.draw_page_total(part, x + start_width, _FOOTER_BASELINE)
     printed = (meta.printed_on or date.today()).isoformat()
     canv.setFillColor(MUTED_TEXT)
     canv.setFont(FONT_NAME, 7.5)
@@ -729,13 +807,10 @@ def build_form_pdf(meta: FormMeta, story: list[Flowable]) -> bytes:
         _draw_header(canv, meta, logo)
         _draw_signatures(canv, meta)
 
-    def footer(canv: pdfcanvas.Canvas, number: int, total: int) -> None:
-        _draw_footer(canv, number, total, meta)
-
     doc.build(
         story,
         onFirstPage=on_page,
         onLaterPages=on_page,
-        canvasmaker=partial(_NumberedCanvas, footer=footer),
+        canvasmaker=partial(_FormCanvas, meta=meta),
     )
     return buffer.getvalue()

@@ -13,7 +13,6 @@ sentences are paragraphs, and the sentences every questionnaire shares are laid 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from io import BytesIO
@@ -52,12 +51,14 @@ from app.reports.pdf.layout import (
     TOP_MARGIN,
     FormMeta,
     GridField,
-    _draw_footer,
+    PageCountingCanvas,
     _draw_header,
     _draw_signatures,
     _logo_reader,
     _single_line,
+    draw_footer,
     markup,
+    page_total_text,
     register_fonts,
     styles,
     text_paragraph,
@@ -599,34 +600,24 @@ class _Questionnaire:
 # ---------------------------------------------------------------- the batch
 
 
-class _BatchCanvas(pdfcanvas.Canvas):
-    """Keeps every page until the end, then frames each page with its questionnaire's header,
-    signature boxes and page x/y counted within that questionnaire."""
+class _BatchCanvas(PageCountingCanvas):
+    """Frames each page as it ends with its questionnaire's header, signature boxes and page
+    x/y counted within that questionnaire."""
 
     def __init__(self, *args, parts: Sequence[FormMeta], logo, **kwargs):  # noqa: ANN001
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, total_text=partial(page_total_text, lang=parts[0].lang), **kwargs)
         self._parts = parts
         self._logo = logo
-        self._pages: list[tuple[int, dict]] = []
         self.questionnaire = 0  # set by _Start as each questionnaire begins
 
-    def showPage(self) -> None:  # noqa: N802  (ReportLab API)
-        self._pages.append((self.questionnaire, dict(self.__dict__)))
-        self._startPage()
+    def page_part(self) -> object:
+        return self.questionnaire
 
-    def save(self) -> None:
-        pages = list(self._pages)
-        totals = Counter(part for part, _state in pages)
-        numbers: Counter[int] = Counter()
-        for part, state in pages:
-            self.__dict__.update(state)
-            numbers[part] += 1
-            meta = self._parts[part]
-            _draw_header(self, meta, self._logo)
-            _draw_signatures(self, meta)
-            _draw_footer(self, numbers[part], totals[part], meta)
-            super().showPage()
-        super().save()
+    def finish_page(self, part: object, number: int) -> None:
+        meta = self._parts[part]  # type: ignore[index]
+        _draw_header(self, meta, self._logo)
+        _draw_signatures(self, meta)
+        draw_footer(self, part, number, meta)
 
 
 class _Start(Flowable):
