@@ -5,7 +5,7 @@ Workflow transitions (close, reopen, cancel, verify an action) live in complaint
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, replace
 from datetime import date, datetime, timedelta
 
@@ -274,6 +274,14 @@ def _flat(data: ComplaintData) -> dict[str, object]:
             flat[f"sorting[{i + 1}].{key}"] = value
     flat.update(action_service.flat(data.actions))
     return flat
+
+
+def creation_changes(
+    number: str, data: ComplaintData, ledger: Mapping[str, object]
+) -> list[tuple[str, str | None, str | None]]:
+    """The trail's entries for a ticket as it is registered: each field that has a value, the
+    8D steps, sorting and actions included; `ledger` the status (and closing) it starts with."""
+    return audit_service.diff({}, {"number": number, **_flat(data), **ledger})
 
 
 # ---------------------------------------------------------------- reading
@@ -796,7 +804,7 @@ def create_many(
                 entity_uuid=c.uuid,
                 label=c.number,
                 action="create",
-                changes=audit_service.diff({}, {"number": c.number, **_flat(data), **ledger}),
+                changes=creation_changes(c.number, data, ledger),
                 user=user,
             )
             ids.append(c.id)

@@ -562,10 +562,16 @@ def _insert(session: Session, data: CustomerData, user: str) -> Customer:
         entity_uuid=customer.uuid,
         label=data.code,
         action="create",
-        changes=audit_service.diff({}, _flat(data)),
+        changes=creation_changes(data),
         user=user,
     )
     return customer
+
+
+def creation_changes(data: CustomerData) -> list[tuple[str, str | None, str | None]]:
+    """The trail's entries for a customer file as it is created: each field that has a value,
+    its contacts, products and volumes included."""
+    return audit_service.diff({}, _flat(data))
 
 
 def create(engine: Engine, data: CustomerData, user: str) -> CustomerData:
@@ -662,7 +668,7 @@ def _insert_batch(session: Session, batch: list[CustomerData], user: str) -> Non
             entity_uuid=u,
             label=d.code,
             action="create",
-            changes=audit_service.diff({}, _flat(d)),
+            changes=creation_changes(d),
             user=user,
             at=now,
         )

@@ -8,8 +8,8 @@ services one record at a time; that would take hours here. This one writes with 
 executemany batches, but every record is what the services would have stored: each one is
 built as the services' data class, normalised and validated by the service, its list columns
 computed by the service's own functions (deadlines, 8D step, return status, survey index), its
-number gap-free per year, and its "created" entry chained onto the audit trail through
-audit_service.append.
+number gap-free per year, and its creation chained onto the audit trail through
+audit_service.append with the entries the service writes (each field that has a value).
 
 The same plan (seed, counts, ``now``) gives the same file content: ids, uuids, numbers, times
 and texts all come from the seed. Only the machine id of the data file (the origin column of
@@ -89,7 +89,7 @@ _REFUSED_IF_FILLED: tuple[type[SQLModel], ...] = (
 )  # fmt: skip
 MAX_CUSTOMERS = 99_999  # customer codes KH00001 … KH99999
 # raised whenever the same plan would give other records (a cache of built files keys on it)
-VERSION = 1
+VERSION = 2  # 2: each record's trail as the services write it, one entry per field
 
 
 class NotEmpty(ValueError):
@@ -392,7 +392,7 @@ def _customers(ctx: Context) -> None:
             })  # fmt: skip
         writer.created(
             customer_service.ENTITY, row["uuid"], data.code, at, ctx.clerk(at.date()),
-            [("code", None, data.code)],
+            customer_service.creation_changes(data),
         )  # fmt: skip
         weight = _GRADE_WEIGHT.get(data.grade, 1.0) * _TYPE_WEIGHT.get(data.type, 1.0)
         ctx.customers.append(

@@ -654,9 +654,11 @@ def _write_ticket(
     for position, event in events:
         writer.add(ActionEvent, {"action_id": action_ids[position], **event})
     totals["actions"] += len(action_ids)
+    # what the services write for a ticket entered whole (an imported ledger): every field
+    ledger = {"status": data.status, "closed_at": data.closed_at}
     writer.created(
         complaint_service.ENTITY, row["uuid"], ticket.number, ticket.received,
-        data.received_by, [("number", None, ticket.number)],
+        data.received_by, complaint_service.creation_changes(ticket.number, data, ledger),
     )  # fmt: skip
     if rng.random() < 0.15:  # photos of the defect, sent by the customer or taken at receipt
         photos = rng.choice((1, 1, 2, 3))

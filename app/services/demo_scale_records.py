@@ -43,8 +43,13 @@ from app.services import (
 )
 from app.services.complaint_data import ActionData
 from app.services.demo_scale import Context, DemoCustomer, attach
-from app.services.field_data import PartData, ServiceReportData, VisitReportData
-from app.services.return_data import ReturnData, ReturnLineData
+from app.services.field_data import (
+    LinkedComplaintRef,
+    PartData,
+    ServiceReportData,
+    VisitReportData,
+)
+from app.services.return_data import LinkedComplaint, ReturnData, ReturnLineData
 from app.services.survey_coverage import TIER_ORDER, tier_for
 from app.services.survey_data import (
     PERIOD_LABELS,
@@ -209,12 +214,15 @@ def _dispose(ctx: Context, rng: random.Random, line: ReturnLineData, number: str
         line.scrap_report_no = f"BHG-{line.disposed_on:%y}{rng.randint(1, 999):03d}"
 
 
-def _linked_complaint(ctx: Context, customer: int, day: date, within: int = 90) -> int | None:
-    """The customer's latest ticket received on or before `day` (not cancelled), if recent."""
+def _linked_complaint(
+    ctx: Context, customer: int, day: date, within: int = 90
+) -> tuple[int, str] | None:
+    """(id, number) of the customer's latest ticket received on or before `day` (not
+    cancelled), if recent."""
     tickets = ctx.complaints_of.get(customer, [])
     at = bisect_right(tickets, day, key=lambda t: t[1])
     if at and (day - tickets[at - 1][1]).days <= within:
-        return tickets[at - 1][0]
+        return tickets[at - 1][0], tickets[at - 1][2]
     return None
 
 
@@ -261,7 +269,10 @@ def build_returns(ctx: Context) -> None:
         data.number = number
         ours = any(line.responsibility == "ours" for line in data.lines)
         if not bulk and ours and state in ("disposed", "archived") and rng.random() < 0.35:
-            data.complaint_id = _linked_complaint(ctx, customer_index, day)
+            linked = _linked_complaint(ctx, customer_index, day)
+            if linked:  # the trail names the ticket by its number, as the service's does
+                data.complaint_id = linked[0]
+                data.complaint = LinkedComplaint(*linked, status="")
         if state == "archived" and ours:
             found = next(line.defect_found for line in data.lines if line.responsibility == "ours")
             data.analysis_result = rng.choice(words.ANALYSIS).format(found=found)
@@ -314,7 +325,7 @@ def build_returns(ctx: Context) -> None:
                     f"{number} {line.material_no}.png", ctx.local(line.inspected_on, 15), user,
                 )  # fmt: skip
         _write_actions(ctx, "return_id", row["id"], data.actions, created)
-        writer.created(return_service.ENTITY, row["uuid"], number, created, user, [("number", None, number)])  # fmt: skip
+        writer.created(return_service.ENTITY, row["uuid"], number, created, user, return_service.creation_changes(number, data))  # fmt: skip
         lines_done += count
         if (i + 1) % BATCH == 0:
             writer.flush()
@@ -616,7 +627,10 @@ def _service_reports(ctx: Context) -> None:
             for p in parts
         ]
         if rng.random() < 0.3:
-            data.complaint_id = _linked_complaint(ctx, customer_index, day, within=60)
+            linked = _linked_complaint(ctx, customer_index, day, within=60)
+            if linked:  # the trail names the ticket by its number, as the service's does
+                data.complaint_id = linked[0]
+                data.complaint = LinkedComplaintRef(*linked, status="")
         data = field_service.normalize(data)
         field_service.validate(data, ctx.today)
         year = field_service.local_day(arrived).year
@@ -634,7 +648,7 @@ def _service_reports(ctx: Context) -> None:
                 "name": p.name, "quantity": float(p.quantity or 0), "charged": bool(p.charged),
             }, written, written)  # fmt: skip
         user = data.engineers.split("\n")[0]
-        writer.created(field_service.ENTITY, row["uuid"], number, written, user, [("number", None, number)])  # fmt: skip
+        writer.created(field_service.ENTITY, row["uuid"], number, written, user, field_service.creation_changes(number, data))  # fmt: skip
         if rng.random() < 0.15:
             attachments += attach(
                 ctx, rng, field_service.ENTITY, row["uuid"], number, f"{number} 现场.png",
@@ -715,7 +729,7 @@ def _visits(ctx: Context) -> None:
         }, written, written)  # fmt: skip
         _write_actions(ctx, "visit_id", row["id"], data.actions, written)
         user = data.visitors.split("\n")[0]
-        writer.created(visit_service.ENTITY, row["uuid"], number, written, user, [("number", None, number)])  # fmt: skip
+        writer.created(visit_service.ENTITY, row["uuid"], number, written, user, visit_service.creation_changes(number, data))  # fmt: skip
         if (i + 1) % BATCH == 0:
             writer.flush()
             ctx.report("visits", i + 1, total)

@@ -389,6 +389,14 @@ def _linked(session: Session, complaint_id: int | None) -> LinkedComplaintRef | 
     return LinkedComplaintRef(c.id, c.number, c.status, c.description) if c else None
 
 
+def creation_changes(
+    number: str, data: ServiceReportData
+) -> list[tuple[str, str | None, str | None]]:
+    """The trail's entries for a service report as it is written: each field that has a value,
+    its parts included."""
+    return audit_service.diff({}, {"number": number, **flat(data)})
+
+
 def create(
     engine: Engine, data: ServiceReportData, user: str, *, today: date | None = None
 ) -> ServiceReportData:
@@ -420,7 +428,7 @@ def create(
             entity_uuid=r.uuid,
             label=r.number,
             action="create",
-            changes=audit_service.diff({}, {"number": r.number, **flat(data)}),
+            changes=creation_changes(r.number, data),
             user=user,
         )
         session.commit()

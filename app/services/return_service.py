@@ -653,6 +653,12 @@ def _write_lines(session: Session, r: ReturnReceipt, data: ReturnData) -> None:
             session.delete(row)
 
 
+def creation_changes(number: str, data: ReturnData) -> list[tuple[str, str | None, str | None]]:
+    """The trail's entries for a return as it is registered: each field that has a value, its
+    lines and actions included."""
+    return audit_service.diff({}, {"number": number, **_flat(data)})
+
+
 def create(engine: Engine, data: ReturnData, user: str, *, number: str | None = None) -> ReturnData:
     """Validate and book a new return with the next number of its year."""
     data = normalize(data)
@@ -675,7 +681,7 @@ def create(engine: Engine, data: ReturnData, user: str, *, number: str | None = 
             entity_uuid=r.uuid,
             label=r.number,
             action="create",
-            changes=audit_service.diff({}, {"number": r.number, **_flat(data)}),
+            changes=creation_changes(r.number, data),
             user=user,
         )
         session.commit()

@@ -418,6 +418,14 @@ def customer_visits(engine: Engine, customer_id: int) -> list[VisitReportData]:
 # ---------------------------------------------------------------- writing
 
 
+def creation_changes(
+    number: str, data: VisitReportData
+) -> list[tuple[str, str | None, str | None]]:
+    """The trail's entries for a visit report as it is written: each field that has a value,
+    its actions included."""
+    return audit_service.diff({}, {"number": number, **flat(data)})
+
+
 def create(
     engine: Engine, data: VisitReportData, user: str, *, today: date | None = None
 ) -> VisitReportData:
@@ -450,7 +458,7 @@ def create(
             entity_uuid=v.uuid,
             label=v.number,
             action="create",
-            changes=audit_service.diff({}, {"number": v.number, **flat(data)}),
+            changes=creation_changes(v.number, data),
             user=user,
         )
         session.commit()
