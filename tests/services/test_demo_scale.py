@@ -96,7 +96,9 @@ def test_the_trail_is_chained_and_every_reference_holds(built):
 
 def _created(engine, entity: str, uuid: str) -> list[tuple[str, str | None, str | None]]:
     trail = audit_service.history(engine, entity, uuid)
-    return sorted((row.field, row.old_value, row.new_value) for row in trail if row.action == "create")
+    return sorted(
+        (row.field, row.old_value, row.new_value) for row in trail if row.action == "create"
+    )
 
 
 def test_each_record_s_trail_is_what_the_services_write_as_it_is_entered(built):
