@@ -654,7 +654,7 @@ def _draw_signatures(canv: pdfcanvas.Canvas, meta: FormMeta) -> None:
 
 
 class PageCountingCanvas(pdfcanvas.Canvas):
-    """Hands every page to the document as soon as it ends, its drawing already compressed.
+    """Hands every page to the document as soon as it ends, its drawing already encoded.
 
     "Page x of y" needs y before the last page exists, so y is a form XObject per numbered part
     (a batch of questionnaires numbers each questionnaire on its own), drawn on every page and
@@ -668,7 +668,8 @@ class PageCountingCanvas(pdfcanvas.Canvas):
     def __init__(self, *args, total_text: Callable[[int], str], **kwargs):  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
         self._total_text = total_text
-        self._totals: dict[object, int] = {}
+        self._totals: dict[object, int] = {}  # pages so far, per part
+        self._total_forms: dict[object, str] = {}  # the form that shows each part's total
 
     def finish_page(self, part: object, number: int) -> None:
         raise NotImplementedError
@@ -685,7 +686,9 @@ class PageCountingCanvas(pdfcanvas.Canvas):
         self.restoreState()
 
     def _total_form(self, part: object) -> str:
-        return f"qdPageTotal{list(self._totals).index(part)}"
+        if part not in self._total_forms:
+            self._total_forms[part] = f"qdPageTotal{len(self._total_forms)}"
+        return self._total_forms[part]
 
     def showPage(self) -> None:  # noqa: N802  (ReportLab API)
         part = self.page_part()
@@ -752,8 +755,8 @@ def draw_footer(canv: PageCountingCanvas, part: object, number: int, meta: FormM
     canv.setFont(FONT_NAME, FOOTER_FONT_SIZE)
     start = page_label_start(number, meta.lang)
     start_width = pdfmetrics.stringWidth(start, FONT_NAME, FOOTER_FONT_SIZE)
-    # centred as if the total had this page's digits: exact on the last page, and at most a
-    # digit's half-width off on an earlier one
+    # centred as if the total had this page's digits: exact on the last page; an earlier one is
+    # off by half the width of the digits the total has beyond this page's number
     total_width = pdfmetrics.stringWidth(
         page_total_text(number, meta.lang), FONT_NAME, FOOTER_FONT_SIZE
     )
