@@ -10,7 +10,7 @@ import pytest
 
 from app.config import database_path
 from app.db import open_database
-from app.services import backup_service, customer_service
+from app.services import audit_service, backup_service, customer_service
 from app.services.customer_service import ContactData, CustomerData
 from tests.cli_runner import one_line, run
 
@@ -115,10 +115,15 @@ def test_restore_puts_the_backup_back_after_a_safety_backup(folder):
     assert rows(safety) == state_before and ("LATE", "恢复前新增") in state_before
     assert rows(database_path(folder)) == rows(backup)
     assert one_line(run("--data-dir", str(folder), "check").stdout) == "ok"
-    trail = rows(
+    entries = rows(
         database_path(folder),
-        "SELECT action, field, new_value FROM audit_entry WHERE entity = 'data_file'",
+        "SELECT action, field, old_value, new_value FROM audit_entry WHERE entity = 'data_file'",
     )
+    trail = [
+        (action, name, new)
+        for action, *entry in entries
+        for name, _old, new in audit_service.changes_of(*entry)
+    ]
     assert ("restore", "restored_from", str(backup)) in trail
     assert ("restore", "data_before_kept_in", str(safety)) in trail
 

@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Engine, func, or_
+from sqlalchemy import JSON, Engine, case, cast, func, or_
 from sqlmodel import Session, col, select
 
 from app.i18n import pick
 from app.models import AuditEntry
+from app.services import audit_service
 
 # entity -> (Chinese, English)
 ENTITY_LABELS = {
@@ -79,11 +80,14 @@ def _trail_query(since: date | None, until: date | None, record: str):  # noqa: 
     return query
 
 
-def _line(e: AuditEntry) -> TrailLine:
-    return TrailLine(
-        e.id or 0, e.at, e.user, e.entity, e.record_label, e.action, e.field, e.old_value,
-        e.new_value,
-    )  # fmt: skip
+def _lines(e: AuditEntry) -> list[TrailLine]:
+    """One line per change the entry holds (a save of several fields is one entry), one for
+    an entry without a field."""
+    changes = audit_service.changes_of(e.field, e.old_value, e.new_value) or [("", None, None)]
+    return [
+        TrailLine(e.id or 0, e.at, e.user, e.entity, e.record_label, e.action, *change)
+        for change in changes
+    ]
 
 
 def iter_trail_lines(
@@ -101,11 +105,10 @@ def iter_trail_lines(
     last = 0
     while True:
         with Session(engine) as session:
-            lines = [
-                _line(e) for e in session.exec(query.where(col(AuditEntry.id) > last).limit(chunk))
-            ]
+            entries = session.exec(query.where(col(AuditEntry.id) > last).limit(chunk)).all()
+            lines = [line for e in entries for line in _lines(e)]
         yield from lines
-        if len(lines) < chunk:
+        if len(entries) < chunk:
             return
         last = lines[-1].id
 
@@ -117,10 +120,18 @@ def count_trail_lines(
     until: date | None = None,
     record: str = "",
 ) -> int:
-    """How many entries iter_trail_lines gives (for a progress bar)."""
+    """How many lines iter_trail_lines gives (for a progress bar): an entry holding several
+    changes counts each, counted by the database (the keys of its JSON object)."""
     inner = _trail_query(since, until, record).order_by(None).subquery()
+    grouped = inner.c.field == audit_service.GROUPED
+    if engine.dialect.name == "postgresql":
+        keys = func.json_object_keys(cast(inner.c.new_value, JSON)).table_valued("key")
+    else:
+        keys = func.json_each(inner.c.new_value).table_valued("key")
+    changes = select(func.count()).select_from(keys).scalar_subquery()
+    lines = func.coalesce(func.sum(case((grouped, changes), else_=1)), 0)
     with Session(engine) as session:
-        return session.exec(select(func.count()).select_from(inner)).one()
+        return session.exec(select(lines).select_from(inner)).one()
 
 
 def trail_lines(
@@ -133,7 +144,9 @@ def trail_lines(
     """Entries written on or after `since` and on or before `until` (the PC's days), of the
     records whose number or code is `record` (any case; a customer's entries by its code)."""
     with Session(engine) as session:
-        return [_line(e) for e in session.exec(_trail_query(since, until, record))]
+        return [
+            line for e in session.exec(_trail_query(since, until, record)) for line in _lines(e)
+        ]
 
 
 def _local_midnight(day: date) -> datetime:

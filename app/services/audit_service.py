@@ -1,5 +1,11 @@
 """Audit trail: every change of a quality record, field by field (ISO 9001 §7.5.3).
 
+One entry per save: a save that changes one field names it (field, old_value, new_value); a
+save that changes several writes field GROUPED and the changes as two JSON objects, field →
+new value in new_value and field → old value (those that had one) in old_value. A ticket's
+ninety fields then cost one entry's identity, time, hashes and index rows instead of ninety.
+Readers take the changes through changes_of(); entries written one per field stay readable.
+
 The trail is append-only and tamper-evident. The database refuses UPDATE and DELETE on it
 (triggers, migration 0007), and the rows form a SHA-256 hash chain in id order: each row's
 row_hash covers its own fields and prev_hash, the row_hash of the row before it. append() is
@@ -58,6 +64,36 @@ def diff(
     return changes
 
 
+GROUPED = "*"  # the field of an entry holding several changes
+
+
+def _json(values: Mapping[str, str | None]) -> str:
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+
+
+def changes_of(
+    field: str, old_value: str | None, new_value: str | None
+) -> list[tuple[str, str | None, str | None]]:
+    """The (field, old, new) changes one trail entry holds, in the order they were written.
+
+    An entry without a field (a record created or deleted with nothing to list) holds none.
+    One whose values do not read as written (altered behind the trail's guard, which the check
+    names) is given as it is stored.
+    """
+    if field != GROUPED:
+        return [(field, old_value, new_value)] if field else []
+    try:
+        olds = json.loads(old_value) if old_value else {}
+        news = json.loads(new_value or "{}")
+        return [(str(name), _text(olds.get(name)), _text(new)) for name, new in news.items()]
+    except (ValueError, AttributeError):
+        return [(field, old_value, new_value)]
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 def record(
     session: Session,
     *,
@@ -67,8 +103,8 @@ def record(
     action: str,
     changes: Iterable[tuple[str, str | None, str | None]],
     user: str,
-) -> int:
-    """Add one trail row per changed field to the caller's transaction; returns how many."""
+) -> None:
+    """Add the trail entry of one save to the caller's transaction."""
     entries = rows(
         entity=entity,
         entity_uuid=entity_uuid,
@@ -79,7 +115,6 @@ def record(
         at=utcnow(),
     )
     append(session, entries)
-    return len(entries)
 
 
 def rows(
@@ -92,7 +127,11 @@ def rows(
     user: str,
     at: datetime,
 ) -> list[dict[str, object]]:
-    """The trail rows record() would add, as plain dicts for append()."""
+    """The trail entry record() would add for one save, as plain dicts for append().
+
+    Nothing for an update that changed nothing; an entry without a field for a record created,
+    closed or deleted with no field to list.
+    """
     base = {
         "at": at,
         "user": user,
@@ -101,7 +140,14 @@ def rows(
         "record_label": label,
         "action": action,
     }
-    result = [{**base, "field": f, "old_value": old, "new_value": new} for f, old, new in changes]
+    listed = list(changes)
+    news = {name: new for name, _old, new in listed}
+    if len(listed) > 1 and len(news) == len(listed):
+        olds = {name: old for name, old, _new in listed if old is not None}
+        grouped = {"field": GROUPED, "old_value": _json(olds) if olds else None}
+        return [{**base, **grouped, "new_value": _json(news)}]
+    # one change; or a field listed twice, which one object cannot hold: an entry a change
+    result = [{**base, "field": f, "old_value": old, "new_value": new} for f, old, new in listed]
     if not result and action != "update":
         result.append({**base, "field": "", "old_value": None, "new_value": None})
     return result
@@ -116,7 +162,9 @@ def history(engine: Engine, entity: str, entity_uuid: str) -> list[AuditRow]:
             .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         ).all()
         return [
-            AuditRow(e.at, e.user, e.action, e.field, e.old_value, e.new_value) for e in entries
+            AuditRow(e.at, e.user, e.action, *change)
+            for e in entries
+            for change in (changes_of(e.field, e.old_value, e.new_value) or [("", None, None)])
         ]
 
 

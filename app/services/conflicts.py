@@ -152,12 +152,15 @@ def saves_since(
         query = query.where(col(AuditEntry.at) > since)
     saves: list[OtherSave] = []
     for entry in session.exec(query.order_by(col(AuditEntry.id))):
-        change = Change(entry.field, entry.old_value, entry.new_value)
+        changes = tuple(
+            Change(*change)
+            for change in audit_service.changes_of(entry.field, entry.old_value, entry.new_value)
+        )
         last = saves[-1] if saves else None
         if last and (last.at, last.user, last.action) == (entry.at, entry.user, entry.action):
-            saves[-1] = OtherSave(last.user, last.at, last.action, (*last.changes, change))
+            # a save written one entry per field (before entries held several changes)
+            saves[-1] = OtherSave(last.user, last.at, last.action, (*last.changes, *changes))
         else:
-            changes = (change,) if entry.field else ()
             saves.append(OtherSave(entry.user, entry.at, entry.action, changes))
     return saves
 

@@ -98,7 +98,7 @@ def _ticket(rng: random.Random, customer: tuple[int, str, list[str]], received: 
         owner=rng.choice(PEOPLE),
     )
     data.step(1).content = "、".join(rng.sample(PEOPLE, 3))
-    data.step(2).content = f"What: {description};Where: 顾客装配线;How many: {data.qty_defective}"
+    data.step(2).content = f"问题：{description}；地点：顾客装配线；数量：{data.qty_defective}"
     return data
 
 

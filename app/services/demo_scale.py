@@ -9,7 +9,8 @@ executemany batches, but every record is what the services would have stored: ea
 built as the services' data class, normalised and validated by the service, its list columns
 computed by the service's own functions (deadlines, 8D step, return status, survey index), its
 number gap-free per year, and its creation chained onto the audit trail through
-audit_service.append with the entries the service writes (each field that has a value).
+audit_service.append with the entry the service writes (one a record, holding each field that
+has a value).
 
 The same plan (seed, counts, ``now``) gives the same file content: ids, uuids, numbers, times
 and texts all come from the seed. Only the machine id of the data file (the origin column of
@@ -89,7 +90,7 @@ _REFUSED_IF_FILLED: tuple[type[SQLModel], ...] = (
 )  # fmt: skip
 MAX_CUSTOMERS = 99_999  # customer codes KH00001 … KH99999
 # raised whenever the same plan would give other records (a cache of built files keys on it)
-VERSION = 2  # 2: each record's trail as the services write it, one entry per field
+VERSION = 3  # 2: each record's trail as the services write it; 3: one entry per save
 
 
 class NotEmpty(ValueError):

@@ -18,10 +18,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from app.db import open_database
-from app.models import AuditEntry
 from app.models.common import utcnow
 from app.services import (
     audit_service,
@@ -37,6 +36,7 @@ from app.services.complaint_data import ComplaintData
 from app.services.customer_service import ContactData, CustomerData, VolumeData
 from app.services.field_data import PartData, ServiceReportData
 from app.services.validation import RecordLocked, ValidationError
+from tests.trail import trail_changes
 
 TEXT = (
     st.text(alphabet=st.sampled_from("质量交货期abcXYZ 0123=+-@<>&\"'"), min_size=1, max_size=12)
@@ -53,18 +53,17 @@ EVENT_NOTES = {"reopen_reason", "delete_reason", "reason"}
 def replay(engine) -> dict[tuple[str, str], dict[str, str]]:
     """Every record as the trail tells it: (entity, uuid) -> field -> text."""
     state: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    with Session(engine) as session:
-        for row in session.exec(select(AuditEntry).order_by(AuditEntry.id)):
-            key = (row.entity, row.entity_uuid)
-            if row.action == "delete":
-                state.pop(key, None)
-                continue
-            if row.field in EVENT_NOTES:
-                continue  # why something happened, not a value the record keeps
-            if row.new_value is None:
-                state[key].pop(row.field, None)
-            else:
-                state[key][row.field] = row.new_value
+    for row in trail_changes(engine):
+        key = (row.entity, row.entity_uuid)
+        if row.action == "delete":
+            state.pop(key, None)
+            continue
+        if row.field in EVENT_NOTES:
+            continue  # why something happened, not a value the record keeps
+        if row.new_value is None:
+            state[key].pop(row.field, None)
+        else:
+            state[key][row.field] = row.new_value
     return state
 
 

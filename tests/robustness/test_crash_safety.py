@@ -60,7 +60,7 @@ def check_file(path: Path, acked: list[str]) -> None:
         unaudited = db.execute(
             "SELECT code FROM customer c WHERE NOT EXISTS (SELECT 1 FROM audit_entry a "
             "WHERE a.entity = 'customer' AND a.entity_uuid = c.uuid AND a.action = 'create' "
-            "AND a.field = 'code')"
+            "AND json_extract(a.new_value, '$.code') = c.code AND a.field = '*')"
         ).fetchall()
         assert unaudited == [], f"records without their audit rows: {unaudited[:5]}"
         edited_without_trail = db.execute(

@@ -19,6 +19,7 @@ from app.models import (
     VisitReport,
 )
 from app.services import attachment_service, machine, sync_export
+from tests.trail import TrailChange, trail_changes
 
 USER = "tester"
 
@@ -151,15 +152,8 @@ def trail_count(engine) -> int:  # noqa: ANN001
         return session.exec(select(func.count()).select_from(AuditEntry)).one()
 
 
-def sync_rows(engine, uuid: str) -> list[AuditEntry]:  # noqa: ANN001
-    with Session(engine) as session:
-        return list(
-            session.exec(
-                select(AuditEntry)
-                .where(AuditEntry.entity_uuid == uuid, AuditEntry.action == "sync")
-                .order_by(AuditEntry.id)
-            ).all()
-        )
+def sync_rows(engine, uuid: str) -> list[TrailChange]:  # noqa: ANN001
+    return trail_changes(engine, AuditEntry.entity_uuid == uuid, AuditEntry.action == "sync")
 
 
 def pair(tmp_path: Path, code: str = "L1"):  # noqa: ANN201

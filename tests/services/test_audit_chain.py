@@ -80,7 +80,7 @@ def _codes(problems) -> list[tuple[str, int | None]]:
 
 @pytest.fixture
 def filled(engine, data_dir):
-    _customers(engine, 6)
+    _customers(engine, 8)
     data = customer_service.get_by_code(engine, "KH002")
     data.name = "顾客二"
     customer_service.update(engine, data, "t")
@@ -355,6 +355,7 @@ def test_a_garbled_time_is_a_finding_not_a_crash(filled):
 
 def test_many_faults_are_counted_after_the_first_twenty(filled):
     engine, path = filled
+    _customers(engine, 15, start=20)
     _tamper(engine, "UPDATE audit_entry SET \"user\" = 'x'")
     problems = audit_service.verify_chain(engine)
     assert len(problems) == audit_service.MAX_PROBLEMS + 1

@@ -18,6 +18,7 @@ from app.services.summary_data import Period
 from app.services.validation import ValidationError
 from tests.services import summary_factory
 from tests.services.summary_factory import TODAY
+from tests.trail import trail_changes
 
 
 @pytest.fixture
@@ -246,10 +247,7 @@ def test_annual_summary_and_targets(engine, known):
     assert judged["max_external_loss"] == (2500.0, 2000.0, True)
     assert judged["satisfaction_index_pct"] == (97.0, None, None)
     assert "containment_on_time_pct" in judged
-    with Session(engine) as session:
-        changed = session.exec(
-            select(AuditEntry.field).where(AuditEntry.entity_uuid == "summary_targets")
-        ).all()
+    changed = [r.field for r in trail_changes(engine, AuditEntry.entity_uuid == "summary_targets")]
     assert sorted(changed) == ["max_complaints", "max_external_loss"]
 
 

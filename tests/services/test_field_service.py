@@ -22,6 +22,7 @@ from tests.services.field_factory import (
     write_report,
     write_visit,
 )
+from tests.trail import trail_changes
 
 
 def errors_of(call) -> dict[str, str]:
@@ -265,12 +266,7 @@ def test_a_deleted_number_is_not_given_again(engine):
 
 
 def audit_rows(engine, entity, uuid):
-    with Session(engine) as session:
-        return session.exec(
-            select(AuditEntry)
-            .where(AuditEntry.entity == entity, AuditEntry.entity_uuid == uuid)
-            .order_by(AuditEntry.id)
-        ).all()
+    return trail_changes(engine, AuditEntry.entity == entity, AuditEntry.entity_uuid == uuid)
 
 
 def test_create_and_update_go_to_the_trail(engine):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from app.models import AuditEntry, Setting
 from app.services import complaint_settings, machine, number_prefixes, sync_export
@@ -17,6 +17,7 @@ from tests.services import sync_factory
 from tests.services.complaint_factory import customer
 from tests.services.field_factory import write_report, write_visit
 from tests.services.return_factory import book
+from tests.trail import trail_changes
 
 
 def errors_of(call) -> dict[str, str]:
@@ -26,11 +27,8 @@ def errors_of(call) -> dict[str, str]:
 
 
 def trail(engine, key: str = "number_prefixes") -> list[tuple[str, str, str | None, str | None]]:
-    with Session(engine) as session:
-        rows = session.exec(
-            select(AuditEntry).where(AuditEntry.entity_uuid == key).order_by(AuditEntry.id)
-        ).all()
-        return [(r.action, r.field, r.old_value, r.new_value) for r in rows]
+    rows = trail_changes(engine, AuditEntry.entity_uuid == key)
+    return [(r.action, r.field, r.old_value, r.new_value) for r in rows]
 
 
 def test_defaults_until_set_and_nothing_stored_for_no_change(engine):

@@ -21,6 +21,7 @@ from tests.services.survey_factory import (
     customer,
     template,
 )
+from tests.trail import trail_changes
 
 
 def errors_of(call) -> dict[str, str]:
@@ -31,13 +32,8 @@ def errors_of(call) -> dict[str, str]:
 
 def trail(engine, entity: str, uuid: str) -> list[tuple[str, str, str | None, str | None]]:
     """(action, field, old, new) of a record, oldest first."""
-    with Session(engine) as session:
-        rows = session.exec(
-            select(AuditEntry)
-            .where(AuditEntry.entity == entity, AuditEntry.entity_uuid == uuid)
-            .order_by(AuditEntry.id)
-        ).all()
-        return [(r.action, r.field, r.old_value, r.new_value) for r in rows]
+    rows = trail_changes(engine, AuditEntry.entity == entity, AuditEntry.entity_uuid == uuid)
+    return [(r.action, r.field, r.old_value, r.new_value) for r in rows]
 
 
 def items(**weights: float) -> list[TemplateItemData]:

@@ -13,6 +13,7 @@ from app.services.validation import ValidationError
 from app.services.visit_service import VisitSettings
 from tests.services.complaint_factory import customer
 from tests.services.field_factory import TODAY, follow_up, visit_data, write_visit
+from tests.trail import trail_changes
 
 
 def errors_of(call) -> dict[str, str]:
@@ -26,10 +27,10 @@ def create(engine, data):
 
 
 def trail(engine, uuid, action=None):
-    with Session(engine) as session:
-        query = select(AuditEntry).where(AuditEntry.entity == "visit_report")
-        rows = session.exec(query.where(AuditEntry.entity_uuid == uuid).order_by(AuditEntry.id))
-        return [r for r in rows if action is None or r.action == action]
+    rows = trail_changes(
+        engine, AuditEntry.entity == "visit_report", AuditEntry.entity_uuid == uuid
+    )
+    return [r for r in rows if action is None or r.action == action]
 
 
 # ---------------------------------------------------------------- validation and numbers
@@ -220,12 +221,9 @@ def test_a_plan_overrides_the_settings_and_can_be_removed(engine):
     assert visit_service.visit_plan(engine, c) is None
     assert visit_service.overdue_visits(engine, TODAY) == []
     customer_uuid = customer_service.get(engine, c).uuid
-    with Session(engine) as session:
-        rows = session.exec(
-            select(AuditEntry).where(AuditEntry.entity_uuid == customer_uuid)
-            .where(AuditEntry.field == "visit_every_months").order_by(AuditEntry.id)
-        ).all()  # fmt: skip
-    assert [(r.old_value, r.new_value) for r in rows] == [(None, "1"), ("1", None)]
+    rows = trail_changes(engine, AuditEntry.entity_uuid == customer_uuid)
+    changes = [(r.old_value, r.new_value) for r in rows if r.field == "visit_every_months"]
+    assert changes == [(None, "1"), ("1", None)]
     with pytest.raises(ValidationError) as caught:
         visit_service.set_visit_plan(engine, c, 0, "boss")
     assert caught.value.messages("en") == {"every_months": "Must be between 1 and 36."}

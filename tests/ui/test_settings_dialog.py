@@ -24,6 +24,7 @@ from app.services import (
 from app.ui.settings.dialog import PAGES, SettingsDialog
 from tests.services.complaint_factory import customer
 from tests.services.return_factory import book
+from tests.trail import trail_changes
 
 NOW = datetime(2026, 3, 10, 12, 0).astimezone()
 
@@ -48,11 +49,7 @@ def dialog(qtbot, engine, prefs_dir):
 
 
 def _trail(engine) -> list[tuple[str, str]]:
-    with Session(engine) as session:
-        rows = session.exec(
-            select(AuditEntry).where(AuditEntry.entity == "setting").order_by(AuditEntry.id)
-        ).all()
-        return [(r.entity_uuid, r.field) for r in rows]
+    return [(r.entity_uuid, r.field) for r in trail_changes(engine, AuditEntry.entity == "setting")]
 
 
 def test_every_page_is_in_the_list_and_the_stack(dialog):

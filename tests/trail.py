@@ -1,0 +1,40 @@
+"""The audit trail as tests read it: one change per row, whether an entry holds one or several."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Engine
+from sqlmodel import Session, col, select
+
+from app.models import AuditEntry
+from app.services.audit_service import changes_of
+
+
+@dataclass(frozen=True)
+class TrailChange:
+    id: int
+    at: datetime
+    user: str
+    entity: str
+    entity_uuid: str
+    record_label: str
+    action: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+
+
+def trail_changes(engine: Engine, *where: ColumnElement[bool]) -> list[TrailChange]:
+    """The changes of the entries matching `where`, oldest first; an entry without a field is
+    one row with field ""."""
+    with Session(engine) as session:
+        entries = session.exec(select(AuditEntry).where(*where).order_by(col(AuditEntry.id))).all()
+        return [
+            TrailChange(
+                e.id or 0, e.at, e.user, e.entity, e.entity_uuid, e.record_label, e.action, *change
+            )
+            for e in entries
+            for change in (changes_of(e.field, e.old_value, e.new_value) or [("", None, None)])
+        ]
