@@ -225,7 +225,7 @@ class Run:
                 f"{storage.trail_entries_per_complaint(data.database):.1f} trail entries a ticket)",
             )  # fmt: skip
         )
-        # the large generator writes one trail entry per ticket; the services write one per field
+        # the large generator writes each ticket whole, one trail entry; a user saves it in steps
         entered = storage.services_data_file(self.folder("services"))
         ours, whole, _families = storage.bytes_per_complaint(entered)
         self.figures.append(
