@@ -452,8 +452,8 @@ def _write(session: Session, kind: RecordKind, row, item: PlanItem, parsed: _Par
         row = kind.table(uuid=item.uuid, **values)
     else:
         conflicts.bump(row)  # a form open on this record must not overwrite the import
-    for key, value in values.items():
-        setattr(row, key, value)
+        for key, value in values.items():
+            setattr(row, key, value)
     if parsed.created_at:
         row.created_at = parsed.created_at
     if parsed.updated_at:
