@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import JSON, Engine, case, cast, func, or_
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from app.i18n import pick
@@ -121,7 +122,8 @@ def count_trail_lines(
     record: str = "",
 ) -> int:
     """How many lines iter_trail_lines gives (for a progress bar): an entry holding several
-    changes counts each, counted by the database (the keys of its JSON object)."""
+    changes counts each, counted by the database (the keys of its JSON object). A trail with
+    an entry altered into something that is not JSON is counted entry by entry in Python."""
     inner = _trail_query(since, until, record).order_by(None).subquery()
     grouped = inner.c.field == audit_service.GROUPED
     if engine.dialect.name == "postgresql":
@@ -130,8 +132,15 @@ def count_trail_lines(
         keys = func.json_each(inner.c.new_value).table_valued("key")
     changes = select(func.count()).select_from(keys).scalar_subquery()
     lines = func.coalesce(func.sum(case((grouped, changes), else_=1)), 0)
+    try:
+        with Session(engine) as session:
+            return session.exec(select(lines).select_from(inner)).one()
+    except DBAPIError:
+        pass
+    values = select(inner.c.field, inner.c.old_value, inner.c.new_value)
     with Session(engine) as session:
-        return session.exec(select(lines).select_from(inner)).one()
+        rows = session.exec(values.execution_options(yield_per=EXPORT_CHUNK))  # type: ignore[call-overload]
+        return sum(max(len(audit_service.changes_of(*row)), 1) for row in rows)
 
 
 def trail_lines(

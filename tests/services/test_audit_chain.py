@@ -20,10 +20,11 @@ from sqlmodel import Session
 from app.config import database_path
 from app.db import make_engine, open_database, sqlite_url
 from app.i18n import set_language
-from app.models.audit import APPEND_ONLY_TRIGGERS, append_only_guard_sql, rebuilding_audit_entry
+from app.models.audit import append_only_guard_sql, rebuilding_audit_entry
 from app.services import audit_service, backup_service, customer_service
 from app.services.audit_service import GENESIS
 from app.services.customer_service import ContactData, CustomerData
+from tests.trail import tamper_trail
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,26 +47,6 @@ def _trail(where) -> list[tuple]:
             return connection.execute(TRAIL).fetchall()
     with where.connect() as connection:
         return [tuple(row) for row in connection.exec_driver_sql(TRAIL)]
-
-
-def _tamper(engine, *statements: str) -> None:
-    """What a hex editor or a SQLite browser can do to a file, or a server's superuser to a
-    database: the guard taken off, the rows changed, the guard put back by a careful forger."""
-    if engine.dialect.name == "sqlite":
-        with closing(sqlite3.connect(engine.url.database)) as connection:
-            for name in APPEND_ONLY_TRIGGERS:
-                connection.execute(f"DROP TRIGGER {name}")
-            for statement in statements:
-                connection.execute(statement)
-            for ddl in APPEND_ONLY_TRIGGERS.values():
-                connection.execute(ddl)
-            connection.commit()
-        return
-    with engine.begin() as connection:
-        connection.exec_driver_sql("ALTER TABLE audit_entry DISABLE TRIGGER USER")
-        for statement in statements:
-            connection.exec_driver_sql(statement)
-        connection.exec_driver_sql("ALTER TABLE audit_entry ENABLE TRIGGER USER")
 
 
 def _drop_trigger(engine, name: str) -> None:
@@ -217,7 +198,7 @@ def test_writers_at_the_same_time_still_make_one_chain(data_dir):
 
 def test_an_entry_altered_behind_the_guard_is_named(filled):
     engine, path = filled
-    _tamper(engine, "UPDATE audit_entry SET new_value = '顾客X' WHERE id = 4")
+    tamper_trail(engine, "UPDATE audit_entry SET new_value = '顾客X' WHERE id = 4")
     assert _codes(audit_service.verify_chain(engine)) == [("audit_changed", 4)]
     problem = audit_service.verify_chain(engine)[0]
     assert problem.message("en") == (
@@ -232,7 +213,7 @@ def test_the_trail_is_checked_as_it_is_read_in_batches(filled, monkeypatch):
     entry is checked); a fault is still found across batches."""
     engine, _path = filled
     monkeypatch.setattr(audit_service, "TRAIL_BATCH", 3)
-    _tamper(engine, "UPDATE audit_entry SET new_value = '顾客X' WHERE id = 7")
+    tamper_trail(engine, "UPDATE audit_entry SET new_value = '顾客X' WHERE id = 7")
     reads = []
 
     def note(_conn, cursor, statement, _parameters, context, _many) -> None:  # noqa: ANN001
@@ -254,7 +235,7 @@ def test_an_altered_entry_with_its_hash_recomputed_breaks_the_link_to_the_next(f
     rows = _trail(path)
     forged = {"id": 2, **_entry(engine, 2), "new_value": "forged"}
     forged_hash = audit_service.row_hash(forged, rows[0][2])
-    _tamper(
+    tamper_trail(
         engine,
         f"UPDATE audit_entry SET new_value = 'forged', row_hash = '{forged_hash}' WHERE id = 2",
     )
@@ -274,7 +255,7 @@ def _entry(engine, entry_id: int) -> dict:
 def test_deleted_entries_are_named_as_missing(filled):
     engine, path = filled
     last = len(_trail(path))
-    _tamper(
+    tamper_trail(
         engine,
         "DELETE FROM audit_entry WHERE id IN (5, 6, 7)",
         "DELETE FROM audit_entry WHERE id = 1",
@@ -349,14 +330,14 @@ def test_migration_0012_guards_a_server_database_made_before_it(filled):
 @pytest.mark.sqlite_only  # a server's timestamptz column holds only times
 def test_a_garbled_time_is_a_finding_not_a_crash(filled):
     engine, path = filled
-    _tamper(engine, "UPDATE audit_entry SET at = 'not a time' WHERE id = 3")
+    tamper_trail(engine, "UPDATE audit_entry SET at = 'not a time' WHERE id = 3")
     assert _codes(audit_service.verify_chain(engine)) == [("audit_changed", 3)]
 
 
 def test_many_faults_are_counted_after_the_first_twenty(filled):
     engine, path = filled
     _customers(engine, 15, start=20)
-    _tamper(engine, "UPDATE audit_entry SET \"user\" = 'x'")
+    tamper_trail(engine, "UPDATE audit_entry SET \"user\" = 'x'")
     problems = audit_service.verify_chain(engine)
     assert len(problems) == audit_service.MAX_PROBLEMS + 1
     assert problems[-1].code == "audit_more"
@@ -383,7 +364,7 @@ def test_check_on_the_command_line_names_the_altered_entry_and_fails(filled, dat
     engine.dispose()
     ok = _run_cli("check", "--data-dir", str(data_dir))
     assert (ok.returncode, ok.stdout) == (0, "ok\n"), ok.stderr
-    _tamper(engine, "UPDATE audit_entry SET old_value = '改过' WHERE id = 9")
+    tamper_trail(engine, "UPDATE audit_entry SET old_value = '改过' WHERE id = 9")
     before = path.read_bytes()
     result = _run_cli("check", "--data-dir", str(data_dir))
     assert result.returncode == 1
@@ -396,7 +377,7 @@ def test_check_on_the_command_line_names_the_altered_entry_and_fails(filled, dat
 @pytest.mark.sqlite_only  # backup_service.check_database reads a data file
 def test_check_database_lists_chain_faults_in_the_language_chosen(filled):
     engine, path = filled
-    _tamper(engine, "DELETE FROM audit_entry WHERE id = 2")
+    tamper_trail(engine, "DELETE FROM audit_entry WHERE id = 2")
     assert backup_service.check_database(path) == [
         "修改记录第 2–2 条缺失(已被删除),在第 3 条之前。"
     ]

@@ -15,6 +15,7 @@ from app.services import audit_service, complaint_service, conflicts, customer_s
 from app.services.audit_export import count_trail_lines, iter_trail_lines, trail_lines
 from app.services.customer_service import ContactData, CustomerData
 from tests.services.complaint_factory import register
+from tests.trail import tamper_trail
 
 
 def _entries(engine, uuid: str) -> list[AuditEntry]:
@@ -172,3 +173,18 @@ def test_an_entry_altered_into_something_unreadable_is_shown_as_stored(stored):
     assert audit_service.changes_of(audit_service.GROUPED, None, stored) == [
         (audit_service.GROUPED, None, stored)
     ]
+
+
+def test_the_export_counts_and_lists_a_trail_with_an_entry_altered_out_of_json(engine):
+    created = _customer(engine)
+    created.address, created.notes = "吉林", "重点顾客"
+    customer_service.update(engine, created, "quality")
+    entry_id = _entries(engine, created.uuid)[-1].id
+    forged = f"UPDATE audit_entry SET new_value = '{{not json' WHERE id = {entry_id}"
+    tamper_trail(engine, forged)
+    lines = trail_lines(engine)
+    assert [(line.field, line.new_value) for line in lines if line.id == entry_id] == [
+        (audit_service.GROUPED, "{not json")
+    ]
+    assert count_trail_lines(engine) == len(lines)
+    assert [p.code for p in audit_service.verify_chain(engine)] == ["audit_changed"]
