@@ -58,6 +58,8 @@ def test_audit_trail_on_the_command_line(tmp_path):
     assert result.returncode == 0, result.stderr
     rows = list(openpyxl.load_workbook(out).active.iter_rows(min_row=2, values_only=True))
     assert rows and {r[4] for r in rows} == {"KH00002"}
+    assert len({r[0] for r in rows}) < len(rows)  # the customer's creation: a line a field
+    assert f"{len(rows)} lines of the audit trail" in result.stdout
     missing = run("--data-dir", str(data), "export", "audit-trail", "--record", "NOPE",
                   "-o", str(tmp_path / "x.xlsx"))  # fmt: skip
     assert missing.returncode == 1 and "NOPE" in one_line(missing.stderr)

@@ -79,7 +79,12 @@ def _export_trail(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise write_failed(output, exc) from exc
     print(pick(f"已写入 {output}", f"Written: {output}"))
-    print(pick(f"共 {written} 条审计记录。", f"{written} audit trail entries."))
+    print(
+        pick(
+            f"共 {written} 行审计记录(每个改动的字段一行)。",
+            f"{written} lines of the audit trail (one a changed field).",
+        )
+    )
     return 0
 
 
