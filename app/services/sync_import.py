@@ -366,7 +366,7 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
         refs = _Refs(session, [i.record for i in writes if i.record is not None])
         trail: list[dict[str, object]] = []
         filled: list[tuple[RecordKind, object, _Parsed, bool]] = []
-        new_bases: list[SyncBase] = []
+        new_bases: list[dict[str, object]] = []  # rows of sync_base, inserted in one statement
         for item in plan.items:
             kind = KINDS[item.entity]
             row = rows.get((item.entity, item.uuid))
@@ -394,7 +394,7 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
                 done[f"conflict_{decisions[item.uuid]}"] += 1
             base = bases.get((item.entity, item.uuid))
             if base is None:
-                new_bases.append(SyncBase(peer=plan.machine_id, entity=item.entity, uuid=item.uuid, content_hash=item.incoming_hash, at=now))  # fmt: skip
+                new_bases.append({"peer": plan.machine_id, "entity": item.entity, "uuid": item.uuid, "content_hash": item.incoming_hash, "at": now})  # fmt: skip
             elif base.content_hash != item.incoming_hash:
                 base.content_hash, base.at = item.incoming_hash, now
                 session.add(base)
@@ -403,7 +403,8 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
             _insert(
                 session, [row for k, row, _p, new in filled if k is kind and new], with_ids=True
             )
-        _insert(session, new_bases)
+        if new_bases:
+            session.execute(insert(SyncBase), new_bases)
         _write_children(session, filled, stored)
         audit_service.append(session, trail)
         storing.result()  # a photo that does not match its checksum: nothing is committed
