@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from app.models import AuditEntry
 from app.models.audit import APPEND_ONLY_TRIGGERS
-from app.services.audit_service import changes_of
+from app.services.audit_service import lines_of
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def trail_changes(engine: Engine, *where: ColumnElement[bool]) -> list[TrailChan
                 e.id or 0, e.at, e.user, e.entity, e.entity_uuid, e.record_label, e.action, *change
             )
             for e in entries
-            for change in (changes_of(e.field, e.old_value, e.new_value) or [("", None, None)])
+            for change in lines_of(e.field, e.old_value, e.new_value)
         ]
 
 

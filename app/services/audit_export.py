@@ -84,10 +84,9 @@ def _trail_query(since: date | None, until: date | None, record: str):  # noqa: 
 def _lines(e: AuditEntry) -> list[TrailLine]:
     """One line per change the entry holds (a save of several fields is one entry), one for
     an entry without a field."""
-    changes = audit_service.changes_of(e.field, e.old_value, e.new_value) or [("", None, None)]
     return [
-        TrailLine(e.id or 0, e.at, e.user, e.entity, e.record_label, e.action, *change)
-        for change in changes
+        TrailLine(e.id or 0, e.at, e.user, e.entity, e.record_label, e.action, *line)
+        for line in audit_service.lines_of(e.field, e.old_value, e.new_value)
     ]
 
 
@@ -140,7 +139,7 @@ def count_trail_lines(
     values = select(inner.c.field, inner.c.old_value, inner.c.new_value)
     with Session(engine) as session:
         rows = session.exec(values.execution_options(yield_per=EXPORT_CHUNK))  # type: ignore[call-overload]
-        return sum(max(len(audit_service.changes_of(*row)), 1) for row in rows)
+        return sum(len(audit_service.lines_of(*row)) for row in rows)
 
 
 def trail_lines(

@@ -94,6 +94,14 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def lines_of(
+    field: str, old_value: str | None, new_value: str | None
+) -> list[tuple[str, str | None, str | None]]:
+    """The entry as the lines a reader shows: its changes, or one line without a field for an
+    entry that holds none (a record created or deleted with nothing to list)."""
+    return changes_of(field, old_value, new_value) or [("", None, None)]
+
+
 def record(
     session: Session,
     *,
@@ -164,7 +172,7 @@ def history(engine: Engine, entity: str, entity_uuid: str) -> list[AuditRow]:
         return [
             AuditRow(e.at, e.user, e.action, *change)
             for e in entries
-            for change in (changes_of(e.field, e.old_value, e.new_value) or [("", None, None)])
+            for change in lines_of(e.field, e.old_value, e.new_value)
         ]
 
 
