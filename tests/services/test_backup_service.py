@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -176,6 +177,42 @@ def test_a_failed_verification_leaves_older_backups_alone(engine, db_path, tmp_p
 
     assert {p.name: digest(p) for p in folder.iterdir()} == before  # no partial file either
     assert backup_service.list_backups(folder) == [good]
+
+
+def test_the_copy_goes_to_the_disk_while_it_is_checked(db_path, tmp_path, monkeypatch):
+    # each side waits for the other to have begun: one after the other, the first one waits
+    # in vain and the backup fails
+    checking, flushing = threading.Event(), threading.Event()
+    check, fsync = backup_service.integrity_problems, os.fsync
+
+    def check_meeting_the_fsync(path, *args, **kwargs):
+        checking.set()
+        assert flushing.wait(10), "the copy was not written to the disk while it was checked"
+        return check(path, *args, **kwargs)
+
+    def fsync_meeting_the_check(fd):
+        flushing.set()
+        assert checking.wait(10), "the copy was not checked while it was written to the disk"
+        fsync(fd)
+
+    monkeypatch.setattr(backup_service, "integrity_problems", check_meeting_the_fsync)
+    monkeypatch.setattr(os, "fsync", fsync_meeting_the_check)
+    info = with_timeout(backup_service.make_backup, db_path, tmp_path / "b")
+    assert checking.is_set() and flushing.is_set()
+    assert dump(info.path) == dump(db_path)
+
+
+def test_a_copy_that_cannot_be_written_to_the_disk_is_no_backup(db_path, tmp_path, monkeypatch):
+    folder = tmp_path / "b"
+
+    def failing_fsync(_fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    set_language("en")
+    with pytest.raises(BackupError, match="Input/output error"):
+        backup_service.make_backup(db_path, folder)
+    assert list(folder.iterdir()) == []  # neither the copy nor its temporary file
 
 
 def _damage_customer_table(db_path: Path) -> None:
