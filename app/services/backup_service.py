@@ -707,9 +707,9 @@ class PendingBackup:
 def begin_backup_before(
     engine_or_db_path: Engine | Path | str, action: str, folder: Path | None = None
 ) -> PendingBackup:
-    """backup_before in two halves: the copy (the snapshot of the data) now, its integrity
-    check, rename and rotation on a worker thread. The caller may prepare its writes meanwhile
-    and must commit only after result() returned (it raises as backup_before would)."""
+    """backup_before in two halves: the copy (the snapshot of the data) now; its integrity
+    check, its fsync, rename and rotation on a worker thread. The caller may prepare its writes
+    meanwhile and must commit only after result() returned (it raises as backup_before would)."""
     if isinstance(engine_or_db_path, Engine):
         database = engine_or_db_path.url.database
         if engine_or_db_path.dialect.name != "sqlite" or not database or database == ":memory:":
