@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 import threading
 import time
@@ -47,6 +48,9 @@ MANUAL = "manual"
 SAFETY_PREFIX = "before-"  # before-restore, before-migration, before-import …
 MARKER_NAME = "last-backup.json"
 BUSY_TIMEOUT = 30.0  # seconds to wait for another program's lock before giving up
+# left free on the backup's disk: a backup of ten years of records is over a gigabyte, and
+# written into the last free space of the data file's disk it would make the next save fail
+HEADROOM = 100 * 1024 * 1024
 
 
 class BackupError(DatabaseError):
@@ -437,21 +441,63 @@ def _give_up_after(seconds: float) -> Callable[[int, int, int], None]:
     return progress
 
 
+def size_text(size: int) -> str:
+    """1.2 GB, 640.0 MB, 12 KB: a file's size as a user reads it."""
+    if size >= 1024**3:
+        return f"{size / 1024**3:.1f} GB"
+    if size >= 1024**2:
+        return f"{size / 1024**2:.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def _free_bytes(folder: Path) -> int | None:
+    """Free space on folder's disk; None when the disk does not say (some network shares)."""
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _ensure_room(src: sqlite3.Connection, folder: Path) -> None:
+    """Refuse a backup that would leave less than HEADROOM free on its disk, before writing.
+
+    The copy takes the data file's pages (page_count × page_size, as the backup API copies
+    them). A disk that does not tell its free space is tried: a full one fails the copy."""
+    (pages,) = src.execute("PRAGMA page_count").fetchone()
+    (page_size,) = src.execute("PRAGMA page_size").fetchone()
+    needed, free = pages * page_size, _free_bytes(folder)
+    if free is None or free >= needed + HEADROOM:
+        return
+    held = sum(info.size for info in list_backups(folder))
+    raise BackupError(
+        pick(
+            f"{folder} 所在磁盘空间不足,未备份:备份约需 {size_text(needed)},"
+            f"另需留出 {size_text(HEADROOM)} 供数据文件继续保存,现仅剩 {size_text(free)}"
+            + (f"(该文件夹中已有的备份共占 {size_text(held)})" if held else "")
+            + "。请腾出磁盘空间,或在“设置”中把备份文件夹改到空间更大的磁盘。",
+            f"not enough free space for a backup in {folder}: the backup needs about "
+            f"{size_text(needed)} and {size_text(HEADROOM)} is left free so that saving goes "
+            f"on, but only {size_text(free)} is free"
+            + (f" (the backups kept there take {size_text(held)})" if held else "")
+            + ". Free some disk space, or choose a backup folder on a larger disk in Settings.",
+        )
+    )
+
+
 def _copy(source: Path, target: Path) -> None:
     """Copy source into a new file target through the backup API, as a one-file (non-WAL) database."""
-    with (
-        closing(_read_only(source)) as src,
-        closing(sqlite3.connect(target, timeout=BUSY_TIMEOUT)) as dst,
-    ):
-        # the copy is a temporary file until it is checked and renamed, so SQLite need not
-        # journal or sync it: one fsync before the rename (_check_and_place) makes it durable
-        dst.execute("PRAGMA synchronous=OFF")
-        dst.execute("PRAGMA journal_mode=MEMORY")
-        # pages=-1: one step in one read transaction, so the copy is one consistent snapshot
-        # even while another connection keeps writing (WAL lets it go on meanwhile)
-        src.backup(dst, pages=-1, progress=_give_up_after(BUSY_TIMEOUT))
-        # a backup is a single self-contained file, readable on a USB stick or network share
-        dst.execute("PRAGMA journal_mode=DELETE")
+    with closing(_read_only(source)) as src:
+        _ensure_room(src, target.parent)
+        with closing(sqlite3.connect(target, timeout=BUSY_TIMEOUT)) as dst:
+            # the copy is a temporary file until it is checked and renamed, so SQLite need not
+            # journal or sync it: one fsync before the rename (_check_and_place) makes it durable
+            dst.execute("PRAGMA synchronous=OFF")
+            dst.execute("PRAGMA journal_mode=MEMORY")
+            # pages=-1: one step in one read transaction, so the copy is one consistent
+            # snapshot even while another connection keeps writing (WAL lets it go on meanwhile)
+            src.backup(dst, pages=-1, progress=_give_up_after(BUSY_TIMEOUT))
+            # a backup is a single self-contained file, readable on a USB stick or network share
+            dst.execute("PRAGMA journal_mode=DELETE")
 
 
 def _fsync_file(path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -213,6 +214,93 @@ def test_a_copy_that_cannot_be_written_to_the_disk_is_no_backup(db_path, tmp_pat
     with pytest.raises(BackupError, match="Input/output error"):
         backup_service.make_backup(db_path, folder)
     assert list(folder.iterdir()) == []  # neither the copy nor its temporary file
+
+
+# ---------------------------------------------------------------- a disk without room
+
+
+def copy_size(path: Path) -> int:
+    """What a backup of path takes: every page of the data file."""
+    ((pages, size),) = dump_table(
+        path, "SELECT page_count, page_size FROM pragma_page_count(), pragma_page_size()"
+    )
+    return pages * size
+
+
+def free_space(monkeypatch, free: int | None) -> list[Path]:
+    """The disk reports `free` bytes (None: it cannot tell); returns the folders asked about."""
+    asked: list[Path] = []
+    real = shutil.disk_usage
+
+    def disk_usage(path):
+        asked.append(Path(path))
+        if free is None:
+            raise OSError(95, "Operation not supported")
+        return real(path)._replace(free=free)
+
+    monkeypatch.setattr(shutil, "disk_usage", disk_usage)
+    return asked
+
+
+def test_a_backup_that_would_fill_the_disk_is_refused_before_a_byte_is_written(
+    db_path, tmp_path, monkeypatch
+):
+    folder = tmp_path / "b"
+    kept = backup_service.make_backup(db_path, folder, now=datetime(2026, 1, 1, tzinfo=UTC))
+    before = {p.name: digest(p) for p in folder.iterdir()}
+    data = digest(db_path)
+    needed = copy_size(db_path)
+    asked = free_space(monkeypatch, needed + backup_service.HEADROOM - 1)
+
+    set_language("en")
+    with pytest.raises(BackupError) as refused:
+        backup_service.make_backup(db_path, folder, now=datetime(2026, 6, 1, tzinfo=UTC))
+
+    message = str(refused.value)
+    assert asked == [folder]
+    assert message.startswith(f"not enough free space for a backup in {folder}")
+    assert backup_service.size_text(needed) in message and "100.0 MB is left free" in message
+    assert f"the backups kept there take {backup_service.size_text(kept.size)}" in message
+    assert "choose a backup folder on a larger disk in Settings" in message
+    assert {p.name: digest(p) for p in folder.iterdir()} == before  # no temporary file
+    assert digest(db_path) == data
+
+    set_language("zh_CN")
+    with pytest.raises(BackupError, match="磁盘空间不足,未备份"):
+        backup_service.make_backup(db_path, folder)
+
+
+def test_a_backup_that_leaves_the_headroom_free_is_made(db_path, tmp_path, monkeypatch):
+    free_space(monkeypatch, copy_size(db_path) + backup_service.HEADROOM)
+    info = backup_service.make_backup(db_path, tmp_path / "b")
+    assert dump(info.path) == dump(db_path)
+
+
+def test_a_disk_that_does_not_tell_its_free_space_is_tried(db_path, tmp_path, monkeypatch):
+    asked = free_space(monkeypatch, None)
+    info = backup_service.make_backup(db_path, tmp_path / "b")
+    assert asked and dump(info.path) == dump(db_path)
+
+
+def test_a_full_usb_stick_keeps_the_copy_already_on_it(db_path, tmp_path, monkeypatch):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    target = stick / "qualitydesk.sqlite3"
+    backup_service.backup_to(db_path, target)
+    old = digest(target)
+    asked = free_space(monkeypatch, copy_size(db_path))  # room for the copy, not the headroom
+    set_language("en")
+    with pytest.raises(BackupError, match="not enough free space"):
+        backup_service.backup_to(db_path, target)
+    assert asked == [stick]
+    assert digest(target) == old and sorted(stick.iterdir()) == [target]
+
+
+def test_sizes_read_as_a_user_reads_them():
+    size_text = backup_service.size_text
+    assert [size_text(n) for n in (1, 12_345, 5 * 1024**2, 1_250_000_000)] == [
+        "1 KB", "12 KB", "5.0 MB", "1.2 GB",
+    ]  # fmt: skip
 
 
 def _damage_customer_table(db_path: Path) -> None:

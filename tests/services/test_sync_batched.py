@@ -3,6 +3,7 @@ as for 4, every record, child, photo and trail row still written."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from contextlib import closing
 
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import Session, func, select
 
+from app.i18n import set_language
 from app.models import (
     Attachment,
     AuditEntry,
@@ -116,6 +118,31 @@ def test_a_sync_whose_backup_fails_its_check_writes_nothing(tmp_path, monkeypatc
         with Session(office) as session:
             assert session.exec(select(func.count()).select_from(ServiceReport)).one() == 0
             assert session.exec(select(func.count()).select_from(SyncBase)).one() == 0
+        folder = backup_service.backup_folder_for(tmp_path / "office" / "qualitydesk.sqlite3")
+        assert not [p for p in folder.glob("*") if p.name.endswith((".tmp", "-sync.sqlite3"))]
+    finally:
+        office.dispose()
+        laptop.dispose()
+
+
+def test_a_sync_without_room_for_its_backup_is_refused_with_the_reason(tmp_path, monkeypatch):
+    office, laptop = pair(tmp_path)
+    try:
+        add_service_report(laptop)
+        path = tmp_path / "trip.qdsync"
+        sync_export.export_for_office(laptop, path, user=USER)
+        plan = sync_import.preview(office, path)
+        before = trail_count(office)
+        real = shutil.disk_usage
+        monkeypatch.setattr(shutil, "disk_usage", lambda p: real(p)._replace(free=50 * 1024**2))
+        set_language("en")
+        with pytest.raises(SyncFileError) as excinfo:
+            sync_import.apply(office, plan, {}, USER)
+        assert excinfo.value.error.code == "sync_no_backup"
+        assert "not enough free space for a backup" in excinfo.value.error.message()
+        assert trail_count(office) == before
+        with Session(office) as session:
+            assert session.exec(select(func.count()).select_from(ServiceReport)).one() == 0
         folder = backup_service.backup_folder_for(tmp_path / "office" / "qualitydesk.sqlite3")
         assert not [p for p in folder.glob("*") if p.name.endswith((".tmp", "-sync.sqlite3"))]
     finally:

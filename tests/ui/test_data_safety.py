@@ -5,6 +5,7 @@ the backup folder setting and the backup before an import."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
@@ -122,6 +123,25 @@ def test_a_failed_start_up_backup_is_told_and_the_window_stays(qtbot, start, dat
         assert str(blocked) in next(text for text in asked if "自动备份失败" in text)
     finally:
         set_backup_folder(database_path(data_dir), None)
+
+
+def test_a_nearly_full_disk_is_told_at_start_and_nothing_is_written(
+    qtbot, start, data_dir, answers, monkeypatch
+):
+    _queue, asked = answers
+    add_customer(data_dir, "KH001")
+    folder = backup_service.default_folder(database_path(data_dir))
+    real = shutil.disk_usage
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: real(p)._replace(free=30 * 1024**2))
+
+    controller = start(data_dir)
+    qtbot.waitUntil(lambda: any("自动备份失败" in text for text in asked), timeout=20000)
+    told = next(text for text in asked if "自动备份失败" in text)
+    assert f"{folder} 所在磁盘空间不足,未备份" in told and "现仅剩 30.0 MB" in told
+    assert "在“设置”中把备份文件夹改到空间更大的磁盘" in told
+    assert controller.window.isVisible()
+    assert backup_service.list_backups(folder) == [] and not list(folder.glob("*.tmp"))
+    assert codes_in(database_path(data_dir)) == ["KH001"]
 
 
 # ---------------------------------------------------------------- the Data menu

@@ -19,9 +19,9 @@ from app.db import describe_database
 from app.i18n import current_language
 from app.services import backup_service
 from app.services.audit_export import count_trail_lines, iter_trail_lines
-from app.services.backup_service import BackupInfo
+from app.services.backup_service import BackupInfo, size_text
 from app.ui.background import BackgroundOp, Progress, run_in_background
-from app.ui.data_safety.restore_dialog import RestoreDialog, local_time_text, size_text
+from app.ui.data_safety.restore_dialog import RestoreDialog, local_time_text
 from app.ui.exporting import ask_save_path, export_in_background
 from app.ui.field_service.sync_dialog import SyncActions
 

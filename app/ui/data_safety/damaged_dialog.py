@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.config import APP_NAME
 from app.db import DamagedDatabase
-from app.services.backup_service import BackupInfo
-from app.ui.data_safety.restore_dialog import local_time_text, size_text
+from app.services.backup_service import BackupInfo, size_text
+from app.ui.data_safety.restore_dialog import local_time_text
 
 RESTORE = "restore"
 EMPTY = "empty"

@@ -23,17 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backup_service
-from app.services.backup_service import BackupInfo
+from app.services.backup_service import BackupInfo, size_text
 from app.ui.data_safety.folder_field import BackupFolderField
 
 COL_DATE, COL_SIZE, COL_KIND, COL_FILE = range(4)
-
-
-def size_text(size: int) -> str:
-    """1.2 MB, 640 KB: enough to tell a full backup from an empty one."""
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
 
 
 def local_time_text(made_at: datetime) -> str:
