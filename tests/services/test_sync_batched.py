@@ -101,7 +101,26 @@ def test_the_statements_of_an_import_do_not_grow_with_its_records(engine, tmp_pa
 # ---------------------------------------------------------------- the backup before the sync
 
 
-def test_a_sync_whose_backup_fails_its_check_writes_nothing(tmp_path, monkeypatch):
+def _damaged_copy(monkeypatch) -> None:
+    # the copy is checked while the records are prepared: a damaged copy stops the commit
+    monkeypatch.setattr(backup_service, "integrity_problems", lambda *_a, **_k: ["damaged"])
+
+
+def _a_nearly_full_disk(monkeypatch) -> None:
+    real = shutil.disk_usage
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: real(p)._replace(free=50 * 1024**2))
+
+
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [
+        (_damaged_copy, "failed its integrity check (damaged)"),
+        (_a_nearly_full_disk, "not enough free space for a backup"),
+    ],
+)
+def test_a_sync_without_its_backup_writes_nothing_and_says_why(
+    tmp_path, monkeypatch, failure, reason
+):
     office, laptop = pair(tmp_path)
     try:
         add_service_report(laptop)
@@ -109,40 +128,16 @@ def test_a_sync_whose_backup_fails_its_check_writes_nothing(tmp_path, monkeypatc
         sync_export.export_for_office(laptop, path, user=USER)
         plan = sync_import.preview(office, path)
         before = trail_count(office)
-        # the copy is checked while the records are prepared: a damaged copy stops the commit
-        monkeypatch.setattr(backup_service, "integrity_problems", lambda *_a, **_k: ["damaged"])
-        with pytest.raises(SyncFileError) as excinfo:
-            sync_import.apply(office, plan, {}, USER)
-        assert excinfo.value.error.code == "sync_no_backup"
-        assert trail_count(office) == before
-        with Session(office) as session:
-            assert session.exec(select(func.count()).select_from(ServiceReport)).one() == 0
-            assert session.exec(select(func.count()).select_from(SyncBase)).one() == 0
-        folder = backup_service.backup_folder_for(tmp_path / "office" / "qualitydesk.sqlite3")
-        assert not [p for p in folder.glob("*") if p.name.endswith((".tmp", "-sync.sqlite3"))]
-    finally:
-        office.dispose()
-        laptop.dispose()
-
-
-def test_a_sync_without_room_for_its_backup_is_refused_with_the_reason(tmp_path, monkeypatch):
-    office, laptop = pair(tmp_path)
-    try:
-        add_service_report(laptop)
-        path = tmp_path / "trip.qdsync"
-        sync_export.export_for_office(laptop, path, user=USER)
-        plan = sync_import.preview(office, path)
-        before = trail_count(office)
-        real = shutil.disk_usage
-        monkeypatch.setattr(shutil, "disk_usage", lambda p: real(p)._replace(free=50 * 1024**2))
+        failure(monkeypatch)
         set_language("en")
         with pytest.raises(SyncFileError) as excinfo:
             sync_import.apply(office, plan, {}, USER)
         assert excinfo.value.error.code == "sync_no_backup"
-        assert "not enough free space for a backup" in excinfo.value.error.message()
+        assert reason in excinfo.value.error.message()
         assert trail_count(office) == before
         with Session(office) as session:
             assert session.exec(select(func.count()).select_from(ServiceReport)).one() == 0
+            assert session.exec(select(func.count()).select_from(SyncBase)).one() == 0
         folder = backup_service.backup_folder_for(tmp_path / "office" / "qualitydesk.sqlite3")
         assert not [p for p in folder.glob("*") if p.name.endswith((".tmp", "-sync.sqlite3"))]
     finally:
