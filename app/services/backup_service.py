@@ -48,8 +48,8 @@ MANUAL = "manual"
 SAFETY_PREFIX = "before-"  # before-restore, before-migration, before-import …
 MARKER_NAME = "last-backup.json"
 BUSY_TIMEOUT = 30.0  # seconds to wait for another program's lock before giving up
-# left free on the backup's disk: a backup of ten years of records is over a gigabyte, and
-# written into the last free space of the data file's disk it would make the next save fail
+# left free when a backup goes to the data file's own disk: a backup of ten years of records
+# is over a gigabyte, and written into the disk's last free space it would make the next save fail
 HEADROOM = 100 * 1024 * 1024
 
 
@@ -458,26 +458,41 @@ def _free_bytes(folder: Path) -> int | None:
         return None
 
 
-def _ensure_room(src: sqlite3.Connection, folder: Path) -> None:
-    """Refuse a backup that would leave less than HEADROOM free on its disk, before writing.
+def _same_disk(a: Path, b: Path) -> bool:
+    try:
+        return os.stat(a).st_dev == os.stat(b).st_dev
+    except OSError:
+        return True  # cannot tell: keep the headroom
+
+
+def _ensure_room(src: sqlite3.Connection, source: Path, folder: Path) -> None:
+    """Refuse, before writing, a backup that does not fit on its disk, or that would leave less
+    than HEADROOM free on the data file's own disk.
 
     The copy takes the data file's pages (page_count × page_size, as the backup API copies
     them). A disk that does not tell its free space is tried: a full one fails the copy."""
     (pages,) = src.execute("PRAGMA page_count").fetchone()
     (page_size,) = src.execute("PRAGMA page_size").fetchone()
     needed, free = pages * page_size, _free_bytes(folder)
-    if free is None or free >= needed + HEADROOM:
+    keep = HEADROOM if _same_disk(folder, source) else 0
+    if free is None or free >= needed + keep:
         return
     held = sum(info.size for info in list_backups(folder))
     raise BackupError(
         pick(
-            f"{folder} 所在磁盘空间不足,未备份:备份约需 {size_text(needed)},"
-            f"另需留出 {size_text(HEADROOM)} 供数据文件继续保存,现仅剩 {size_text(free)}"
+            f"{folder} 所在磁盘空间不足:备份约需 {size_text(needed)},"
+            + (f"另需留出 {size_text(keep)} 供数据文件继续保存," if keep else "")
+            + f"现仅剩 {size_text(free)}"
             + (f"(该文件夹中已有的备份共占 {size_text(held)})" if held else "")
             + "。请腾出磁盘空间,或在“设置”中把备份文件夹改到空间更大的磁盘。",
             f"not enough free space for a backup in {folder}: the backup needs about "
-            f"{size_text(needed)} and {size_text(HEADROOM)} is left free so that saving goes "
-            f"on, but only {size_text(free)} is free"
+            f"{size_text(needed)}"
+            + (
+                f" and {size_text(keep)} is left free on the data file's disk so that saving goes on"
+                if keep
+                else ""
+            )
+            + f", but only {size_text(free)} is free"
             + (f" (the backups kept there take {size_text(held)})" if held else "")
             + ". Free some disk space, or choose a backup folder on a larger disk in Settings.",
         )
@@ -487,7 +502,7 @@ def _ensure_room(src: sqlite3.Connection, folder: Path) -> None:
 def _copy(source: Path, target: Path) -> None:
     """Copy source into a new file target through the backup API, as a one-file (non-WAL) database."""
     with closing(_read_only(source)) as src:
-        _ensure_room(src, target.parent)
+        _ensure_room(src, source, target.parent)
         with closing(sqlite3.connect(target, timeout=BUSY_TIMEOUT)) as dst:
             # the copy is a temporary file until it is checked and renamed, so SQLite need not
             # journal or sync it: one fsync before the rename (_check_and_place) makes it durable

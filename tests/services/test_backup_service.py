@@ -259,14 +259,15 @@ def test_a_backup_that_would_fill_the_disk_is_refused_before_a_byte_is_written(
     message = str(refused.value)
     assert asked == [folder]
     assert message.startswith(f"not enough free space for a backup in {folder}")
-    assert backup_service.size_text(needed) in message and "100.0 MB is left free" in message
+    assert backup_service.size_text(needed) in message
+    assert "100.0 MB is left free on the data file's disk" in message
     assert f"the backups kept there take {backup_service.size_text(kept.size)}" in message
     assert "choose a backup folder on a larger disk in Settings" in message
     assert {p.name: digest(p) for p in folder.iterdir()} == before  # no temporary file
     assert digest(db_path) == data
 
     set_language("zh_CN")
-    with pytest.raises(BackupError, match="磁盘空间不足,未备份"):
+    with pytest.raises(BackupError, match="磁盘空间不足"):
         backup_service.make_backup(db_path, folder)
 
 
@@ -282,18 +283,38 @@ def test_a_disk_that_does_not_tell_its_free_space_is_tried(db_path, tmp_path, mo
     assert asked and dump(info.path) == dump(db_path)
 
 
-def test_a_full_usb_stick_keeps_the_copy_already_on_it(db_path, tmp_path, monkeypatch):
+def a_usb_stick(tmp_path, monkeypatch) -> Path:
+    """A folder on another disk than the data file's."""
     stick = tmp_path / "stick"
     stick.mkdir()
+    same_disk = backup_service._same_disk
+    monkeypatch.setattr(
+        backup_service, "_same_disk", lambda a, b: stick not in (a, b) and same_disk(a, b)
+    )
+    return stick
+
+
+def test_a_full_usb_stick_keeps_the_copy_already_on_it(db_path, tmp_path, monkeypatch):
+    stick = a_usb_stick(tmp_path, monkeypatch)
     target = stick / "qualitydesk.sqlite3"
     backup_service.backup_to(db_path, target)
     old = digest(target)
-    asked = free_space(monkeypatch, copy_size(db_path))  # room for the copy, not the headroom
+    asked = free_space(monkeypatch, copy_size(db_path) - 1)
     set_language("en")
-    with pytest.raises(BackupError, match="not enough free space"):
+    with pytest.raises(BackupError, match="not enough free space") as refused:
         backup_service.backup_to(db_path, target)
-    assert asked == [stick]
+    assert asked == [stick] and "left free" not in str(refused.value)
     assert digest(target) == old and sorted(stick.iterdir()) == [target]
+
+
+def test_a_backup_on_another_disk_needs_room_for_the_copy_alone(db_path, tmp_path, monkeypatch):
+    stick = a_usb_stick(tmp_path, monkeypatch)
+    free_space(monkeypatch, copy_size(db_path))
+    info = backup_service.make_backup(db_path, stick)
+    assert dump(info.path) == dump(db_path)
+    set_language("en")
+    with pytest.raises(BackupError, match="left free on the data file's disk"):
+        backup_service.make_backup(db_path, tmp_path / "b")  # the data file's own disk
 
 
 def test_sizes_read_as_a_user_reads_them():

@@ -137,7 +137,7 @@ def test_a_nearly_full_disk_is_told_at_start_and_nothing_is_written(
     controller = start(data_dir)
     qtbot.waitUntil(lambda: any("自动备份失败" in text for text in asked), timeout=20000)
     told = next(text for text in asked if "自动备份失败" in text)
-    assert f"{folder} 所在磁盘空间不足,未备份" in told and "现仅剩 30.0 MB" in told
+    assert f"{folder} 所在磁盘空间不足" in told and "现仅剩 30.0 MB" in told
     assert "在“设置”中把备份文件夹改到空间更大的磁盘" in told
     assert controller.window.isVisible()
     assert backup_service.list_backups(folder) == [] and not list(folder.glob("*.tmp"))
