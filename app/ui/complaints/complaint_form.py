@@ -491,23 +491,9 @@ class ComplaintForm(ComplaintPages):
         self._mark_dirty()
 
     def _customer_chosen(self, text: str) -> None:
-        customer_id = self._customer_by_text.get(text)
+        customer_id = self.customer_names.by_text.get(text)
         if customer_id is not None:
             self.set_customer(customer_id, picked=True)
-
-    def _match_customer(self, text: str) -> tuple[int | None, int]:
-        """(customer id, number of matches) for what was typed."""
-        if text in self._customer_by_text:
-            return self._customer_by_text[text], 1
-        wanted = text.casefold()
-        exact = [cid for cid, row in self._customer_rows.items()
-                 if wanted in (row.code.casefold(), row.name.casefold(), row.short_name.casefold())]  # fmt: skip
-        if len(exact) == 1:
-            return exact[0], 1
-        partial = {
-            cid for shown, cid in self._customer_by_text.items() if wanted in shown.casefold()
-        }
-        return (partial.pop(), 1) if len(partial) == 1 else (None, len(partial))
 
     def _customer_edit_finished(self) -> None:
         # the field also loses focus while its window is being taken apart
@@ -524,7 +510,7 @@ class ComplaintForm(ComplaintPages):
         if not text:
             self.set_customer(None, picked=True)
             return
-        customer_id, matches = self._match_customer(text)
+        customer_id, matches = self.customer_names.match(text)
         if customer_id is not None:
             self.set_customer(customer_id, picked=True)
             return

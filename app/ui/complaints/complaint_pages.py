@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from app.services import customer_service
+from app.services import customer_names
 from app.services.complaint_data import (
     CAUSE_LABELS,
     CHANNEL_LABELS,
@@ -89,7 +89,7 @@ class ComplaintPages(QWidget):
         self.editors: dict[str, tuple[str, Any]] = {}  # data field -> (kind, editor)
         self.step_editors: dict[int, StepEditor] = {}
         self.due_labels: dict[str, QLabel] = {}
-        self._load_customers()
+        self.customer_names = customer_names.load(engine)
         self.step_list = QListWidget(self)
         self.step_list.setFixedWidth(200)
         self.step_list.setSpacing(1)
@@ -109,23 +109,8 @@ class ComplaintPages(QWidget):
 
     # ------------------------------------------------------------------ customers
 
-    def _load_customers(self) -> None:
-        ids = customer_service.search_ids(self.engine)
-        self._customer_rows: dict[int, customer_service.CustomerRow] = {}
-        for start in range(0, len(ids), 500):
-            self._customer_rows.update(
-                customer_service.rows_for_ids(self.engine, ids[start : start + 500])
-            )
-        self._customer_by_text = {self.customer_display(cid): cid for cid in ids}
-
     def customer_display(self, customer_id: int | None) -> str:
-        row = self._customer_rows.get(customer_id) if customer_id else None
-        if row is None:
-            return ""
-        text = f"{row.code}  {row.name}"
-        if row.short_name and row.short_name not in row.name:
-            text += f"({row.short_name})"
-        return text
+        return self.customer_names.display(customer_id)
 
     # ------------------------------------------------------------------ building blocks
 
@@ -223,7 +208,7 @@ class ComplaintPages(QWidget):
         self.customer_edit = QLineEdit()
         self.customer_edit.setPlaceholderText(self.tr("Type code or name, pick from the list"))
         # the model needs a parent, or Python frees it while the completer still uses it
-        names = QStringListModel(list(self._customer_by_text), self.customer_edit)
+        names = QStringListModel(self.customer_names.texts(), self.customer_edit)
         completer = QCompleter(names, self.customer_edit)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from sqlalchemy import Engine
 
-from app.services import customer_service
+from app.services import customer_names
 
 
 class CustomerPicker(QLineEdit):
@@ -20,13 +20,9 @@ class CustomerPicker(QLineEdit):
         self.customer_id: int | None = None
         self.problem = ""  # why the typed text is no customer; shown next to the field
         self.setPlaceholderText(self.tr("Type code or name, pick from the list"))
-        self._rows: dict[int, customer_service.CustomerRow] = {}
-        ids = customer_service.search_ids(engine)
-        for start in range(0, len(ids), 500):
-            self._rows.update(customer_service.rows_for_ids(engine, ids[start : start + 500]))
-        self._by_text = {self.display(cid): cid for cid in ids}
+        self.names = customer_names.load(engine)
         # the model needs a parent, or Python frees it while the completer still uses it
-        names = QStringListModel(list(self._by_text), self)
+        names = QStringListModel(self.names.texts(), self)
         completer = QCompleter(names, self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -37,13 +33,7 @@ class CustomerPicker(QLineEdit):
 
     def display(self, customer_id: int | None) -> str:
         """“code  name(short name)” as the suggestions show it; "" for no or an unknown id."""
-        row = self._rows.get(customer_id) if customer_id else None
-        if row is None:
-            return ""
-        text = f"{row.code}  {row.name}"
-        if row.short_name and row.short_name not in row.name:
-            text += f"({row.short_name})"
-        return text
+        return self.names.display(customer_id)
 
     def set_customer(
         self, customer_id: int | None, fallback: str = "", notify: bool = False
@@ -57,26 +47,11 @@ class CustomerPicker(QLineEdit):
             self.customerChanged.emit()
 
     def _chosen(self, text: str) -> None:
-        if (customer_id := self._by_text.get(text)) is not None:
+        if (customer_id := self.names.by_text.get(text)) is not None:
             self.set_customer(customer_id, notify=True)
 
     def _edited(self, _text: str) -> None:
         self.problem = ""
-
-    def _match(self, text: str) -> tuple[int | None, int]:
-        """(customer id, number of matches) for what was typed."""
-        if text in self._by_text:
-            return self._by_text[text], 1
-        wanted = text.casefold()
-        exact = [
-            cid
-            for cid, row in self._rows.items()
-            if wanted in (row.code.casefold(), row.name.casefold(), row.short_name.casefold())
-        ]
-        if len(exact) == 1:
-            return exact[0], 1
-        partial = {cid for shown, cid in self._by_text.items() if wanted in shown.casefold()}
-        return (partial.pop(), 1) if len(partial) == 1 else (None, len(partial))
 
     def resolve(self) -> None:
         """Typed text that is not a chosen customer: take the only match, else explain why not."""
@@ -86,7 +61,7 @@ class CustomerPicker(QLineEdit):
         if not text:
             self.set_customer(None, notify=True)
             return
-        customer_id, matches = self._match(text)
+        customer_id, matches = self.names.match(text)
         if customer_id is not None:
             self.set_customer(customer_id, notify=True)
             return
