@@ -203,6 +203,28 @@ class Run:
             )  # fmt: skip
         )
 
+    def ticket_window(self) -> None:
+        # not a figure of the issue: what a double-click in the list costs, which grew with
+        # the customers until 2026-11-21 (every customer's list line read for the picker)
+        app, base = paired(
+            lists.ticket_window_opener(self.engine(self.large)),
+            lists.ticket_window_opener(self.engine(self.names[0])),
+            self.runs,
+        )
+        self.figures.append(
+            Figure(
+                f"a stored ticket's window opened and painted, {self.large}",
+                "(for comparison)",
+                median(app),
+                "s",
+                baseline=median(base),
+                baseline_name=f"the same on {self.names[0]}",
+                runs=self.runs,
+                samples=app,
+                baseline_samples=base,
+            )  # fmt: skip
+        )
+
     def sync(self) -> None:
         small = self.sets[self.names[0]]
         self.figures.append(
@@ -267,6 +289,7 @@ class Run:
             ("ledger", "ledger export", self.ledger),
             ("summary", "monthly summary workbook", self.monthly_summary),
             ("overview", "overview tab", self.overview),
+            ("window", "a ticket's window", self.ticket_window),
             ("sync", "laptop sync import", self.sync),
             ("size", "data file size", self.size),
             ("memory", "resident memory", self.memory),
@@ -341,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument(
         "--only", nargs="+", metavar="WORD",
-        help="only these figures: start list search 8d ledger summary overview sync size memory",
+        help="only these figures: start list search 8d ledger summary overview window sync size memory",
     )  # fmt: skip
     parser.add_argument("--markdown", help="also write the tables as Markdown to this file")
     parser.add_argument("--keep", action="store_true", help="keep the working copies (printed)")

@@ -10,6 +10,7 @@ Baselines, on the same data in the same run: the raw SQL of that first page thro
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import time
 from collections.abc import Callable
@@ -285,3 +286,31 @@ def overview_opener(engine) -> Callable[[], float]:  # noqa: ANN001
         return seconds
 
     return open_tab
+
+
+def ticket_window_opener(engine) -> Callable[[], float]:  # noqa: ANN001
+    """Opening a stored ticket's window (a double-click in the list) until it is painted, in
+    seconds; the newest tickets in turn, a different one each run."""
+    from sqlalchemy import text
+
+    from app.ui.complaints.complaint_dialog import ComplaintDialog
+    from app.ui.signals import DataHub
+
+    with engine.connect() as connection:
+        ids = connection.execute(text("SELECT id FROM complaint ORDER BY id DESC LIMIT 20"))
+        queue = itertools.cycle([row[0] for row in ids])
+    application = qt_application()
+
+    def open_window() -> float:
+        settle()
+        start = time.perf_counter()
+        dialog = ComplaintDialog(engine, DataHub(), next(queue))
+        dialog.show()
+        dialog.grab()
+        seconds = time.perf_counter() - start
+        dialog.done(0)
+        dialog.deleteLater()
+        application.processEvents()
+        return seconds
+
+    return open_window
