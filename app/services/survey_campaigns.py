@@ -35,6 +35,7 @@ from app.services.survey_data import (
     CampaignData,
     CampaignRow,
     InviteeData,
+    Proposal,
 )
 from app.services.survey_settings import load_settings, target_for
 from app.services.survey_templates import (
@@ -86,6 +87,13 @@ def new_campaign(engine: Engine, year: int, period: str, *, user: str = "system"
 
     With no template yet, the default questionnaire is created (version 1, by `user`) on the way.
     """
+    return new_campaign_and_proposals(engine, year, period, user=user)[0]
+
+
+def new_campaign_and_proposals(
+    engine: Engine, year: int, period: str, *, user: str = "system"
+) -> tuple[CampaignData, list[Proposal]]:
+    """new_campaign, and every customer with its tier that its invitees were chosen from."""
     start, end = period_dates(year, period)
     settings = load_settings(engine)
     with Session(engine) as session:
@@ -95,6 +103,7 @@ def new_campaign(engine: Engine, year: int, period: str, *, user: str = "system"
             session.commit()
         template = template_in(session, template_id)
         first_year = session.exec(select(func.min(SurveyCampaign.year))).one()
+        proposed = proposals(session, volume_year=year - 1, on=start)
         invitees = [
             InviteeData(
                 customer_id=p.customer_id,
@@ -104,10 +113,10 @@ def new_campaign(engine: Engine, year: int, period: str, *, user: str = "system"
                 customer_code=p.customer_code,
                 customer_name=p.customer_name,
             )
-            for p in proposals(session, volume_year=year - 1, on=start)
+            for p in proposed
             if p.tier in SURVEYED_TIERS
         ]
-    return CampaignData(
+    campaign = CampaignData(
         name=f"{year} {PERIOD_LABELS[period][0]}",
         year=year,
         period=period,
@@ -121,6 +130,7 @@ def new_campaign(engine: Engine, year: int, period: str, *, user: str = "system"
         invitees=invitees,
         template_label=template.label if template else "",
     )
+    return campaign, proposed
 
 
 # ---------------------------------------------------------------- validation

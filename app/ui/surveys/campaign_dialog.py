@@ -148,9 +148,11 @@ class CampaignDialog(QDialog):
             self._load(self.data)
         else:
             today = date.today()
+            self._loading = True  # one prefill below, not one for each control set here
             self.year.setValue(year or today.year)
             default_period = "h1" if today.month <= 6 else "h2"
             self.period.setCurrentIndex(max(self.period.findData(period or default_period), 0))
+            self._loading = False
             self.prefill()
 
     @property
@@ -382,13 +384,10 @@ class CampaignDialog(QDialog):
     def prefill(self) -> None:
         """A new campaign for the chosen year and period, as the services propose it."""
         self._loading = True
-        data = survey_service.new_campaign(
+        data, self.proposals = survey_service.new_campaign_and_proposals(
             self.engine, self.year.value(), self.period.currentData(), user=self.user
         )
         self._show_fields(data)
-        self.proposals = survey_service.propose(
-            self.engine, volume_year=data.volume_year, on=data.period_start
-        )
         self.model.set_proposals(self.proposals, {i.customer_id for i in data.invitees}, set())
         self._loading = False
         self._update_coverage()
