@@ -182,19 +182,21 @@ class Run:
             )  # fmt: skip
         )
 
-    def overview(self) -> None:
+    def against_the_smallest(
+        self, opener: Callable[[object], Callable[[], float]], name: str, target: str,
+        limit: float | None = None,
+    ) -> None:  # fmt: skip
+        """A figure on the large data set, its baseline the same on the smallest one."""
         app, base = paired(
-            lists.overview_opener(self.engine(self.large)),
-            lists.overview_opener(self.engine(self.names[0])),
-            self.runs,
+            opener(self.engine(self.large)), opener(self.engine(self.names[0])), self.runs
         )
         self.figures.append(
             Figure(
-                f"overview tab open on {self.large}",
-                "≤ 0.5 s",
+                name,
+                target,
                 median(app),
                 "s",
-                limit=0.5,
+                limit=limit,
                 baseline=median(base),
                 baseline_name=f"the same on {self.names[0]}",
                 runs=self.runs,
@@ -203,26 +205,18 @@ class Run:
             )  # fmt: skip
         )
 
+    def overview(self) -> None:
+        self.against_the_smallest(
+            lists.overview_opener, f"overview tab open on {self.large}", "≤ 0.5 s", limit=0.5
+        )
+
     def ticket_window(self) -> None:
         # not a figure of the issue: what a double-click in the list costs, which grew with
         # the customers until 2026-11-21 (every customer's list line read for the picker)
-        app, base = paired(
-            lists.ticket_window_opener(self.engine(self.large)),
-            lists.ticket_window_opener(self.engine(self.names[0])),
-            self.runs,
-        )
-        self.figures.append(
-            Figure(
-                f"a stored ticket's window opened and painted, {self.large}",
-                "(for comparison)",
-                median(app),
-                "s",
-                baseline=median(base),
-                baseline_name=f"the same on {self.names[0]}",
-                runs=self.runs,
-                samples=app,
-                baseline_samples=base,
-            )  # fmt: skip
+        self.against_the_smallest(
+            lists.ticket_window_opener,
+            f"a stored ticket's window opened and painted, {self.large}",
+            "(for comparison)",
         )
 
     def sync(self) -> None:
