@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -53,6 +52,7 @@ from app.ui.complaints.complaint_panels import (
 )
 from app.ui.widgets.actions_panel import ActionsPanel
 from app.ui.widgets.attachment_strip import AttachmentStrip
+from app.ui.widgets.customer_picker import suggest_customers
 from app.ui.widgets.date_field import DateField
 from app.ui.widgets.datetime_field import DateTimeField
 from app.ui.widgets.form import FieldWithError
@@ -207,13 +207,7 @@ class ComplaintPages(QWidget):
         page = self._page(self.tr("Registration"))
         self.customer_edit = QLineEdit()
         self.customer_edit.setPlaceholderText(self.tr("Type code or name, pick from the list"))
-        # the model needs a parent, or Python frees it while the completer still uses it
-        names = QStringListModel(self.customer_names.texts(), self.customer_edit)
-        completer = QCompleter(names, self.customer_edit)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setMaxVisibleItems(12)
-        self.customer_edit.setCompleter(completer)
+        suggest_customers(self.customer_edit, self.customer_names)
         self.contact = self._editable_combo([])
         self.contact_phone = QLineEdit()
         self.channel = self._choice(CHANNEL_LABELS)

@@ -9,6 +9,17 @@ from sqlalchemy import Engine
 from app.services import customer_names
 
 
+def suggest_customers(edit: QLineEdit, names: customer_names.CustomerNames) -> QCompleter:
+    """Suggestions under edit: every customer whose text contains what was typed, any case."""
+    # the model needs a parent, or Python frees it while the completer still uses it
+    completer = QCompleter(QStringListModel(names.texts(), edit), edit)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setMaxVisibleItems(12)
+    edit.setCompleter(completer)
+    return completer
+
+
 class CustomerPicker(QLineEdit):
     """customer_id is set when a suggestion is chosen, or by resolve() from what was typed."""
 
@@ -21,14 +32,7 @@ class CustomerPicker(QLineEdit):
         self.problem = ""  # why the typed text is no customer; shown next to the field
         self.setPlaceholderText(self.tr("Type code or name, pick from the list"))
         self.names = customer_names.load(engine)
-        # the model needs a parent, or Python frees it while the completer still uses it
-        names = QStringListModel(self.names.texts(), self)
-        completer = QCompleter(names, self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setMaxVisibleItems(12)
-        self.setCompleter(completer)
-        completer.activated[str].connect(self._chosen)
+        suggest_customers(self, self.names).activated[str].connect(self._chosen)
         self.textEdited.connect(self._edited)
 
     def display(self, customer_id: int | None) -> str:
