@@ -158,8 +158,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _starter(args: argparse.Namespace) -> int:
-    from app.services.sync_export import make_starter
     from app.services.sync_format import SyncFileError
+    from app.services.sync_starter import make_starter
 
     check_output(args.output)
     with writing(args):
@@ -183,8 +183,8 @@ def _starter(args: argparse.Namespace) -> int:
 
 
 def _starter_import(args: argparse.Namespace) -> int:
-    from app.services.sync_export import import_starter
     from app.services.sync_format import SyncFileError
+    from app.services.sync_starter import import_starter
 
     with writing(args):
         engine = open_engine(args)

@@ -124,7 +124,9 @@ def write(
     """Write a sync file all at once (never half a file). attachments: sha256 -> bytes."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
-    records_bytes = json.dumps(records, ensure_ascii=False, sort_keys=True, indent=1).encode()
+    # compact: the indented form is written by Python's slow encoder (2.5 s for a starter file
+    # of 5,000 customers), the compact one by its C encoder
+    records_bytes = json.dumps(records, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()  # fmt: skip
     files = {RECORDS: hashlib.sha256(records_bytes).hexdigest()}
     for digest, content in sorted(attachments.items()):
         if hashlib.sha256(content).hexdigest() != digest:

@@ -30,6 +30,7 @@ from sqlmodel import Session, col, select
 from app.models import Attachment, Complaint, Customer, SyncBase
 from app.services import audit_service, backup_service, conflicts, machine, worker_thread
 from app.services.attachment_service import store_bytes, stored_name_for
+from app.services.bulk_rows import CHUNK, by, insert_rows
 from app.services.sync_format import KIND_EXPORT, SyncFile, SyncFileError, read, refuse
 from app.services.sync_records import (
     KINDS,
@@ -170,31 +171,16 @@ def _outcome(local: str | None, incoming: str, base: str | None) -> str:
     return CONFLICT
 
 
-_CHUNK = 500  # values per IN (…) list: well below every engine's limit on parameters
-
-
-def _by(session: Session, table: type, column: str, values: object) -> dict:
-    """The rows of table whose column is one of values, keyed by that column: one query per
-    500 values instead of one per record."""
-    wanted = sorted({v for v in values if isinstance(v, str) and v})  # type: ignore[attr-defined]
-    attr = getattr(table, column)
-    found: dict = {}
-    for start in range(0, len(wanted), _CHUNK):
-        for row in session.exec(select(table).where(attr.in_(wanted[start : start + _CHUNK]))):
-            found[getattr(row, column)] = row
-    return found
-
-
 class _Refs:
     """The customers and complaints the records refer to (by uuid, else by code / number),
     looked up together."""
 
     def __init__(self, session: Session, records: list[dict]) -> None:
         refs = [r.get("refs", {}) for r in records]
-        self.customers = _by(session, Customer, "uuid", (r["content"]["customer"] for r in records))
-        self.codes = _by(session, Customer, "code", (r.get("customer_code") for r in refs))
-        self.complaints = _by(session, Complaint, "uuid", (r["content"].get("complaint") for r in records))  # fmt: skip
-        self.numbers = _by(session, Complaint, "number", (r.get("complaint_number") for r in refs))
+        self.customers = by(session, Customer, "uuid", (r["content"]["customer"] for r in records))
+        self.codes = by(session, Customer, "code", (r.get("customer_code") for r in refs))
+        self.complaints = by(session, Complaint, "uuid", (r["content"].get("complaint") for r in records))  # fmt: skip
+        self.numbers = by(session, Complaint, "number", (r.get("complaint_number") for r in refs))
 
     def customer_id(self, uuid: str, refs: dict) -> int | None:
         row = self.customers.get(uuid)
@@ -232,7 +218,7 @@ def preview(engine: Engine, path: str | Path) -> SyncPlan:
         }
         for entity, kind in KINDS.items():
             named = [*incoming[entity], *(u for e, u, _label in stones if e == entity)]
-            rows = _by(session, kind.table, "uuid", named)
+            rows = by(session, kind.table, "uuid", named)
             for uuid, record in incoming[entity].items():
                 local = serialize(session, kind, rows[uuid]) if uuid in rows else None
                 items.append(_item(kind, uuid, local, record, bases.get((entity, uuid))))
@@ -281,7 +267,7 @@ def _check_writable(session: Session, sync_file: SyncFile, items: list[PlanItem]
     writable = [i for i in items if i.record is not None and i.outcome in (NEW, TAKE, CONFLICT)]
     refs = _Refs(session, [i.record for i in writable])  # type: ignore[misc]
     holders = {
-        entity: _by(
+        entity: by(
             session, kind.table, "number", (i.number for i in writable if i.entity == entity)
         )  # fmt: skip
         for entity, kind in KINDS.items()
@@ -349,7 +335,7 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
         rows = {
             (entity, uuid): row
             for entity, kind in KINDS.items()
-            for uuid, row in _by(
+            for uuid, row in by(
                 session, kind.table, "uuid", (i.uuid for i in plan.items if i.entity == entity)
             ).items()  # fmt: skip
         }
@@ -400,7 +386,7 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
                 session.add(base)
         session.flush()  # the records deleted and updated
         for kind in KINDS.values():  # the records added: in one statement per table
-            _insert(
+            insert_rows(
                 session, [row for k, row, _p, new in filled if k is kind and new], with_ids=True
             )
         if new_bases:
@@ -464,24 +450,6 @@ def _write(session: Session, kind: RecordKind, row, item: PlanItem, parsed: _Par
     return row
 
 
-def _insert(session: Session, rows: list, with_ids: bool = False) -> None:
-    """New rows of one table in one statement (executemany), with_ids: their ids read back by
-    their (unique) uuids. The ORM would insert them one by one to learn each id."""
-    if not rows:
-        return
-    table = type(rows[0])
-    names = [c.name for c in table.__table__.columns if c.name != "id"]  # type: ignore[attr-defined]
-    session.execute(insert(table), [{n: getattr(row, n) for n in names} for row in rows])
-    if with_ids:
-        ids = {}
-        uuids = [row.uuid for row in rows]
-        for start in range(0, len(uuids), _CHUNK):
-            chunk = uuids[start : start + _CHUNK]
-            ids.update(session.exec(select(table.uuid, table.id).where(col(table.uuid).in_(chunk))).all())  # type: ignore[attr-defined]  # fmt: skip
-        for row in rows:
-            row.id = ids[row.uuid]
-
-
 def _write_children(session: Session, filled: list[tuple[RecordKind, object, _Parsed, bool]], stored: dict[str, str]) -> None:  # fmt: skip
     """The parts / actions and photos of the written records, each as the file has it; what a
     record here has and the file does not is deleted (children) or marked removed (photos)."""
@@ -489,8 +457,8 @@ def _write_children(session: Session, filled: list[tuple[RecordKind, object, _Pa
     for kind in KINDS.values():
         ids = [row.id for k, row, _p, new in filled if k is kind and not new]  # type: ignore[attr-defined]
         fk = getattr(kind.child_table, kind.child_fk)
-        for start in range(0, len(ids), _CHUNK):
-            for child in session.exec(select(kind.child_table).where(fk.in_(ids[start : start + _CHUNK]))):  # fmt: skip
+        for start in range(0, len(ids), CHUNK):
+            for child in session.exec(select(kind.child_table).where(fk.in_(ids[start : start + CHUNK]))):  # fmt: skip
                 existing.setdefault((kind.entity, getattr(child, kind.child_fk)), {})[child.uuid] = child  # type: ignore[attr-defined]  # fmt: skip
     for kind, row, parsed, _new in filled:
         wanted = {str(c["uuid"]) for c in parsed.children}
@@ -500,10 +468,10 @@ def _write_children(session: Session, filled: list[tuple[RecordKind, object, _Pa
     session.flush()  # the children gone first: a uuid may move from one record to another
     by_record: dict[tuple[str, str], dict[str, Attachment]] = {}
     uuids = [row.uuid for _k, row, _p, _n in filled]  # type: ignore[attr-defined]
-    for start in range(0, len(uuids), _CHUNK):
-        for attachment in session.exec(select(Attachment).where(col(Attachment.entity_uuid).in_(uuids[start : start + _CHUNK]))):  # fmt: skip
+    for start in range(0, len(uuids), CHUNK):
+        for attachment in session.exec(select(Attachment).where(col(Attachment.entity_uuid).in_(uuids[start : start + CHUNK]))):  # fmt: skip
             by_record.setdefault((attachment.entity, attachment.entity_uuid), {})[attachment.uuid] = attachment  # fmt: skip
-    by_uuid = _by(session, Attachment, "uuid", (p["uuid"] for _k, _r, parsed, _n in filled for p in parsed.photos))  # fmt: skip
+    by_uuid = by(session, Attachment, "uuid", (p["uuid"] for _k, _r, parsed, _n in filled for p in parsed.photos))  # fmt: skip
     added: dict[type, list] = {}
     for kind, row, parsed, _new in filled:
         fk = kind.child_fk
@@ -540,4 +508,4 @@ def _write_children(session: Session, filled: list[tuple[RecordKind, object, _Pa
                 session.add(attachment)
     session.flush()
     for rows in added.values():
-        _insert(session, rows)
+        insert_rows(session, rows)

@@ -111,7 +111,12 @@ def columns(table: type[SQLModel], skip: set[str] | frozenset[str]) -> list[str]
 
 
 def row_fields(row: SQLModel, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, object]:
-    return {name: to_json(getattr(row, name)) for name in columns(type(row), skip)}
+    return fields_of(type(row), row, skip)
+
+
+def fields_of(table: type[SQLModel], row: object, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, object]:  # fmt: skip
+    """A row of table (a model instance or a plain row read from the table) as JSON values."""
+    return {name: to_json(getattr(row, name)) for name in columns(table, skip)}
 
 
 def fields_from(

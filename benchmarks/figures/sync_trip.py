@@ -93,7 +93,7 @@ def _laptop_trip(laptop, folder: Path) -> None:  # noqa: ANN001
 def prepare(data: DataSet, work: Path) -> tuple[Path, Path]:
     """(the office's data folder after it made the starter, the laptop's export file)."""
     from app.db import open_database
-    from app.services import sync_export
+    from app.services import sync_export, sync_starter
 
     office_folder = data.copy_to(work / "office")
     laptop_folder = work / "laptop"
@@ -101,8 +101,8 @@ def prepare(data: DataSet, work: Path) -> tuple[Path, Path]:
     laptop = open_database(laptop_folder)
     try:
         starter = work / "starter.qdsync"
-        sync_export.make_starter(office, starter, machine_code="L1", user=USER)
-        sync_export.import_starter(laptop, starter, USER)
+        sync_starter.make_starter(office, starter, machine_code="L1", user=USER)
+        sync_starter.import_starter(laptop, starter, USER)
         _laptop_trip(laptop, work)
         trip = work / "trip.qdsync"
         sync_export.export_for_office(laptop, trip, user=USER)

@@ -18,7 +18,7 @@ from app.models import (
     ServiceReport,
     VisitReport,
 )
-from app.services import attachment_service, machine, sync_export
+from app.services import attachment_service, machine, sync_starter
 from tests.trail import TrailChange, trail_changes
 
 USER = "tester"
@@ -162,6 +162,6 @@ def pair(tmp_path: Path, code: str = "L1"):  # noqa: ANN201
     laptop = open_machine(tmp_path / f"laptop-{code}")
     add_customer(office)
     starter = tmp_path / f"starter-{code}.qdsync"
-    sync_export.make_starter(office, starter, machine_code=code, user=USER)
-    sync_export.import_starter(laptop, starter, USER)
+    sync_starter.make_starter(office, starter, machine_code=code, user=USER)
+    sync_starter.import_starter(laptop, starter, USER)
     return office, laptop

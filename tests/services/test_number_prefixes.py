@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session
 
 from app.models import AuditEntry, Setting
-from app.services import complaint_settings, machine, number_prefixes, sync_export
+from app.services import complaint_settings, machine, number_prefixes, sync_starter
 from app.services.number_prefixes import NumberPrefixes
 from app.services.sync_format import SyncFileError
 from app.services.validation import ValidationError
@@ -103,14 +103,14 @@ def test_the_starter_file_carries_the_offices_prefixes_to_the_laptop(tmp_path):
         sync_factory.add_customer(office)
         number_prefixes.save(office, NumberPrefixes(service="SR", visit="VS"), "office clerk")
         starter = tmp_path / "starter.qdsync"
-        sync_export.make_starter(office, starter, machine_code="L1", user="office clerk")
-        sync_export.import_starter(laptop, starter, "engineer")
+        sync_starter.make_starter(office, starter, machine_code="L1", user="office clerk")
+        sync_starter.import_starter(laptop, starter, "engineer")
         assert number_prefixes.load(laptop) == NumberPrefixes(service="SR", visit="VS")
         assert machine.prefix_for(laptop, machine.SERVICE_PREFIX) == "SR-L1"
         assert trail(laptop) == [("sync", "service", "FW", "SR"), ("sync", "visit", "ZF", "VS")]
         # a second starter with the same prefixes changes nothing
-        sync_export.make_starter(office, starter, machine_code="L1", user="office clerk")
-        sync_export.import_starter(laptop, starter, "engineer")
+        sync_starter.make_starter(office, starter, machine_code="L1", user="office clerk")
+        sync_starter.import_starter(laptop, starter, "engineer")
         assert len(trail(laptop)) == 2
     finally:
         office.dispose()
@@ -123,26 +123,26 @@ def test_an_older_starter_without_prefixes_keeps_the_laptops(tmp_path, monkeypat
     try:
         sync_factory.add_customer(office)
         number_prefixes.save(laptop, NumberPrefixes(service="SR"), "engineer")
-        real_write = sync_export.write
+        real_write = sync_starter.write
 
         def old_write(path, **kwargs):  # noqa: ANN001, ANN202
             kwargs["records"]["assign"].pop("prefixes")
             return real_write(path, **kwargs)
 
-        monkeypatch.setattr(sync_export, "write", old_write)
+        monkeypatch.setattr(sync_starter, "write", old_write)
         starter = tmp_path / "starter.qdsync"
-        sync_export.make_starter(office, starter, machine_code="L1", user="office clerk")
-        sync_export.import_starter(laptop, starter, "engineer")
+        sync_starter.make_starter(office, starter, machine_code="L1", user="office clerk")
+        sync_starter.import_starter(laptop, starter, "engineer")
         assert number_prefixes.load(laptop).service == "SR"
 
         def bad_write(path, **kwargs):  # noqa: ANN001, ANN202
             kwargs["records"]["assign"]["prefixes"] = {"service": "F-W"}
             return real_write(path, **kwargs)
 
-        monkeypatch.setattr(sync_export, "write", bad_write)
-        sync_export.make_starter(office, starter, machine_code="L1", user="office clerk")
+        monkeypatch.setattr(sync_starter, "write", bad_write)
+        sync_starter.make_starter(office, starter, machine_code="L1", user="office clerk")
         with pytest.raises(SyncFileError):
-            sync_export.import_starter(laptop, starter, "engineer")
+            sync_starter.import_starter(laptop, starter, "engineer")
         assert number_prefixes.load(laptop).service == "SR"
     finally:
         office.dispose()

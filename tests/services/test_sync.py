@@ -10,7 +10,14 @@ import pytest
 from sqlmodel import Session, select
 
 from app.models import Attachment, Complaint, Customer, CustomerContact, ServiceReport, SyncBase
-from app.services import attachment_service, backup_service, machine, sync_export, sync_import
+from app.services import (
+    attachment_service,
+    backup_service,
+    machine,
+    sync_export,
+    sync_import,
+    sync_starter,
+)
 from app.services.sync_format import SyncFileError
 from tests.services.sync_factory import (
     USER,
@@ -307,8 +314,8 @@ def test_deleted_at_the_office_and_unchanged_on_the_laptop_stays_deleted(machine
 def test_numbers_stay_unique_across_two_laptops(tmp_path):
     office, first = pair(tmp_path, "L1")
     second = open_machine(tmp_path / "laptop-L2")
-    sync_export.make_starter(office, tmp_path / "s2.qdsync", machine_code="L2", user=USER)
-    sync_export.import_starter(second, tmp_path / "s2.qdsync", USER)
+    sync_starter.make_starter(office, tmp_path / "s2.qdsync", machine_code="L2", user=USER)
+    sync_starter.import_starter(second, tmp_path / "s2.qdsync", USER)
     add_service_report(office)  # the office's own FW-2026-0001
     add_service_report(first)
     add_service_report(second)
@@ -444,14 +451,14 @@ def test_a_file_from_this_very_machine_is_refused(exported, tmp_path):
 def test_a_starter_given_to_the_office_is_refused_and_an_export_given_as_starter(exported, tmp_path):  # fmt: skip
     office, laptop, path = exported
     starter = tmp_path / "starter-again.qdsync"
-    sync_export.make_starter(office, starter, machine_code="L3", user=USER)
+    sync_starter.make_starter(office, starter, machine_code="L3", user=USER)
     assert _refused(office, starter) in ("sync_starter_not_export", "sync_own_file")
     other_office = open_machine(tmp_path / "other")
     with pytest.raises(SyncFileError) as excinfo:
         sync_import.preview(other_office, starter)
     assert refusal(excinfo) == "sync_starter_not_export"
     with pytest.raises(SyncFileError) as excinfo:
-        sync_export.import_starter(other_office, path, USER)
+        sync_starter.import_starter(other_office, path, USER)
     assert refusal(excinfo) == "sync_export_not_starter"
 
 
@@ -491,8 +498,8 @@ def test_starter_round_trip(tmp_path):
     )  # written on the laptop before: untouched
     starter = tmp_path / "starter.qdsync"
 
-    made = sync_export.make_starter(office, starter, machine_code="l1", user=USER)
-    result = sync_export.import_starter(laptop, starter, USER)
+    made = sync_starter.make_starter(office, starter, machine_code="l1", user=USER)
+    result = sync_starter.import_starter(laptop, starter, USER)
 
     assert made == {"customer": 2, "complaint": 1}
     assert result.machine_code == "L1"
@@ -518,10 +525,10 @@ def test_starter_round_trip(tmp_path):
         session.add(row)
         session.commit()
     before = trail_count(laptop)
-    sync_export.import_starter(laptop, starter, USER)
+    sync_starter.import_starter(laptop, starter, USER)
     assert trail_count(laptop) == before
-    sync_export.make_starter(office, starter, machine_code="L1", user=USER)
-    again = sync_export.import_starter(laptop, starter, USER)
+    sync_starter.make_starter(office, starter, machine_code="L1", user=USER)
+    again = sync_starter.import_starter(laptop, starter, USER)
     assert again.updated == {"customer": 1, "complaint": 0}
     with Session(laptop) as session:
         assert session.exec(select(Customer).where(Customer.uuid == customer)).one().address == "长春市东风大街"  # fmt: skip
@@ -531,7 +538,7 @@ def test_a_starter_machine_code_must_be_a_laptop_code(tmp_path):
     office = open_machine(tmp_path / "office")
     for bad in ("", "L-1", "TOOLONG7"):
         with pytest.raises(SyncFileError) as excinfo:
-            sync_export.make_starter(office, tmp_path / "s.qdsync", machine_code=bad, user=USER)
+            sync_starter.make_starter(office, tmp_path / "s.qdsync", machine_code=bad, user=USER)
         assert refusal(excinfo) == "sync_machine_code"
     assert not (tmp_path / "s.qdsync").exists()
 

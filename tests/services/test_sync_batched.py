@@ -20,7 +20,14 @@ from app.models import (
     ServiceReport,
     SyncBase,
 )
-from app.services import attachment_service, audit_service, backup_service, sync_export, sync_import
+from app.services import (
+    attachment_service,
+    audit_service,
+    backup_service,
+    sync_export,
+    sync_import,
+    sync_starter,
+)
 from app.services.sync_format import SyncFileError
 from tests.services.sync_factory import (
     USER,
@@ -38,10 +45,10 @@ from tests.services.sync_factory import (
 def _trip(office, tmp_path, code: str, count: int):  # noqa: ANN001, ANN202
     """A laptop (starter from office) that wrote count service and visit reports, two photos."""
     starter = tmp_path / f"starter-{code}.qdsync"
-    sync_export.make_starter(office, starter, machine_code=code, user=USER)
+    sync_starter.make_starter(office, starter, machine_code=code, user=USER)
     laptop = open_machine(tmp_path / f"laptop-{code}")
     try:
-        sync_export.import_starter(laptop, starter, USER)
+        sync_starter.import_starter(laptop, starter, USER)
         for seq in range(1, count + 1):
             report = add_service_report(laptop, seq=seq)
             add_visit_report(laptop, seq=seq)

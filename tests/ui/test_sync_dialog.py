@@ -7,7 +7,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services import sync_export, sync_import
+from app.services import sync_export, sync_import, sync_starter
 from app.ui.field_service.sync_dialog import DIFFERENT, SyncImportDialog
 from tests.services.sync_factory import USER, add_service_report, edit, get, pair, sync_rows
 
@@ -99,7 +99,7 @@ def test_the_import_from_the_menu_opens_the_plan(qtbot, window, tmp_path, answer
     sync_export.export_for_office(laptop, path, user=USER)
     # the window's own data file gets the same customer through a starter of the same office
     starter = tmp_path / "starter.qdsync"
-    sync_export.make_starter(office, starter, machine_code="L7", user=USER)
+    sync_starter.make_starter(office, starter, machine_code="L7", user=USER)
     op = window.data_file_actions.sync_actions.import_starter(starter)
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     window_code = window.data_file_actions.sync_actions.last_message

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.i18n import current_language, pick
-from app.services import sync_export, sync_import
+from app.services import sync_export, sync_import, sync_starter
 from app.services.field_data import FIELD_NAME_LABELS, PART_CHARGE_LABELS, SERVICE_RESULT_LABELS
 from app.services.settings_service import current_user
 from app.services.sync_format import SUFFIX
@@ -389,7 +389,7 @@ class SyncActions(QObject):
         engine, user = self.engine, current_user(self.engine)
         return run_in_background(
             self.window,
-            lambda _progress: sync_export.make_starter(engine, path, machine_code=code, user=user),
+            lambda _progress: sync_starter.make_starter(engine, path, machine_code=code, user=user),
             lambda made: self._tell(
                 title,
                 self.tr(
@@ -409,7 +409,7 @@ class SyncActions(QObject):
             return None
         engine, user = self.engine, current_user(self.engine)
 
-        def done(result: sync_export.StarterResult) -> None:
+        def done(result: sync_starter.StarterResult) -> None:
             self._tell(
                 title,
                 self.tr(
@@ -429,7 +429,7 @@ class SyncActions(QObject):
 
         return run_in_background(
             self.window,
-            lambda _progress: sync_export.import_starter(engine, path, user),
+            lambda _progress: sync_starter.import_starter(engine, path, user),
             done,
             self._failed(title),
             self.tr("Importing the starter file…"),
