@@ -10,6 +10,7 @@ name and the complaint's number, for messages and the side-by-side view only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -115,7 +116,10 @@ def row_fields(row: SQLModel, skip: set[str] | frozenset[str] = frozenset()) -> 
 
 
 def fields_of(table: type[SQLModel], row: object, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, object]:  # fmt: skip
-    """A row of table (a model instance or a plain row read from the table) as JSON values."""
+    """A row of table (a model instance, or a row read from the table as a mapping) as JSON
+    values."""
+    if isinstance(row, Mapping):
+        return {name: to_json(row[name]) for name in columns(table, skip)}
     return {name: to_json(getattr(row, name)) for name in columns(table, skip)}
 
 

@@ -100,11 +100,14 @@ def _starter_customers(session: Session) -> tuple[list[dict], dict[int, str]]:
     for key, model in _CUSTOMER_CHILDREN.items():
         table = _table(model)
         for row in session.execute(select(table).order_by(table.c.customer_id, table.c.id)):
-            children.setdefault((key, row.customer_id), []).append(fields_of(model, row, {"customer_id"}))  # fmt: skip
+            children.setdefault((key, row.customer_id), []).append(fields_of(model, row._mapping, {"customer_id"}))  # fmt: skip
     customers, uuid_of = [], {}
     table = _table(Customer)
     for row in session.execute(select(table).order_by(table.c.code)):
-        item: dict[str, object] = {"uuid": row.uuid, "fields": fields_of(Customer, row, {"uuid"})}
+        item: dict[str, object] = {
+            "uuid": row.uuid,
+            "fields": fields_of(Customer, row._mapping, {"uuid"}),
+        }
         for key in _CUSTOMER_CHILDREN:
             item[key] = children.get((key, row.id), [])
         customers.append(item)
@@ -121,7 +124,7 @@ def _starter_complaints(session: Session, uuid_of: dict[int, str]) -> list[dict]
         {
             "uuid": row.uuid,
             "customer": uuid_of[row.customer_id],
-            "fields": fields_of(Complaint, row, _COMPLAINT_SKIP),
+            "fields": fields_of(Complaint, row._mapping, _COMPLAINT_SKIP),
         }
         for row in rows
     ]
