@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from sqlalchemy import event
 from sqlmodel import Session, func, select
 
 from app.db import open_database
@@ -165,3 +166,18 @@ def pair(tmp_path: Path, code: str = "L1"):  # noqa: ANN201
     sync_starter.make_starter(office, starter, machine_code=code, user=USER)
     sync_starter.import_starter(laptop, starter, USER)
     return office, laptop
+
+
+def counting_statements(engine, call):  # noqa: ANN001, ANN201
+    """call()'s result and the SQL statements it sent to engine."""
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, _params, _context, _many):  # noqa: ANN001, ANN202
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        result = call()
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return result, statements

@@ -8,7 +8,6 @@ import sqlite3
 from contextlib import closing
 
 import pytest
-from sqlalchemy import event
 from sqlmodel import Session, func, select
 
 from app.i18n import set_language
@@ -35,6 +34,7 @@ from tests.services.sync_factory import (
     add_photo,
     add_service_report,
     add_visit_report,
+    counting_statements,
     get,
     open_machine,
     pair,
@@ -62,18 +62,10 @@ def _trip(office, tmp_path, code: str, count: int):  # noqa: ANN001, ANN202
 
 
 def _import_counting(office, path):  # noqa: ANN001, ANN202
-    statements: list[str] = []
+    def import_it():  # noqa: ANN202
+        return sync_import.apply(office, sync_import.preview(office, path), {}, USER)
 
-    def count(_conn, _cursor, statement, _params, _context, _many):  # noqa: ANN001, ANN202
-        statements.append(statement)
-
-    event.listen(office, "before_cursor_execute", count)
-    try:
-        plan = sync_import.preview(office, path)
-        done = sync_import.apply(office, plan, {}, USER)
-    finally:
-        event.remove(office, "before_cursor_execute", count)
-    return done, statements
+    return counting_statements(office, import_it)
 
 
 def test_the_statements_of_an_import_do_not_grow_with_its_records(engine, tmp_path):

@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import event
 from sqlmodel import Session, select
 
 from app.models import (
@@ -24,7 +23,14 @@ from app.services.sync_format import SyncFileError
 from app.services.sync_records import fields_of
 from app.services.sync_starter import import_starter, make_starter
 from tests.services import complaint_factory as cf
-from tests.services.sync_factory import USER, add_complaint, add_customer, open_machine, trail_count
+from tests.services.sync_factory import (
+    USER,
+    add_complaint,
+    add_customer,
+    counting_statements,
+    open_machine,
+    trail_count,
+)
 
 CHILDREN = (CustomerContact, CustomerProduct, CustomerAnnualVolume)
 
@@ -48,20 +54,6 @@ def _customers(engine, numbers: range) -> list[str]:  # noqa: ANN001
         add_complaint(engine, uuid, f"KS-2026-{2 * n:04d}")
         add_complaint(engine, uuid, f"KS-2026-{2 * n + 1:04d}", status="closed")
     return uuids
-
-
-def _counting(engine, call):  # noqa: ANN001, ANN202
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, _params, _context, _many):  # noqa: ANN001, ANN202
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        result = call()
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-    return result, statements
 
 
 def _records(engine) -> dict[str, list]:  # noqa: ANN001
@@ -96,16 +88,16 @@ def test_making_and_taking_a_starter_take_as_many_statements_for_30_customers_as
     _customers(office, range(1, 4))
     small, large = tmp_path / "small.qdsync", tmp_path / "large.qdsync"
     make_starter(office, small, machine_code="L1", user=USER)  # the office's machine id made once
-    made_small, make_small = _counting(office, lambda: make_starter(office, small, machine_code="L1", user=USER))  # fmt: skip
+    made_small, make_small = counting_statements(office, lambda: make_starter(office, small, machine_code="L1", user=USER))  # fmt: skip
     _customers(office, range(4, 31))
-    made_large, make_large = _counting(office, lambda: make_starter(office, large, machine_code="L2", user=USER))  # fmt: skip
+    made_large, make_large = counting_statements(office, lambda: make_starter(office, large, machine_code="L2", user=USER))  # fmt: skip
     assert made_small == {"customer": 3, "complaint": 3}
     assert made_large == {"customer": 30, "complaint": 30}
     assert len(make_large) == len(make_small)
 
     laptops = [open_machine(tmp_path / "laptop-1"), open_machine(tmp_path / "laptop-2")]
-    taken_small, take_small = _counting(laptops[0], lambda: import_starter(laptops[0], small, USER))  # fmt: skip
-    taken_large, take_large = _counting(laptops[1], lambda: import_starter(laptops[1], large, USER))  # fmt: skip
+    taken_small, take_small = counting_statements(laptops[0], lambda: import_starter(laptops[0], small, USER))  # fmt: skip
+    taken_large, take_large = counting_statements(laptops[1], lambda: import_starter(laptops[1], large, USER))  # fmt: skip
     assert taken_small.added == {"customer": 3, "complaint": 3}
     assert taken_large.added == {"customer": 30, "complaint": 30}
     assert len(take_large) == len(take_small)
