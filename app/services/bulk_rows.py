@@ -28,6 +28,18 @@ def by(session: Session, table: type, column: str, values: object) -> dict:
     return found
 
 
+def plain_by(session: Session, table: type[SQLModel], column: str, values: Iterable[str]) -> dict[str, dict]:  # fmt: skip
+    """As by(), the rows as plain dicts of their columns (no model instances built)."""
+    columns = table.__table__.c  # type: ignore[attr-defined]
+    wanted = sorted(set(values))
+    found: dict[str, dict] = {}
+    for start in range(0, len(wanted), CHUNK):
+        query = select(table.__table__).where(columns[column].in_(wanted[start : start + CHUNK]))  # type: ignore[attr-defined]
+        for row in session.execute(query):
+            found[row._mapping[column]] = dict(row._mapping)
+    return found
+
+
 def ids_by_uuid(session: Session, table: type, uuids: list[str]) -> dict[str, int]:
     """uuid -> id of the rows of table with those uuids."""
     ids: dict[str, int] = {}

@@ -34,7 +34,7 @@ from app.models import (
 from app.models.common import utcnow
 from app.models.complaint import ComplaintStatus
 from app.services import audit_service, backup_service, machine, number_prefixes
-from app.services.bulk_rows import CHUNK, ids_by_uuid, insert_values, new_values
+from app.services.bulk_rows import CHUNK, ids_by_uuid, insert_values, new_values, plain_by
 from app.services.sync_export import OFFICE_KEY
 from app.services.sync_format import KIND_STARTER, SyncFile, SyncFileError, read, refuse, write
 from app.services.sync_records import fields_from, fields_of
@@ -220,18 +220,6 @@ class _Writes:
             insert_values(session, model, rows)
 
 
-def _plain_rows(session: Session, model: type[SQLModel], column: str, values: Iterable[str]) -> dict[str, dict]:  # fmt: skip
-    """The rows of model whose column is one of values, as plain dicts keyed by that column."""
-    table = _table(model)
-    wanted = sorted(set(values))
-    found: dict[str, dict] = {}
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        for row in session.execute(select(table).where(table.c[column].in_(chunk))):
-            found[row._mapping[column]] = dict(row._mapping)
-    return found
-
-
 def _take_customers(session: Session, customers: list[dict], writes: _Writes, counts: StarterResult) -> tuple[list, dict[str, int]]:  # fmt: skip
     """Compare the file's customers with this laptop's; the trail's changes and uuid -> id.
 
@@ -298,9 +286,9 @@ def _take_complaints(session: Session, complaints: list[dict], customer_ids: dic
 
     A number is taken only by a complaint of this laptop the file does not list, or by a
     complaint listed twice."""
-    here = _plain_rows(session, Complaint, "uuid", (c["uuid"] for c in complaints))
+    here = plain_by(session, Complaint, "uuid", (c["uuid"] for c in complaints))
     numbers = (str(c["fields"]["number"]) for c in complaints)
-    holders = _plain_rows(session, Complaint, "number", numbers)
+    holders = plain_by(session, Complaint, "number", numbers)
     taken = {number for number, row in holders.items() if row["uuid"] not in here}
     listed = []
     for item in complaints:
