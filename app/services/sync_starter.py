@@ -36,7 +36,7 @@ from app.models.complaint import ComplaintStatus
 from app.services import audit_service, backup_service, machine, number_prefixes
 from app.services.bulk_rows import CHUNK, ids_by_uuid, insert_values, new_values, plain_by
 from app.services.sync_export import OFFICE_KEY
-from app.services.sync_format import KIND_STARTER, SyncFile, SyncFileError, read, refuse, write
+from app.services.sync_format import KIND_STARTER, Manifest, SyncFileError, read, refuse, write
 from app.services.sync_records import fields_from, fields_of
 from app.services.validation import FieldError
 
@@ -281,7 +281,7 @@ def _take_children(model: type[SQLModel], stored: dict[str, dict], items: list[d
     return changes
 
 
-def _take_complaints(session: Session, complaints: list[dict], customer_ids: dict[str, int], writes: _Writes, counts: StarterResult, sync_file: SyncFile) -> list:  # fmt: skip
+def _take_complaints(session: Session, complaints: list[dict], customer_ids: dict[str, int], writes: _Writes, counts: StarterResult, name: str, manifest: Manifest) -> list:  # fmt: skip
     """Compare the file's complaints with this laptop's; the trail's changes.
 
     A number is taken only by a complaint of this laptop the file does not list, or by a
@@ -295,10 +295,10 @@ def _take_complaints(session: Session, complaints: list[dict], customer_ids: dic
         uuid = item["uuid"]
         customer_id = customer_ids.get(item["customer"])
         if customer_id is None:
-            raise refuse("sync_malformed", path=sync_file.path.name, reason=f"customer {item['customer']}")  # fmt: skip
+            raise refuse("sync_malformed", path=name, reason=f"customer {item['customer']}")  # fmt: skip
         values = {**item["fields"], "customer_id": customer_id}
         if values["number"] in taken:
-            raise refuse("sync_number_taken", number=values["number"], machine=sync_file.manifest.machine_code or "office")  # fmt: skip
+            raise refuse("sync_number_taken", number=values["number"], machine=manifest.machine_code or "office")  # fmt: skip
         taken.add(values["number"])
         row = here.get(uuid)
         changes = _changes(row, values)
@@ -323,6 +323,8 @@ def import_starter(engine: Engine, path: str | Path, user: str) -> StarterResult
     if sync_file.manifest.machine_id == me.id:
         raise refuse("sync_own_file", path=name)
     code, prefixes, customers, complaints = _starter_contents(sync_file)
+    manifest = sync_file.manifest
+    del sync_file  # its records as read from the file: every value is in the parsed copies
     _backup(engine)
     result = StarterResult(code, {"customer": 0, "complaint": 0}, {"customer": 0, "complaint": 0})
 
@@ -331,13 +333,15 @@ def import_starter(engine: Engine, path: str | Path, user: str) -> StarterResult
         listed, customer_ids = _take_customers(session, customers, writes, result)
         writes.send(session, customer_ids)  # the new customers' ids, for their complaints
         writes = _Writes()
-        listed += _take_complaints(session, complaints, customer_ids, writes, result, sync_file)
+        listed += _take_complaints(
+            session, complaints, customer_ids, writes, result, name, manifest
+        )
         writes.send(session, customer_ids)
         _append_trail(session, listed, user)
         _set_machine(session, me, code, user)
         if prefixes is not None:
             number_prefixes.store_in(session, prefixes, user, action="sync")
-        office = {"id": sync_file.manifest.machine_id, "code": sync_file.manifest.machine_code}
+        office = {"id": manifest.machine_id, "code": manifest.machine_code}
         setting = session.get(Setting, OFFICE_KEY) or Setting(key=OFFICE_KEY, value="")
         setting.value = json.dumps(office)
         session.add(setting)
