@@ -4,7 +4,7 @@ Settings key "number_prefixes" = {"returns": "TH", "service": "FW", "visit": "ZF
 complaint prefix is the complaint settings' own). A prefix is used for NEW numbers only: a
 stored record keeps its number, and the sequence counts per prefix and year. A laptop numbers
 its service and visit reports with the office's prefixes and its machine code (FW-L1-2026-0001):
-the office's starter file carries the prefixes (app/services/sync_export.py).
+the office's starter file carries the prefixes (app/services/sync_starter.py).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,9 +21,6 @@ from sqlmodel import Session, select
 
 from app.models import (
     Attachment,
-    CustomerAnnualVolume,
-    CustomerContact,
-    CustomerProduct,
     Setting,
     SyncBase,
     SyncTombstone,
@@ -36,12 +33,6 @@ from app.services.sync_records import serialize as serialize_record
 
 OFFICE_KEY = "sync_office"  # on a laptop: {"id", "code"} of the office that gave the starter
 DEFAULT_OFFICE = "office"  # the office's id until a starter file told it
-_CUSTOMER_CHILDREN = {
-    "contacts": CustomerContact,
-    "products": CustomerProduct,
-    "volumes": CustomerAnnualVolume,
-}
-_COMPLAINT_SKIP = frozenset({"uuid", "customer_id", "origin_id", "root_id"})
 
 
 @dataclass(frozen=True)
@@ -50,13 +41,6 @@ class ExportResult:
     counts: dict[str, int]  # entity -> records written
     tombstones: int
     photos: int
-
-
-@dataclass(frozen=True)
-class StarterResult:
-    machine_code: str
-    added: dict[str, int] = field(default_factory=dict)  # "customer" / "complaint" -> n
-    updated: dict[str, int] = field(default_factory=dict)
 
 
 def office_id(engine: Engine) -> str:
