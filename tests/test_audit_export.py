@@ -6,11 +6,13 @@ import io
 from datetime import date, timedelta
 
 import openpyxl
+import pytest
 
 from app.reports.excel.audit_trail_xlsx import audit_trail_xlsx
 from app.services import complaint_service, customer_service
-from app.services.audit_export import trail_lines
+from app.services.audit_export import check_request, trail_lines
 from app.services.customer_service import CustomerData
+from app.services.validation import ValidationError
 from tests.cli_runner import one_line, run
 from tests.services.complaint_factory import register
 
@@ -64,3 +66,29 @@ def test_audit_trail_on_the_command_line(tmp_path):
                   "-o", str(tmp_path / "x.xlsx"))  # fmt: skip
     assert missing.returncode == 1 and "NOPE" in one_line(missing.stderr)
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def _refused(engine, **request) -> dict[str, str]:
+    with pytest.raises(ValidationError) as refused:
+        check_request(engine, **request)
+    return refused.value.messages("en")
+
+
+def test_a_request_that_finds_nothing_is_refused_before_a_file_is_chosen(engine):
+    _customer(engine, code="KH001")
+    today = date.today()
+    check_request(engine)  # the whole trail
+    check_request(engine, since=today, until=today, record="kh001")
+    assert _refused(engine, since=today, until=today - timedelta(days=1)) == {
+        "until": "The end date cannot be before the start date."
+    }
+    assert _refused(engine, until=today - timedelta(days=1)) == {
+        "until": "No audit trail entry was written in this period."
+    }
+    assert _refused(engine, record=" KH404 ") == {"record": "The audit trail has no record KH404."}
+    assert _refused(engine, since=today - timedelta(days=9), until=today, record="KH404") == {
+        "record": "The audit trail has no record KH404."
+    }
+    assert _refused(engine, since=today + timedelta(days=1), record="KH001") == {
+        "record": "The audit trail has no entry of KH001 in this period."
+    }

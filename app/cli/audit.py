@@ -34,7 +34,8 @@ def add_parsers(groups: CommandGroups) -> None:
 
 def _export_trail(args: argparse.Namespace) -> int:
     from app.reports.excel.audit_trail_xlsx import write_audit_trail
-    from app.services.audit_export import count_trail_lines, iter_trail_lines
+    from app.services.audit_export import check_request, count_trail_lines, iter_trail_lines
+    from app.services.validation import ValidationError
 
     output = Path(args.output).expanduser()
     check_output(output)
@@ -47,14 +48,12 @@ def _export_trail(args: argparse.Namespace) -> int:
         )
     engine = open_engine(args)
     which = {"since": args.date_from, "until": args.date_to, "record": args.record}
+    if args.record.strip():  # a record the trail does not know (an empty period is written)
+        try:
+            check_request(engine, **which)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages(current_language()).values())) from None
     total = count_trail_lines(engine, **which)
-    if args.record.strip() and not total:
-        raise CommandError(
-            pick(
-                f"审计记录中没有 {args.record.strip()}。",
-                f"The audit trail has no record {args.record.strip()}.",
-            )
-        )
     scope = " ".join(
         part
         for part in (

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from app.i18n import pick
 from app.models import AuditEntry
 from app.services import audit_service
+from app.services.validation import FieldError, ValidationError
 
 # entity -> (Chinese, English)
 ENTITY_LABELS = {
@@ -88,6 +89,36 @@ def _lines(e: AuditEntry) -> list[TrailLine]:
         TrailLine(e.id or 0, e.at, e.user, e.entity, e.record_label, e.action, *line)
         for line in audit_service.lines_of(e.field, e.old_value, e.new_value)
     ]
+
+
+def check_request(
+    engine: Engine,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    record: str = "",
+) -> None:
+    """Refuse, before a file is chosen, a period that ends before it starts and a request
+    that finds no entry: a record the trail does not know, or nothing written in the period.
+    The keys are the request's: "until", "record"."""
+    if since is not None and until is not None and until < since:
+        raise ValidationError({"until": FieldError("survey_end_before_start")})
+    if _any_entry(engine, _trail_query(since, until, record)):
+        return
+    wanted = record.strip()
+    if not wanted:
+        raise ValidationError({"until": FieldError("trail_empty_period")})
+    if (since is None and until is None) or not _any_entry(
+        engine, _trail_query(None, None, wanted)
+    ):
+        raise ValidationError({"record": FieldError("trail_no_record", {"record": wanted})})
+    raise ValidationError({"record": FieldError("trail_no_record_in_period", {"record": wanted})})
+
+
+def _any_entry(engine: Engine, query) -> bool:  # noqa: ANN001  (a select of AuditEntry)
+    with Session(engine) as session:
+        first = query.with_only_columns(col(AuditEntry.id)).order_by(None).limit(1)
+        return session.exec(first).first() is not None
 
 
 def iter_trail_lines(

@@ -319,6 +319,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "调查期间应从 {year} 年开始。",
         "The survey period must start in {year}.",
     ),
+    "trail_empty_period": (
+        "此期间没有写入任何审计记录。",
+        "No audit trail entry was written in this period.",
+    ),
+    "trail_no_record": ("审计记录中没有 {record}。", "The audit trail has no record {record}."),
+    "trail_no_record_in_period": (
+        "{record} 在此期间没有审计记录。",
+        "The audit trail has no entry of {record} in this period.",
+    ),
     "survey_end_before_start": (
         "结束日期不能早于开始日期。",
         "The end date cannot be before the start date.",

@@ -6936,6 +6936,37 @@ Customers: {c_added} added, {c_updated} updated. Complaints: {k_added} added, {k
     </message>
 </context>
 <context>
+    <name>TrailExportDialog</name>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, old → new: a line for every changed field. Leave From empty to start at the first entry, To to end at the last. A trail longer than an Excel sheet (1,048,576 rows) goes on in further sheets.</source>
+        <translation>谁在何时改了什么(原值 → 新值):每个改动的字段一行。“从”留空即从第一条记录开始,“至”留空即到最后一条。审计记录超过一个 Excel 工作表的容量(1,048,576 行)时,续写在后面的工作表中。</translation>
+    </message>
+    <message>
+        <source>Every record</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>A record's number or code, e.g. KS-2026-0001 or KH00001</source>
+        <translation>记录的编号或代码,例如 KS-2026-0001 或 KH00001</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <source>No campaigns yet</source>

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import openpyxl
 import pytest
 from openpyxl import Workbook
 
+from app.reports.excel import sheet as sheet_module
 from app.reports.excel.sheet import (
     Column,
     clean_text,
     column_width,
+    continued_title,
     display_width,
     set_text,
     text_cell,
@@ -92,3 +95,60 @@ def test_table_sheet_cancel_raises(tmp_path):
         write_table_sheet(
             wb, "x", [Column("a")], [["1"]] * 1000, lang="en", is_cancelled=lambda: True
         )
+
+
+@pytest.mark.parametrize(("count", "sheet_rows"), [(7, [3, 3, 1]), (6, [3, 3]), (2, [2])])
+def test_a_list_longer_than_a_sheet_goes_on_in_further_sheets(
+    tmp_path, monkeypatch, count, sheet_rows
+):
+    # Excel's 1,048,576 rows, made small: three rows under each header
+    monkeypatch.setattr(sheet_module, "SHEET_MAX_ROWS", 4)
+    wb = Workbook(write_only=True)
+    rows = ([f"第{n}行", n] for n in range(count))  # a generator, read once
+    seen: list[tuple[int, int]] = []
+    sheets = write_table_sheet(
+        wb,
+        "审计记录",
+        [Column("内容"), Column("序号", kind="integer")],
+        rows,
+        lang="zh_CN",
+        progress=lambda done, total: seen.append((done, total)),
+        total=count,
+    )
+    assert len(sheets) == len(sheet_rows)
+    path = tmp_path / "long.xlsx"
+    wb.save(path)
+    book = openpyxl.load_workbook(path)
+    names = ["审计记录", "审计记录 (2)", "审计记录 (3)"][: len(sheet_rows)]
+    assert book.sheetnames == names
+    read = []
+    for name, expected in zip(names, sheet_rows, strict=True):
+        ws = book[name]
+        values = list(ws.iter_rows(values_only=True))
+        assert values[0] == ("内容", "序号") and ws["A1"].font.b
+        assert len(values) == expected + 1
+        assert ws.auto_filter.ref == f"A1:B{expected + 1}"
+        assert ws.freeze_panes == "A2" and ws.print_title_rows == "$1:$1"
+        read.extend(values[1:])
+    assert read == [(f"第{n}行", n) for n in range(count)]  # every row once, in order
+    assert seen[-1] == (count, count)
+
+
+def test_a_continued_sheet_name_stays_within_excel_s_31_characters():
+    long_title = "顾" * 40
+    assert continued_title(long_title, 12) == "顾" * 26 + " (12)"
+    assert len(continued_title(long_title, 12)) == 31
+    assert continued_title("Audit trail", 2) == "Audit trail (2)"
+
+
+def test_cancelling_a_long_list_leaves_no_temporary_sheet_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(sheet_module, "SHEET_MAX_ROWS", 3)
+    wb = Workbook(write_only=True)
+    asked = iter([False, False, True])  # asked every 2 rows: cancelled on the third sheet
+    monkeypatch.setattr(sheet_module, "PROGRESS_EVERY", 2)
+    with pytest.raises(ExportCancelled):
+        write_table_sheet(
+            wb, "x", [Column("a")], [["1"]] * 10, lang="en", is_cancelled=lambda: next(asked)
+        )
+    assert len(wb.worksheets) == 3
+    assert all(not Path(ws._writer.out).exists() for ws in wb.worksheets)  # noqa: SLF001

@@ -8,7 +8,7 @@ import os
 import shutil
 import sqlite3
 from contextlib import closing
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -28,6 +28,7 @@ from app.ui.application import start_application
 from app.ui.customers.import_dialog import ImportCustomersDialog
 from app.ui.data_safety.damaged_dialog import DamagedFileDialog
 from app.ui.data_safety.restore_dialog import RestoreDialog
+from app.ui.data_safety.trail_dialog import TrailExportDialog, TrailRequest
 from app.ui.settings.dialog import SettingsDialog
 from tests.cli_runner import run
 from tests.test_data_lock import holding, kill_hard
@@ -159,12 +160,54 @@ def test_the_data_menu_offers_backup_restore_and_check(window):
 def test_the_audit_trail_is_exported_from_the_data_menu(qtbot, window, save_path, tmp_path):
     customer_service.create(window.engine, CustomerData(code="KH001", name="一汽"), "clerk")
     save_path["path"] = str(tmp_path / "trail.xlsx")
-    op = window.data_file_actions.export_audit_trail()
+    op = window.data_file_actions.export_audit_trail(TrailRequest(None, None))
     qtbot.waitUntil(lambda: op.done, timeout=20000)
     rows = list(openpyxl.load_workbook(tmp_path / "trail.xlsx").active.iter_rows(values_only=True))
     assert rows[0][:3] == ("序号", "时间", "用户")
     assert {row[4] for row in rows[1:]} == {"KH001"} and {row[2] for row in rows[1:]} == {"clerk"}
     assert "审计记录已导出" in window.statusBar().currentMessage()
+
+
+def test_the_trail_export_asks_for_a_period_and_a_record(qtbot, window, save_path, tmp_path):
+    for code in ("KH001", "KH002"):
+        customer_service.create(window.engine, CustomerData(code=code, name="一汽"), "clerk")
+    today = date.today()
+    dialog = TrailExportDialog(window.engine, today)
+    qtbot.addWidget(dialog)
+    # this year's entries unless told otherwise: a big plant's whole trail is millions of lines
+    assert dialog.since.date() == date(today.year, 1, 1) and dialog.until.date() is None
+    dialog.until.line.setText("2020-13-01")
+    dialog.accept()
+    assert dialog.result_value is None
+    assert dialog.fields["until"].error.text() == "日期格式不正确(例:2024-03-15)。"
+    dialog.until.line.setText(str(today - timedelta(days=400)))
+    dialog.accept()
+    assert dialog.fields["until"].error.text() == "结束日期不能早于开始日期。"
+    dialog.since.line.setText("")
+    dialog.accept()  # nothing written then: told before a file is chosen
+    assert dialog.fields["until"].error.text() == "此期间没有写入任何审计记录。"
+    dialog.until.line.setText("")
+    dialog.record.setText("KH999")
+    dialog.accept()
+    assert dialog.result_value is None
+    assert dialog.fields["record"].error.text() == "审计记录中没有 KH999。"
+    assert dialog.fields["until"].error.text() == ""
+    dialog.since.line.setText(str(today + timedelta(days=1)))
+    dialog.record.setText("kh002")
+    dialog.accept()
+    assert dialog.fields["record"].error.text() == "kh002 在此期间没有审计记录。"
+    dialog.since.line.setText(str(today))
+    dialog.accept()
+    request = dialog.result_value
+    assert request == TrailRequest(today, None, "kh002")
+
+    save_path["path"] = str(tmp_path / "kh002.xlsx")
+    op = window.data_file_actions.export_audit_trail(request)
+    qtbot.waitUntil(lambda: op.done, timeout=20000)
+    ws = openpyxl.load_workbook(tmp_path / "kh002.xlsx").active
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert rows and {row[4] for row in rows} == {"KH002"}
+    assert f"kh002 {today} – …" in ws.oddHeader.left.text  # the header names the choice
 
 
 def test_back_up_now_goes_into_the_chosen_folder_checked(qtbot, window, data_dir, answers):

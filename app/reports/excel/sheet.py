@@ -29,6 +29,9 @@ from app.reports.files import ExportCancelled, write_atomically
 MAX_COLUMN_WIDTH = 60
 MIN_COLUMN_WIDTH = 6
 EXCEL_MAX_TEXT = 32767
+EXCEL_MAX_SHEET_TITLE = 31
+# rows of an Excel sheet, its header row included: a longer list goes on in another sheet
+SHEET_MAX_ROWS = 1_048_576
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 AMOUNT_FORMAT = "#,##0.00"
@@ -213,51 +216,92 @@ def write_table_sheet(
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     total: int | None = None,
-) -> Worksheet | WriteOnlyWorksheet:
+) -> list[Worksheet | WriteOnlyWorksheet]:
     """Add a list sheet (header row + one row per item) to `wb`, write-only or not.
 
     Text columns are always written as strings; dates as real dates; numbers as numbers.
     `rows` may be a generator: it is read once, row by row, and on a write-only workbook
     only the first WIDTH_SAMPLE rows (which size the columns) are held at a time.
+    A list longer than a sheet holds (SHEET_MAX_ROWS with its header) goes on in further
+    sheets named "title (2)", "title (3)" …, each with the same header and setup; the sheets
+    are returned in order.
     `progress(done, total)` is called every 200 rows when the total is known (the length of
     a list, else `total`) and once at the end; when `is_cancelled()` turns true,
     ExportCancelled is raised.
     """
     if total is None and isinstance(rows, Sized):
         total = len(rows)
-    ws = wb.create_sheet(title=title)
     pending = iter(rows)
     head = list(islice(pending, WIDTH_SAMPLE))
+    widths = [
+        column_width(
+            column.header,
+            [_shown(row[index], column) for row in head],
+            max_width=column.max_width,
+        )
+        for index, column in enumerate(columns)
+    ]
+    formats = [column.format for column in columns]
+    last_column = get_column_letter(max(1, len(columns)))
+    per_sheet = SHEET_MAX_ROWS - 1  # below the header row
+    remaining = chain(head, pending)
+    sheets: list[Worksheet | WriteOnlyWorksheet] = []
+    done = 0
+    while True:
+        name = title if not sheets else continued_title(title, len(sheets) + 1)
+        ws = _list_sheet(wb, name, columns, widths, lang=lang, header_left=header_left)
+        sheets.append(ws)
+        on_sheet = 0
+        for row in islice(remaining, per_sheet):
+            if done % PROGRESS_EVERY == 0:
+                if is_cancelled is not None and is_cancelled():
+                    for written in sheets:
+                        discard_sheet(written)
+                    raise ExportCancelled
+                if progress is not None and total is not None:
+                    progress(done, total)
+            ws.append(
+                [
+                    _data_cell(ws, value, column.kind, fmt)
+                    for value, column, fmt in zip(row, columns, formats, strict=True)
+                ]
+            )
+            done += 1
+            on_sheet += 1
+        # the filter range is written after the rows (write-only sheets too): the count is known
+        ws.auto_filter.ref = f"A1:{last_column}{on_sheet + 1}"
+        following = next(remaining, None) if on_sheet == per_sheet else None
+        if following is None:
+            break
+        remaining = chain([following], remaining)
+    if progress is not None:
+        progress(done, done)
+    return sheets
 
+
+def continued_title(title: str, number: int) -> str:
+    """The name of a list's sheet `number` (2, 3 …), within Excel's 31 characters."""
+    suffix = f" ({number})"
+    return title[: EXCEL_MAX_SHEET_TITLE - len(suffix)] + suffix
+
+
+def _list_sheet(
+    wb: Workbook,
+    title: str,
+    columns: Sequence[Column],
+    widths: Sequence[float],
+    *,
+    lang: str,
+    header_left: str,
+) -> Worksheet | WriteOnlyWorksheet:
+    """A new sheet with the list's widths, frozen bold header row and print setup."""
+    ws = wb.create_sheet(title=title)
     # everything that goes before the cells in the file must be set before the first append
-    for index, column in enumerate(columns):
-        values = [_shown(row[index], column) for row in head]
-        width = column_width(column.header, values, max_width=column.max_width)
+    for index, width in enumerate(widths):
         ws.column_dimensions[get_column_letter(index + 1)].width = width
     ws.freeze_panes = "A2"
     apply_print_setup(ws, lang=lang, header_left=header_left)
-
     ws.append([style_header(text_cell(ws, column.header)) for column in columns])
-    formats = [column.format for column in columns]
-    done = 0
-    for row in chain(head, pending):
-        if done % PROGRESS_EVERY == 0:
-            if is_cancelled is not None and is_cancelled():
-                discard_sheet(ws)
-                raise ExportCancelled
-            if progress is not None and total is not None:
-                progress(done, total)
-        ws.append(
-            [
-                _data_cell(ws, value, column.kind, fmt)
-                for value, column, fmt in zip(row, columns, formats, strict=True)
-            ]
-        )
-        done += 1
-    # the filter range is written after the rows (write-only sheets too): the count is known
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(columns)))}{done + 1}"
-    if progress is not None:
-        progress(done, done)
     return ws
 
 

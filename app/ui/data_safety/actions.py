@@ -8,7 +8,7 @@ here, but done by whoever owns the engine (AppController), which closes and reop
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -22,6 +22,7 @@ from app.services.audit_export import count_trail_lines, iter_trail_lines
 from app.services.backup_service import BackupInfo, size_text
 from app.ui.background import BackgroundOp, Progress, run_in_background
 from app.ui.data_safety.restore_dialog import RestoreDialog, local_time_text
+from app.ui.data_safety.trail_dialog import TrailExportDialog, TrailRequest
 from app.ui.exporting import ask_save_path, export_in_background
 from app.ui.field_service.sync_dialog import SyncActions
 
@@ -142,8 +143,17 @@ class DataFileActions(QObject):
 
     # ------------------------------------------------------------------ audit trail
 
-    def export_audit_trail(self) -> BackgroundOp | None:
-        """Every trail entry in the order written, as a workbook (off the GUI thread)."""
+    def export_audit_trail(self, request: TrailRequest | None = None) -> BackgroundOp | None:
+        """The trail entries of a period and/or a record (asked for unless given) in the order
+        written, as a workbook (off the GUI thread)."""
+        if request is None:
+            dialog = TrailExportDialog(self.engine, date.today(), self.window)
+            try:
+                if not dialog.exec():
+                    return None
+                request = dialog.result_value
+            finally:
+                dialog.deleteLater()
         path = ask_save_path(
             self.window,
             self.tr("Export the audit trail"),
@@ -154,6 +164,7 @@ class DataFileActions(QObject):
             return None
         engine, lang = self.engine, current_language()
         source = str(self.database_file or describe_database(engine.url))
+        which = {"since": request.since, "until": request.until, "record": request.record}
 
         def work(progress: Progress) -> Path:
             # openpyxl loads when the trail is exported, not at start-up
@@ -161,12 +172,13 @@ class DataFileActions(QObject):
 
             write_audit_trail(
                 path,
-                iter_trail_lines(engine),
+                iter_trail_lines(engine, **which),
                 lang=lang,
                 source_file=source,
+                scope=request.scope(),
                 progress=progress.report,
                 is_cancelled=progress.cancelled,
-                total=count_trail_lines(engine),
+                total=count_trail_lines(engine, **which),
             )
             return path
 
