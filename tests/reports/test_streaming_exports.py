@@ -29,7 +29,7 @@ from app.reports.pdf.layout import data_table
 from app.services import audit_export, complaint_service, customer_service, demo_scale
 from app.services.audit_export import TrailLine
 from app.services.complaint_data import ComplaintData
-from app.services.summary_data import FailureHistory
+from app.services.summary_data import CountRow, FailureHistory
 from tests.reports.test_complaint_ledger_xlsx import NOW, _tickets
 from tests.reports.test_failure_history_reports import _entry
 
@@ -318,3 +318,62 @@ def test_a_long_failure_history_is_laid_out_a_page_at_a_time(settings, monkeypat
     assert text == pdftotext(whole)
     numbers = [line for line in text.split() if line.startswith("KS-2026-")]
     assert numbers == [f"KS-2026-{i:04d}" for i in range(COUNT)]
+
+
+# ---------------------------------------------------------------- the summary PDFs
+
+
+def test_a_big_plant_s_summary_lists_are_laid_out_a_page_at_a_time(
+    settings, monkeypatch, pdftotext
+):
+    """A year of a big plant lists thousands of customers, products and repeat problems: the
+    PDF has them all, on the pages one big table each gave, but no table ever holds more than
+    a page or two of rows."""
+    from reportlab.platypus import tables
+
+    from app.reports.pdf import complaint_summary_pdf as module
+    from tests.reports.summary_fixtures import annual
+
+    COUNT = 300  # noqa: N806
+    review = annual()
+    problem = review.summary.frequency.problems[0]
+    this_year = replace(
+        review.summary,
+        by_customer=[
+            CountRow(f"KH{i:05d}", f"顾客{i}汽车部件有限公司", 1, 0.1, i) for i in range(COUNT)
+        ],
+        by_product=[CountRow(f"P-{i:04d}", "制动钳总成", 1, 0.1, i) for i in range(COUNT)],
+        frequency=replace(
+            review.summary.frequency,
+            problems=tuple(replace(problem, customer_code=f"KH{i:05d}") for i in range(COUNT)),
+        ),
+    )
+    review = replace(review, summary=this_year)
+    largest = 0
+    made = tables.Table.__init__
+
+    def counting_init(self, data, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        nonlocal largest
+        largest = max(largest, len(data))
+        made(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(tables.Table, "__init__", counting_init)
+    made_at = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    pdf = module.annual_summary_pdf(review, settings, made_at=made_at)
+    paged_largest = largest
+    # the same lists as one table each, as before
+    monkeypatch.setattr(
+        module,
+        "long_table",
+        lambda headers, rows, *args, **kw: module.table(headers, list(rows), *args, **kw),
+    )
+    largest = 0
+    whole = module.annual_summary_pdf(review, settings, made_at=made_at)
+    assert largest > COUNT and paged_largest < COUNT / 3
+    pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert pages == len(pypdf.PdfReader(io.BytesIO(whole)).pages) > 20
+    text = pdftotext(pdf)
+    assert text == pdftotext(whole)
+    for prefix in ("KH", "P-"):
+        listed = [word for word in text.split() if word.startswith(prefix)]
+        assert len(listed) >= COUNT

@@ -27,7 +27,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app.models.common import utcnow
-from app.reports.pdf.eight_d_pdf import grid, heading, kept, table, titled
+from app.reports.pdf.eight_d_pdf import grid, heading, kept, long_table, table, titled
 from app.reports.pdf.form_text import (
     FormText,
     format_date,
@@ -244,7 +244,8 @@ def _count_table(
     ]
     widths = [10 * mm, *(w for _, w in heads), 20 * mm, 18 * mm, 22 * mm]
     aligns = ["CENTER", *("LEFT" for _ in heads), "RIGHT", "RIGHT", "RIGHT"]
-    body = [
+    # a big plant's year lists thousands of customers and products: laid out a page at a time
+    body = (
         [
             str(n),
             *keys(row),
@@ -253,8 +254,8 @@ def _count_table(
             _count(row.qty_defective),
         ]
         for n, row in enumerate(rows, start=1)
-    ]
-    return titled(title, table(headers, body, widths, aligns), True)
+    )
+    return titled(title, long_table(headers, body, widths, aligns), True)
 
 
 def _breakdowns(t: FormText, s: ComplaintSummary, section: _Sections) -> list[Flowable]:
@@ -483,7 +484,7 @@ def _frequency(t: FormText, s: ComplaintSummary, section: _Sections) -> list[Flo
     sep = "、" if t.lang == "zh_CN" else ", "
     widths = [36 * mm, 24 * mm, 24 * mm, 14 * mm, 16 * mm, None]
     numbers_width = CONTENT_WIDTH - sum(w or 0 for w in widths) - 8  # less the cell padding
-    listing = [
+    listing = (
         [
             f"{p.customer_code} {p.customer_name}".strip(),
             p.item,
@@ -493,12 +494,14 @@ def _frequency(t: FormText, s: ComplaintSummary, section: _Sections) -> list[Flo
             _listed(p.numbers, sep, numbers_width),
         ]
         for p in f.problems
-    ]
+    )
     aligns = ["LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT"]
     story = kept(heading(section("经常与偶发问题", "Repeat and one-off problems")), grid(t, rows))
     story += titled(
         t("重复问题清单", "Repeat problems"),
-        table(headers, listing, widths, aligns, empty_text=t("无重复问题", "No repeat problems")),
+        long_table(
+            headers, listing, widths, aligns, empty_text=t("无重复问题", "No repeat problems")
+        ),
     )
     return story
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from PIL import Image as PILImage
@@ -52,7 +52,9 @@ from app.reports.pdf.layout import (
     build_form_pdf,
     data_table,
     label_value_grid,
+    leading_rows_height,
     markup,
+    paged_data_table,
     section_heading,
     styles,
     text_paragraph,
@@ -122,6 +124,20 @@ def table(
     fixed = column_widths(CONTENT_WIDTH, widths)
     heads = [wrap_words(h, w - _CELL_PADDING_X) for h, w in zip(headers, fixed, strict=True)]
     return data_table(heads, rows, fixed, aligns=aligns, empty_text=empty_text)
+
+
+def long_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[CellContent]],
+    widths: Sequence[float | None],
+    aligns: Sequence[str],
+    empty_text: str | None = None,
+) -> Flowable:
+    """`table` for a list that may run to many pages (a summary's customers, its repeat
+    problems): the same look, its rows (a generator is fine) laid out a page at a time."""
+    fixed = column_widths(CONTENT_WIDTH, widths)
+    heads = [wrap_words(h, w - _CELL_PADDING_X) for h, w in zip(headers, fixed, strict=True)]
+    return paged_data_table(heads, rows, fixed, aligns=aligns, empty_text=empty_text)
 
 
 def value_width(t: FormText, span: int = 1) -> float:
@@ -419,7 +435,7 @@ def _sorting_table(t: FormText, complaint: ComplaintData) -> Table:
     return table(headers, rows, widths, ["LEFT", "RIGHT", "RIGHT", "LEFT", "CENTER", "LEFT"])
 
 
-def titled(text: str, listing: Table, section: bool = False) -> list[Flowable]:
+def titled(text: str, listing: Flowable, section: bool = False) -> list[Flowable]:
     """A title over a table, kept on the same page as the table's header and first row.
 
     `section` gives it the size of a section heading. (keepWithNext would move a long table to
@@ -431,7 +447,7 @@ def titled(text: str, listing: Table, section: bool = False) -> list[Flowable]:
         else ParagraphStyle("qd-subheading", parent=styles().cell, spaceBefore=4, spaceAfter=2)
     )
     listing.wrap(CONTENT_WIDTH, PAGE_HEIGHT)
-    first_rows = sum(listing._rowHeights[:2])  # known once wrapped
+    first_rows = leading_rows_height(listing, 2)  # known once wrapped
     return [CondPageBreak(first_rows + 11 * mm), Paragraph(markup(text), style), listing]
 
 

@@ -442,6 +442,13 @@ def paged_data_table(
     return _PagedTable(header, cells(), list(col_widths), commands, page_rows)
 
 
+def leading_rows_height(listing: Flowable, rows: int) -> float:
+    """The height of the first `rows` rows (the header and the first row) of a list table,
+    data_table or paged_data_table, once it has been wrapped."""
+    table = listing._table if isinstance(listing, _PagedTable) else listing  # noqa: SLF001
+    return sum(table._rowHeights[:rows])  # noqa: SLF001
+
+
 # ---------------------------------------------------------------- tick boxes
 
 
