@@ -85,6 +85,25 @@ def _peak(write: Callable[[], object]) -> int:
         tracemalloc.stop()
 
 
+class _Largest:
+    rows = 0  # rows of the largest ReportLab table made
+
+
+def _largest_table(monkeypatch) -> _Largest:  # noqa: ANN001
+    """Watch every ReportLab table made from now on for its number of rows (header included)."""
+    from reportlab.platypus import tables
+
+    largest = _Largest()
+    made = tables.Table.__init__
+
+    def counting_init(self, data, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        largest.rows = max(largest.rows, len(data))
+        made(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(tables.Table, "__init__", counting_init)
+    return largest
+
+
 def _sheet_xml(source: bytes | Path, name: str = "xl/worksheets/sheet1.xml") -> bytes:
     with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as zf:
         return zf.read(name)
@@ -287,19 +306,9 @@ def test_a_long_failure_history_is_laid_out_a_page_at_a_time(settings, monkeypat
         for i in range(COUNT)
     ]
     history = FailureHistory(part="P-1001", names=("制动钳",), entries=entries)
-    from reportlab.platypus import tables
-
-    largest = 0
-    made = tables.Table.__init__
-
-    def counting_init(self, data, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
-        nonlocal largest
-        largest = max(largest, len(data))
-        made(self, data, *args, **kwargs)
-
-    monkeypatch.setattr(tables.Table, "__init__", counting_init)
+    largest = _largest_table(monkeypatch)
     pdf = failure_history_pdf(history, settings)
-    paged_largest = largest
+    paged_largest = largest.rows
     # the same entries as one table, as before
     from app.reports.pdf import failure_history_pdf as module
 
@@ -308,10 +317,9 @@ def test_a_long_failure_history_is_laid_out_a_page_at_a_time(settings, monkeypat
         "paged_data_table",
         lambda headers, rows, widths, **kw: data_table(headers, list(rows), widths, **kw),
     )
-    largest = 0
+    largest.rows = 0
     whole = failure_history_pdf(history, settings)
-    print(paged_largest, largest)
-    assert largest > COUNT and paged_largest < COUNT / 3
+    assert largest.rows > COUNT and paged_largest < COUNT / 3
     pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert pages == len(pypdf.PdfReader(io.BytesIO(whole)).pages) > 10
     text = pdftotext(pdf)
@@ -329,8 +337,6 @@ def test_a_big_plant_s_summary_lists_are_laid_out_a_page_at_a_time(
     """A year of a big plant lists thousands of customers, products and repeat problems: the
     PDF has them all, on the pages one big table each gave, but no table ever holds more than
     a page or two of rows."""
-    from reportlab.platypus import tables
-
     from app.reports.pdf import complaint_summary_pdf as module
     from tests.reports.summary_fixtures import annual
 
@@ -349,27 +355,19 @@ def test_a_big_plant_s_summary_lists_are_laid_out_a_page_at_a_time(
         ),
     )
     review = replace(review, summary=this_year)
-    largest = 0
-    made = tables.Table.__init__
-
-    def counting_init(self, data, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
-        nonlocal largest
-        largest = max(largest, len(data))
-        made(self, data, *args, **kwargs)
-
-    monkeypatch.setattr(tables.Table, "__init__", counting_init)
+    largest = _largest_table(monkeypatch)
     made_at = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
     pdf = module.annual_summary_pdf(review, settings, made_at=made_at)
-    paged_largest = largest
+    paged_largest = largest.rows
     # the same lists as one table each, as before
     monkeypatch.setattr(
         module,
         "long_table",
         lambda headers, rows, *args, **kw: module.table(headers, list(rows), *args, **kw),
     )
-    largest = 0
+    largest.rows = 0
     whole = module.annual_summary_pdf(review, settings, made_at=made_at)
-    assert largest > COUNT and paged_largest < COUNT / 3
+    assert largest.rows > COUNT and paged_largest < COUNT / 3
     pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert pages == len(pypdf.PdfReader(io.BytesIO(whole)).pages) > 20
     text = pdftotext(pdf)

@@ -113,6 +113,15 @@ def grid(t: FormText, rows: Sequence[Sequence[GridField]]) -> list[Table]:
     return label_value_grid(filled, pairs_per_row=2, label_width=label_width)
 
 
+def _page_columns(
+    headers: Sequence[str], widths: Sequence[float | None]
+) -> tuple[list[str], list[float]]:
+    """A list table's headers wrapped to its columns, and the columns' widths across the page."""
+    fixed = column_widths(CONTENT_WIDTH, widths)
+    heads = [wrap_words(h, w - _CELL_PADDING_X) for h, w in zip(headers, fixed, strict=True)]
+    return heads, fixed
+
+
 def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[CellContent]],
@@ -121,8 +130,7 @@ def table(
     empty_text: str | None = None,
 ) -> Table:
     """A list table across the page; `widths` may leave one column (None) to take the rest."""
-    fixed = column_widths(CONTENT_WIDTH, widths)
-    heads = [wrap_words(h, w - _CELL_PADDING_X) for h, w in zip(headers, fixed, strict=True)]
+    heads, fixed = _page_columns(headers, widths)
     return data_table(heads, rows, fixed, aligns=aligns, empty_text=empty_text)
 
 
@@ -135,8 +143,7 @@ def long_table(
 ) -> Flowable:
     """`table` for a list that may run to many pages (a summary's customers, its repeat
     problems): the same look, its rows (a generator is fine) laid out a page at a time."""
-    fixed = column_widths(CONTENT_WIDTH, widths)
-    heads = [wrap_words(h, w - _CELL_PADDING_X) for h, w in zip(headers, fixed, strict=True)]
+    heads, fixed = _page_columns(headers, widths)
     return paged_data_table(heads, rows, fixed, aligns=aligns, empty_text=empty_text)
 
 
