@@ -59,7 +59,7 @@ def first_page_ids(
     )
     if sort == "customer":
         head = head.join(Customer, Customer.id == Complaint.customer_id)
-    order = sort_order(engine, keys, descending)
+    order = sort_order(engine, keys, descending, Complaint.__table__)
     order.append(Complaint.id.desc() if descending else Complaint.id.asc())
     head = (
         head.where(_where(replace(flt, text=""), now or utcnow(), indexed=True))

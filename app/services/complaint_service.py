@@ -425,20 +425,26 @@ def history(engine: Engine, data: ComplaintData) -> list[audit_service.AuditRow]
     return audit_service.history(engine, ENTITY, data.uuid or "")
 
 
-def _where(flt: ComplaintFilter, now: datetime, indexed: bool = False):  # noqa: ANN202
-    """The filter as SQL; indexed: search the text index (the query needs no Customer join)."""
+def _where(flt: ComplaintFilter, now: datetime, indexed: bool = False, dialect: str = "sqlite"):  # noqa: ANN202
+    """The filter as SQL; indexed: search the text index (the query needs no Customer join),
+    written for the dialect's planner."""
     conditions = []
     text = flt.text.strip()
     if text and indexed:
-        # one set of ids, tested while the list's order index is read (id + 0: not looked up
-        # one by one and sorted), so the first page of a common word comes without a sort
-        other = Complaint.__table__.alias("by_customer")
+        # the ticket's own text or its customer's names, tested while the list's order index
+        # is read (+ 0: not looked up one by one and sorted), so the first page of a common
+        # word comes without a sort
         customers = text_search.ids_matching(text_search.CUSTOMER, text, ("names",))
-        hits = union_all(
-            text_search.ids_matching(text_search.COMPLAINT, text),
-            select(other.c.id).where(other.c.customer_id.in_(customers)),
-        )
-        conditions.append((Complaint.id + 0).in_(hits))
+        own = text_search.ids_matching(text_search.COMPLAINT, text)
+        if dialect == "postgresql":
+            # two sets, each hashed once: PostgreSQL does not pull an IN under OR into a join
+            # (one IN of their union it joins, and sorts every match for the first page)
+            conditions.append((Complaint.id + 0).in_(own) | (Complaint.customer_id + 0).in_(customers))  # fmt: skip
+        else:
+            # one set of ids: SQLite then reads only the order index (customer_id is not in it)
+            other = Complaint.__table__.alias("by_customer")
+            by_customer = select(other.c.id).where(other.c.customer_id.in_(customers))
+            conditions.append((Complaint.id + 0).in_(union_all(own, by_customer)))
     elif text:
         like = [
             col(Complaint.number).icontains(text, autoescape=True),
@@ -509,14 +515,15 @@ def ids_query(
 ):  # noqa: ANN201  (a Select of Complaint.id)
     """The SELECT of the matching tickets' ids in list order (search_ids runs it)."""
     keys = SORT_KEYS.get(sort, SORT_KEYS["number"])
-    order = sort_order(engine, keys, descending)
+    order = sort_order(engine, keys, descending, Complaint.__table__)
     order.append(Complaint.id.desc() if descending else Complaint.id.asc())
     flt = flt or ComplaintFilter()
     indexed = text_search.usable(engine, flt.text.strip())
     query = select(Complaint.id)
     if sort == "customer" or not indexed:
         query = query.join(Customer, Customer.id == Complaint.customer_id)
-    return query.where(_where(flt, now or utcnow(), indexed)).order_by(*order)
+    where = _where(flt, now or utcnow(), indexed, engine.dialect.name)
+    return query.where(where).order_by(*order)
 
 
 def count_matching(
@@ -542,7 +549,7 @@ def count_query(
     query = select(func.count()).select_from(Complaint)
     if not indexed:
         query = query.join(Customer, Customer.id == Complaint.customer_id)
-    return query.where(_where(flt, now or utcnow(), indexed))
+    return query.where(_where(flt, now or utcnow(), indexed, engine.dialect.name))
 
 
 def count_overdue(

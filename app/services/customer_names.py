@@ -68,7 +68,9 @@ class CustomerNames:
 def load(engine: Engine) -> CustomerNames:
     """Every customer's code and names, in one statement."""
     columns = (Customer.id, Customer.code, Customer.name, Customer.short_name)
-    query = select(*columns).order_by(*sort_order(engine, [Customer.code], False), Customer.id)
+    query = select(*columns).order_by(
+        *sort_order(engine, [Customer.code], False, Customer.__table__), Customer.id
+    )
     with engine.connect() as connection:
         rows = connection.execute(query).all()
     return CustomerNames(

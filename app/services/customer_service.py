@@ -406,7 +406,7 @@ def search_ids(
     limit: only the first ids (the list's first page); cancel: stop it from another thread.
     """
     key = SORT_KEYS.get(sort, Customer.code)
-    order = [*sort_order(engine, [key], descending), Customer.id.asc()]
+    order = [*sort_order(engine, [key], descending, Customer.__table__), Customer.id.asc()]
     flt = flt or CustomerFilter()
     query = select(Customer.id).where(_where(flt, text_search.usable(engine, flt.text.strip())))
     query = query.order_by(*order)

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, FromClause
 from sqlalchemy.exc import DBAPIError
 
 
@@ -78,11 +78,23 @@ def cancellable(engine: Engine, cancel: QueryCancel | None) -> Iterator[Connecti
         cancel.check()
 
 
-def sort_order(engine: Engine, keys, descending: bool) -> list:  # noqa: ANN001
+def sort_order(engine: Engine, keys, descending: bool, own: FromClause | None = None) -> list:  # noqa: ANN001
     """ORDER BY terms for a list's sort keys, with empty values where SQLite puts them (first
     going up, last going down) on every engine: PostgreSQL would put them at the other end.
-    On SQLite the plain terms are kept, so its indexes serve the order as before."""
+    On SQLite the plain terms are kept, so its indexes serve the order as before.
+
+    own: the list's own table. Its NOT NULL columns are never empty in the list (a joined
+    table's may be, in an outer join), so on PostgreSQL they keep the plain term too, which its
+    indexes serve: with NULLS LAST the complaint list's first page sorted every ticket."""
     terms = [key.desc() if descending else key.asc() for key in keys]
     if engine.dialect.name == "sqlite":
         return terms
-    return [term.nulls_last() if descending else term.nulls_first() for term in terms]
+    return [
+        term if _never_empty(key, own) else term.nulls_last() if descending else term.nulls_first()
+        for key, term in zip(keys, terms, strict=True)
+    ]
+
+
+def _never_empty(key, own: FromClause | None) -> bool:  # noqa: ANN001
+    column = getattr(key, "expression", key)  # an ORM attribute's column
+    return own is not None and getattr(column, "table", None) is own and column.nullable is False

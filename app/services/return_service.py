@@ -478,7 +478,7 @@ def search_ids(
     limit: only the first ids (the list's first page); cancel: stop it from another thread.
     """
     keys = SORT_KEYS.get(sort, SORT_KEYS["number"])
-    order = sort_order(engine, keys, descending)
+    order = sort_order(engine, keys, descending, ReturnReceipt.__table__)
     order.append(ReturnReceipt.id.desc() if descending else ReturnReceipt.id.asc())
     flt = flt or ReturnFilter()
     indexed = text_search.usable(engine, flt.text.strip())

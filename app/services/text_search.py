@@ -45,9 +45,21 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Select, String, column, func, literal, or_, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Select,
+    String,
+    column,
+    func,
+    literal,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.sqltypes import NullType
 
 SEPARATOR = "\x1f"  # the ASCII unit separator: not on a keyboard, never in a typed search
 TRIGRAM = 3  # the trigram index answers texts of at least this many characters
@@ -222,16 +234,22 @@ def contains(index: TextIndex, text: str, key, columns: tuple[str, ...] = ()):  
     """True where the record whose id is key (a column of the outer query) has text in its
     fields: its text row looked up by id. For a few thousand records in a known order (the
     head of a list); ids_matching answers "which of all records" faster.
+
+    On PostgreSQL a value looked up per record (a scalar subquery, NULL without a text row):
+    it turns an EXISTS into a hashed set of every matching record, a scan of the whole text
+    table (33 ms for 100,000 tickets against 11 ms for the 4,000 lookups).
     """
     names = columns or tuple(index.columns)
     plain = table(index.name, column("id"), *(column(name) for name in index.columns))
     needle = func.lower(literal(text))
     found = (func.instr(plain.c[name], needle) > 0 for name in names)
-    on_sqlite = _PerDialect(literal(1)).where(plain.c.id == key, or_(*found))
-    on_sqlite.postgresql = select(literal(1)).where(
-        plain.c.id == key, or_(*(func.strpos(plain.c[n], ascii_lower(text)) > 0 for n in names))
+    on_sqlite = select(literal(1)).where(plain.c.id == key, or_(*found)).exists()
+    on_postgresql = (
+        select(or_(*(func.strpos(plain.c[n], ascii_lower(text)) > 0 for n in names)))
+        .where(plain.c.id == key)
+        .scalar_subquery()
     )
-    return on_sqlite.exists()
+    return _PerDialectCondition(on_sqlite, on_postgresql)
 
 
 def _every_trigram(needle, length: int):  # noqa: ANN001, ANN202  (SQL text expressions)
@@ -304,6 +322,29 @@ class _PerDialect(Select):
 
 @compiles(_PerDialect, "postgresql")
 def _compile_on_postgresql(element: _PerDialect, compiler, **kw) -> str:  # noqa: ANN001
+    return compiler.process(element.postgresql, **kw)
+
+
+class _PerDialectCondition(ColumnElement[bool]):
+    """A condition written for SQLite (and other dialects), and for PostgreSQL (not cached, as
+    _PerDialect). Its subqueries correlate with the enclosing query as they would on their own."""
+
+    inherit_cache = False
+    # a type without a boolean of its own: SQLite's compiler would write a Boolean as "… = 1"
+    type = NullType()
+
+    def __init__(self, default: ColumnElement[bool], postgresql: ColumnElement[bool]) -> None:
+        self.default = default
+        self.postgresql = postgresql
+
+
+@compiles(_PerDialectCondition)
+def _condition_elsewhere(element: _PerDialectCondition, compiler, **kw) -> str:  # noqa: ANN001
+    return compiler.process(element.default, **kw)
+
+
+@compiles(_PerDialectCondition, "postgresql")
+def _condition_on_postgresql(element: _PerDialectCondition, compiler, **kw) -> str:  # noqa: ANN001
     return compiler.process(element.postgresql, **kw)
 
 

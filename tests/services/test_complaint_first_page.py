@@ -89,6 +89,32 @@ def test_only_the_head_of_the_list_is_read(tickets):
     assert "LIMIT" in statement and statement.count("SELECT") >= 3
 
 
+def test_each_ticket_of_the_head_is_looked_up_by_id_on_postgresql(tickets):
+    """PostgreSQL would answer an EXISTS by hashing every ticket whose text holds the word (a
+    scan of the whole text table); the head's tickets are looked up one by one instead."""
+    if tickets.dialect.name != "postgresql":
+        pytest.skip("SQLite runs the EXISTS for each ticket of the head as it is")
+    sent: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, parameters, *_args) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(tickets, "before_cursor_execute", record)
+    try:
+        assert _first(tickets, "碳刷")
+    finally:
+        event.remove(tickets, "before_cursor_execute", record)
+    (statement, parameters) = next((s, p) for s, p in sent if "complaint_text" in s)
+    with tickets.connect() as connection:
+        connection.exec_driver_sql("SET enable_seqscan = off")  # 40 tickets would be read whole
+        plan = "\n".join(
+            r[0] for r in connection.exec_driver_sql("EXPLAIN " + statement, parameters)
+        )
+    # no EXISTS, which the planner may hash (it did at 100,000 tickets: 33 ms against 11 ms)
+    assert "EXISTS" not in statement.upper()
+    assert "Index Cond: (id = head.id)" in plan, plan
+
+
 def test_the_page_rows_carry_what_the_tickets_hold(tickets):
     """The list's lines are read as plain rows of the list's columns (not whole tickets)."""
     ids = complaint_service.search_ids(tickets, ComplaintFilter(text="碳刷"))[:PAGE]

@@ -344,9 +344,13 @@ def _statements(engine, search, *args, **kwargs) -> list[tuple[str, object]]:
     return [(statement, parameters) for statement, parameters in sent if "_text" in statement]
 
 
-def _plan(engine, statement: str, parameters) -> str:
+def _plan(engine, statement: str, parameters, seq_scans: bool = True) -> str:
+    """The statement's plan; seq_scans=False: as PostgreSQL plans it when any index that can
+    answer it is taken over reading a table (whether the statement lets the index answer)."""
     with engine.connect() as connection:
         explain = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
+        if not seq_scans and engine.dialect.name == "postgresql":
+            connection.exec_driver_sql("SET enable_seqscan = off")
         rows = connection.exec_driver_sql(explain + statement, parameters).all()
     return "\n".join(str(row[-1]) for row in rows)
 
@@ -391,7 +395,10 @@ def test_every_list_searches_through_the_index_from_three_characters(records):
             sent += _statements(engine, service.count_matching, flt)
             assert sent, (service.__name__, words)
             for statement, parameters in sent:
-                plan = _plan(engine, statement, parameters)
+                # a hashed set of ticket ids (the complaint list on PostgreSQL) is planned for
+                # half its rows, which a table of a few thousand gives sooner by a plain read;
+                # at 100,000 tickets the index answers (benchmarks/RESULTS.md)
+                plan = _plan(engine, statement, parameters, seq_scans=not by_index)
                 if on_postgresql:
                     index_scans = re.findall(r"Bitmap Index Scan on \w+_text_\w+_trgm", plan)
                     table_scans = re.findall(r"Seq Scan on \w+_text\b", plan)
