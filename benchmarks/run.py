@@ -1,6 +1,6 @@
 """QualityDesk at 1,000 / 10,000 / 100,000 complaints: every figure of issue 9 in one table.
 
-    uv run python benchmarks/run.py [--quick] [--runs N] [--cache DIR] [--only WORDS] [--markdown FILE]
+    uv run python benchmarks/run.py [--quick | --sizes N …] [--runs N] [--cache DIR] [--only WORDS] [--markdown FILE]
 
 The data sets are built once into a cache folder (default: the user cache folder's
 QualityDesk/benchmarks; keyed by the generator's plan and the newest migration) and copied
@@ -8,6 +8,9 @@ before use. Each figure is the median of several runs and, where the issue names
 divided by a baseline measured in the same run on the same data, alternating run by run
 with the app's: on a shared or slow machine the ratio still says how the app does.
 --quick: the 1k and 10k data sets only (the "large" figures then run on 10k).
+--server URL: the list and search figures also on a PostgreSQL server holding the large data set.
+--sizes: other data sets, by their complaints (the smallest is the baseline, the largest the
+"large"); the test suite runs every figure on two small ones so that the command keeps working.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from figures import datasets, lists, pdfs, processes, reports, storage, sync_trip  # noqa: E402
+from figures import datasets, lists, pdfs, processes, reports, server, storage, sync_trip  # noqa: E402
 from figures.timing import Figure, median, paired, show  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -79,7 +82,10 @@ class Run:
         self.runs = args.runs
         self.heavy_runs = max(1, min(args.runs, 3))
         self.cache = Path(args.cache).expanduser() if args.cache else datasets.default_cache()
-        self.names = ["1k", "10k"] if args.quick else ["1k", "10k", "100k"]
+        if args.sizes:
+            self.names = [datasets.size_name(n) for n in sorted(set(args.sizes))]
+        else:
+            self.names = ["1k", "10k"] if args.quick else ["1k", "10k", "100k"]
         self.large = self.names[-1]
         self.work = Path(tempfile.mkdtemp(prefix="qd-bench-run-"))
         self.env = processes.child_env(self.cache, self.work / "config")
@@ -137,7 +143,7 @@ class Run:
                 self.figures.append(figure)
 
     def search(self) -> None:
-        terms = lists.search_terms(self.database(self.names[0]))  # the same words on every size
+        terms = lists.search_terms([self.database(name) for name in self.names])
         for name in self.names:
             for size, text in terms.items():
                 figure = lists.search_keystroke(self.engine(name), self.database(name), text, self.runs, name)  # fmt: skip
@@ -145,8 +151,26 @@ class Run:
                 if name == self.large:
                     self.figures.append(figure)
 
+    def on_server(self) -> None:
+        """The list and the searches again on a PostgreSQL server holding the large data set;
+        the baseline is the same figure on the data file, measured above in this run."""
+        engine = server.engine_holding(self.sets[self.large], self.args.server, self.work, self.env, log)  # fmt: skip
+        self.engines["server"] = engine
+        label = f"{self.large} on PostgreSQL"
+        database = self.database(self.large)  # the same records: the expected first rows
+        found = [lists.list_first_page(engine, database, self.runs, label)]
+        for text in lists.search_terms([self.database(name) for name in self.names]).values():
+            found.append(lists.search_keystroke(engine, database, text, self.runs, label))
+        for figure in found:
+            same = next((f for f in self.figures if f.name == figure.name.replace(label, self.large)), None)  # fmt: skip
+            figure.baseline = same.value if same else None
+            figure.baseline_samples = same.samples if same else []
+            figure.baseline_name = "the same on the data file (SQLite), above" if same else ""
+            self.figures.append(figure)
+
     def eight_d(self) -> None:
-        count = 1000 if not self.args.quick else 200
+        count = 1000 if self.large == "100k" else 200
+        count = min(count, max(1, datasets.size_of(self.large) // 5))
         one, bulk = pdfs.eight_d(self.engine(self.large), count, self.large)
         self.figures += [one, bulk]
 
@@ -279,6 +303,11 @@ class Run:
             ("start", "cold start", self.start_up),
             ("list", "complaint list", self.lists),
             ("search", "search as you type", self.search),
+            *(
+                [("server", "list and search on the PostgreSQL server", self.on_server)]
+                if self.args.server
+                else []
+            ),  # fmt: skip
             ("8d", "8D reports", self.eight_d),
             ("ledger", "ledger export", self.ledger),
             ("summary", "monthly summary workbook", self.monthly_summary),
@@ -347,7 +376,12 @@ def _render(head: list[str], rows: list[list[str]], markdown: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="1k and 10k data sets only")
+    sizes = parser.add_mutually_exclusive_group()
+    sizes.add_argument("--quick", action="store_true", help="1k and 10k data sets only")
+    sizes.add_argument(
+        "--sizes", nargs="+", type=int, metavar="N",
+        help="data sets of these many complaints instead (at least two; the smallest is the baseline)",
+    )  # fmt: skip
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median; default 5)")
     parser.add_argument("--cache", help="the data sets' cache folder")
     parser.add_argument("--rebuild", action="store_true", help="build the data sets again")
@@ -358,11 +392,18 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument(
         "--only", nargs="+", metavar="WORD",
-        help="only these figures: start list search 8d ledger summary overview window sync size memory",
+        help="only these figures: start list search server 8d ledger summary overview window sync size memory",
     )  # fmt: skip
     parser.add_argument("--markdown", help="also write the tables as Markdown to this file")
+    parser.add_argument(
+        "--server", metavar="URL",
+        help="also measure the list and search with the largest data set on this PostgreSQL "
+        "database (empty, or holding that data set from an earlier run)",
+    )  # fmt: skip
     parser.add_argument("--keep", action="store_true", help="keep the working copies (printed)")
     args = parser.parse_args(argv)
+    if args.sizes and (len(set(args.sizes)) < 2 or min(args.sizes) < 20):
+        parser.error("--sizes needs at least two different sizes of 20 complaints or more")
     run = Run(args)
     try:
         run.execute()

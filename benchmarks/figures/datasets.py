@@ -26,6 +26,17 @@ import platformdirs
 from app.config import DB_FILENAME
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
+
+
+def size_name(complaints: int) -> str:
+    """1000 → "1k", 100000 → "100k", 250 → "250": a data set's name from its size."""
+    return f"{complaints // 1000}k" if complaints % 1000 == 0 else str(complaints)
+
+
+def size_of(name: str) -> int:
+    return SIZES.get(name) or (int(name[:-1]) * 1000 if name.endswith("k") else int(name))
+
+
 SEED = 1
 BENCH_DIR = Path(__file__).resolve().parent.parent
 
@@ -68,7 +79,7 @@ def _builder(choice: str = "auto") -> tuple[str, object]:
 
 @dataclass(frozen=True)
 class DataSet:
-    name: str  # "1k", "10k", "100k"
+    name: str  # "1k", "10k", "100k" (or "250": see size_name)
     complaints: int
     folder: Path  # the cached data folder (never written after it was built)
     builder: str
@@ -143,7 +154,7 @@ def get(name: str, cache: Path, rebuild: bool = False, log=print, builder: str =
     """The cached data set `name`, built first when missing (or when rebuild is asked).
 
     builder: "demo_scale", "fill", or "auto" (demo_scale once it is committed)."""
-    complaints = SIZES[name]
+    complaints = size_of(name)
     builder, module = _builder(builder)
     plan_text = _plan_text(builder, module, complaints)
     head = migration_head()

@@ -146,24 +146,27 @@ def list_first_page(engine, database: Path, runs: int, label: str) -> Figure:  #
 
 
 # typed searches: a defect phrase of 3+ characters and a 2-character word (common in Chinese)
-THREE_CHARACTERS = ("单向器", "碳刷磨损", "减震器", "制动卡钳")
-TWO_CHARACTERS = ("碳刷", "卡钳", "汽车")
+# the demo's defects first (rare enough to page through), then words of nearly every ticket
+# for small data sets that hold none of them
+THREE_CHARACTERS = ("单向器", "碳刷磨损", "减震器", "制动卡钳", "发电机", "起动机")
+TWO_CHARACTERS = ("碳刷", "卡钳", "汽车", "不良")
 
 
-def search_terms(database: Path) -> dict[str, str]:
-    """The first word of each list that the data set's tickets contain (the demo's defects;
-    the older bulk filler's product names)."""
-    connection = raw_connection(database)
+def search_terms(databases: list[Path]) -> dict[str, str]:
+    """The first word of each list that every data set's tickets contain (the demo's defects;
+    the older bulk filler's product names), so that each size searches the same word."""
+    connections = [raw_connection(database) for database in databases]
     try:
 
         def found(word: str) -> bool:
             sql = "SELECT 1 FROM complaint WHERE description LIKE ? OR product_model LIKE ? LIMIT 1"
-            return connection.execute(sql, (f"%{word}%",) * 2).fetchone() is not None
+            return all(c.execute(sql, (f"%{word}%",) * 2).fetchone() for c in connections)
 
         three = next((w for w in THREE_CHARACTERS if found(w)), THREE_CHARACTERS[0])
         two = next((w for w in TWO_CHARACTERS if found(w)), TWO_CHARACTERS[0])
     finally:
-        connection.close()
+        for connection in connections:
+            connection.close()
     return {"3": three, "2": two}
 
 
