@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import datetime, timedelta
+from time import sleep
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # keep the developer's own preferences and data out of the tests
@@ -64,3 +66,17 @@ def _chinese_texts():
     set_language("zh_CN")
     yield
     set_language("zh_CN")
+
+
+SECONDS_KEPT_CLEAR_OF_MIDNIGHT = 60  # longer than any one test's dated part takes
+
+
+@pytest.fixture(autouse=True)
+def _one_day_per_test():
+    """A test and the app it drives read today's date separately; a test started in the last
+    minute of a day waits for the next one, so both read the same date."""
+    now = datetime.now()
+    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+    left = (midnight - now).total_seconds()
+    if left < SECONDS_KEPT_CLEAR_OF_MIDNIGHT:
+        sleep(left + 0.5)

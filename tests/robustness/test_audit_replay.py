@@ -44,7 +44,6 @@ TEXT = (
     .filter(bool)
 )
 PHONES = st.sampled_from(["", "0571-88886666", "138 0571 2233"])
-YEAR = date.today().year
 
 
 EVENT_NOTES = {"reopen_reason", "delete_reason", "reason"}
@@ -97,9 +96,9 @@ class QualityRecords(RuleBasedStateMachine):
             code=f"R{self.codes:04d}",
             name=name,
             phone=phone,
-            cooperation_since=date(YEAR - 3, 5, 1),
+            cooperation_since=date(date.today().year - 3, 5, 1),
             contacts=[ContactData(name="王" + name[:5], phone=phone)],
-            volumes=[VolumeData(year=YEAR - 1, amount_wan=float(volume))],
+            volumes=[VolumeData(year=date.today().year - 1, amount_wan=float(volume))],
         )
         return customer_service.create(self.engine, data, "clerk").id
 
@@ -189,7 +188,7 @@ class QualityRecords(RuleBasedStateMachine):
 
     @rule(target=campaigns, period=st.sampled_from(["h1", "h2", "q1", "q3"]))
     def start_campaign(self, period):
-        data = survey_service.new_campaign(self.engine, YEAR - 1, period)
+        data = survey_service.new_campaign(self.engine, date.today().year - 1, period)
         return survey_service.create_campaign(self.engine, data, "sales").id
 
     @rule(
@@ -209,7 +208,7 @@ class QualityRecords(RuleBasedStateMachine):
         for answer, level in zip(response.answers, levels, strict=False):
             answer.level = level
         response.comments = comments
-        response.answered_on = date(YEAR - 1, 12, 31)
+        response.answered_on = date(date.today().year - 1, 12, 31)
         survey_service.save_response(self.engine, response, "sales")
 
     @rule(campaign=campaigns, customer=customers, reason=TEXT)

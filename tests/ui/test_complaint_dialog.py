@@ -31,8 +31,6 @@ from app.ui.complaints.complaint_pages import PAGE_ACTIONS
 from app.ui.signals import DataHub
 from app.ui.widgets.action_dialogs import ReasonDialog, VerifyActionDialog
 
-TODAY = date.today()
-
 
 @pytest.fixture
 def hub():
@@ -167,7 +165,7 @@ def test_register_work_the_8d_and_close(qtbot, engine, hub, customer, answers, s
     form = dialog.form
     assert dialog.windowTitle() == "新建客户抱怨单"
     assert form.received_by.text()  # the clerk, by default
-    assert form.received_at.text().startswith(TODAY.isoformat())
+    assert form.received_at.text().startswith(date.today().isoformat())
 
     # registration from a phone call, by keyboard
     _pick_customer_with_the_keyboard(qtbot, form)
@@ -195,7 +193,7 @@ def test_register_work_the_8d_and_close(qtbot, engine, hub, customer, answers, s
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     number = dialog.complaint.number
-    assert number == f"KS-{TODAY.year}-0002"
+    assert number == f"KS-{date.today().year}-0002"
     assert number in dialog.windowTitle() and "已登记" in dialog.message.text()
     assert ("complaint", dialog.complaint.id) in changed
     stored = complaint_service.get(engine, dialog.complaint.id)
@@ -220,9 +218,9 @@ def test_register_work_the_8d_and_close(qtbot, engine, hub, customer, answers, s
         form.step_editors[step].content.setPlainText(text)
         form.step_editors[step].owner.setText("张伟")
     for step in (1, 2, 3):
-        form.step_editors[step].done_on.line.setText(TODAY.isoformat())
+        form.step_editors[step].done_on.line.setText(date.today().isoformat())
     form.sorting.add_row({"location": "customer", "qty_checked": "300", "qty_defective": "8",
-                          "handled_by": "李强", "done_on": TODAY.isoformat()})  # fmt: skip
+                          "handled_by": "李强", "done_on": date.today().isoformat()})  # fmt: skip
     form.sorting.changed.emit()
     _set_combo(form.occurrence_category, "method")
     form.occurrence_cause.setPlainText("倒角工序漏做")
@@ -237,12 +235,12 @@ def test_register_work_the_8d_and_close(qtbot, engine, hub, customer, answers, s
     form.show_page(PAGE_ACTIONS)
     row = form.actions.add_row()
     for key, value in {"description": "增加倒角工序", "department": "生产部", "owner": "李强",
-                       "due": (TODAY + timedelta(days=5)).isoformat()}.items():  # fmt: skip
+                       "due": (date.today() + timedelta(days=5)).isoformat()}.items():  # fmt: skip
         form.actions.set_value(row, key, value)
     qtbot.mouseClick(form.add_preventive_button, Qt.MouseButton.LeftButton)
     row = form.actions.table.rowCount() - 1
     for key, value in {"description": "同类产品推广倒角检查", "owner": "王芳",
-                       "due": (TODAY + timedelta(days=6)).isoformat()}.items():  # fmt: skip
+                       "due": (date.today() + timedelta(days=6)).isoformat()}.items():  # fmt: skip
         form.actions.set_value(row, key, value)
     assert dialog.save(), dialog.message.text()
     stored = complaint_service.get(engine, dialog.complaint.id)
@@ -253,10 +251,10 @@ def test_register_work_the_8d_and_close(qtbot, engine, hub, customer, answers, s
 
     # both done; the corrective one is not effective the first time
     for row in (0, 1):
-        form.actions.set_value(row, "done_on", TODAY.isoformat())
+        form.actions.set_value(row, "done_on", date.today().isoformat())
     assert dialog.save()
-    first_due = TODAY + timedelta(days=5)
-    new_due = TODAY + timedelta(days=12)
+    first_due = date.today() + timedelta(days=5)
+    new_due = date.today() + timedelta(days=12)
     results: list = []
     form.actions.table.selectRow(0)
     _answer(
@@ -279,7 +277,7 @@ def test_register_work_the_8d_and_close(qtbot, engine, hub, customer, answers, s
     assert any(first_due.isoformat() in line and "无效" in line for line in history), history
 
     # done again, then effective
-    form.actions.set_value(0, "done_on", TODAY.isoformat())
+    form.actions.set_value(0, "done_on", date.today().isoformat())
     assert dialog.save()
     for row in (0, 1):
         form.actions.table.selectRow(row)
@@ -344,7 +342,7 @@ def _closed_ticket(engine, customer_id: int) -> ComplaintData:
         reply_content="经分析为顾客安装不当",
         visit_at=now,
         visit_satisfied=True,
-        actions=[ActionData(description="培训顾客安装", due=TODAY, done_on=TODAY)],
+        actions=[ActionData(description="培训顾客安装", due=date.today(), done_on=date.today())],
     )
     ticket = complaint_service.create(engine, data, "test")
     complaint_workflow.verify_action(
@@ -352,7 +350,7 @@ def _closed_ticket(engine, customer_id: int) -> ComplaintData:
         ticket.actions[0].id,
         effective=True,
         verified_by="赵敏",
-        verified_on=TODAY,
+        verified_on=date.today(),
         user="t",
     )
     return complaint_workflow.close(engine, ticket.id, user="test", note="顾客满意")
@@ -436,7 +434,7 @@ def test_bad_quantity_is_explained_next_to_the_field_and_the_text_stays(
     assert form.step_list.item(0).foreground().color() == QColor("#c0392b")
 
     form.qty_defective.setText("12")
-    form.received_at.line.setText(f"{TODAY.isoformat()} 00:01")
+    form.received_at.line.setText(f"{date.today().isoformat()} 00:01")
     form.step_editors[3].done_on.line.clear()
     form.customer_edit.setText("无此顾客")
     form.customer_edit.editingFinished.emit()
@@ -543,7 +541,7 @@ def test_late_action_gets_a_new_due_date_with_a_reason(qtbot, engine, hub, custo
             received_at=datetime.now().astimezone() - timedelta(hours=1),
             description="漏装卡簧",
             defect_category="漏装/错装",
-            actions=[ActionData(description="增加防错工装", owner="李强", due=TODAY)],
+            actions=[ActionData(description="增加防错工装", owner="李强", due=date.today())],
         ),
         "test",
     )
@@ -551,7 +549,7 @@ def test_late_action_gets_a_new_due_date_with_a_reason(qtbot, engine, hub, custo
     form = dialog.form
     form.show_page(PAGE_ACTIONS)
     form.actions.table.selectRow(0)
-    new_due = TODAY + timedelta(days=14)
+    new_due = date.today() + timedelta(days=14)
     results: list = []
     _answer(RescheduleActionDialog, lambda d: d.new_due.line.setText(new_due.isoformat()), results)
     dialog.reschedule_action()
@@ -566,14 +564,17 @@ def test_late_action_gets_a_new_due_date_with_a_reason(qtbot, engine, hub, custo
     )
     dialog.reschedule_action()
     action = complaint_service.get(engine, ticket.id).actions[0]
-    assert action.due == new_due and action.first_due == TODAY
+    assert action.due == new_due and action.first_due == date.today()
     assert form.actions.value(0, "due") == new_due.isoformat()
     lines = [
         form.actions_panel.history.item(i).text() for i in range(form.actions_panel.history.count())
     ]
-    assert lines[0] == f"原定期限 {TODAY.isoformat()}"
-    assert f"{TODAY.isoformat()} → {new_due.isoformat()}" in lines[1] and "工装延期到货" in lines[1]
-    assert form.actions.item(0, "due").toolTip() == f"原定期限 {TODAY.isoformat()}"
+    assert lines[0] == f"原定期限 {date.today().isoformat()}"
+    assert (
+        f"{date.today().isoformat()} → {new_due.isoformat()}" in lines[1]
+        and "工装延期到货" in lines[1]
+    )
+    assert form.actions.item(0, "due").toolTip() == f"原定期限 {date.today().isoformat()}"
 
 
 def test_deadlines_panel_colours_states_and_warns_about_guessed_holidays(qtbot):

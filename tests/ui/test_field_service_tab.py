@@ -20,8 +20,11 @@ from app.ui.signals import DataHub
 from app.ui.widgets.action_dialogs import ReasonDialog
 
 M = FieldTableModel
-TODAY = date.today()
-LAST_MONTH = (TODAY.replace(day=1) - timedelta(days=1)).replace(day=10)
+
+
+def _last_month() -> date:
+    """The tenth of last month: a day in the month before today's."""
+    return (date.today().replace(day=1) - timedelta(days=1)).replace(day=10)
 
 
 def _at(day: date, hour: int) -> datetime:
@@ -41,14 +44,14 @@ def records(engine):
     distant = customer_service.create(
         engine,
         CustomerData(code="KH-0003", name="郑州瑞丰汽车部件有限公司",
-                     cooperation_since=TODAY - timedelta(days=900)),
+                     cooperation_since=date.today() - timedelta(days=900)),
         "t",
     )  # fmt: skip
     solved = field_service.create(
         engine,
         ServiceReportData(
-            customer_id=hengxin.id, engineers="张伟", arrived_at=_at(LAST_MONTH, 9),
-            departed_at=_at(LAST_MONTH, 12), problem_found="起动机异响", product_model="QDJ1525",
+            customer_id=hengxin.id, engineers="张伟", arrived_at=_at(_last_month(), 9),
+            departed_at=_at(_last_month(), 12), problem_found="起动机异响", product_model="QDJ1525",
             parts=[PartData("FD-3302", "单向器", 1, True)],
         ),
         "t",
@@ -56,8 +59,8 @@ def records(engine):
     temporary = field_service.create(
         engine,
         ServiceReportData(
-            customer_id=yuanhang.id, engineers="李强\n黄勇", arrived_at=_at(TODAY, 8),
-            departed_at=_at(TODAY, 9) if datetime.now().hour >= 10 else None,
+            customer_id=yuanhang.id, engineers="李强\n黄勇", arrived_at=_at(date.today(), 8),
+            departed_at=_at(date.today(), 9) if datetime.now().hour >= 10 else None,
             problem_found="发电机不发电", result="temporary",
         ),
         "t",
@@ -65,14 +68,14 @@ def records(engine):
     visit = visit_service.create(
         engine,
         VisitReportData(
-            customer_id=hengxin.id, visited_on=TODAY, visitors="黄勇", topics="季度质量回顾",
-            actions=[ActionData(description="改进包装", owner="刘洋", due=TODAY + timedelta(days=7))],
+            customer_id=hengxin.id, visited_on=date.today(), visitors="黄勇", topics="季度质量回顾",
+            actions=[ActionData(description="改进包装", owner="刘洋", due=date.today() + timedelta(days=7))],
         ),
         "t",
     )  # fmt: skip
     old = visit_service.create(
         engine,
-        VisitReportData(customer_id=distant.id, visited_on=TODAY - timedelta(days=200),
+        VisitReportData(customer_id=distant.id, visited_on=date.today() - timedelta(days=200),
                         visitors="陈静", topics="年度供货计划"),
         "t",
     )  # fmt: skip
@@ -124,7 +127,7 @@ def test_the_filters(qtbot, tab, records, wait_list):
     tab.open_filter.setChecked(False)
     wait_list(tab)
     tab.month_filter.setCurrentIndex(
-        tab.month_filter.findData(f"{LAST_MONTH.year}-{LAST_MONTH.month:02d}")
+        tab.month_filter.findData(f"{_last_month().year}-{_last_month().month:02d}")
     )
     wait_list(tab)
     assert _numbers(model) == {records["solved"].number}
@@ -273,7 +276,7 @@ def test_print_the_forms(qtbot, tab, records, save_path, tmp_path, answers):
     qtbot.waitUntil(lambda: tab.last_export is not None, timeout=20000)
     assert (tmp_path / "blank.pdf").read_bytes().startswith(b"%PDF")
 
-    month = (LAST_MONTH.year, LAST_MONTH.month)
+    month = (_last_month().year, _last_month().month)
     tab.last_export = None
     save_path["path"] = str(tmp_path / "monthly")
     tab.export_monthly(True, month)

@@ -22,7 +22,6 @@ from app.ui.signals import DataHub
 from app.ui.widgets.action_dialogs import ReasonDialog, VerifyActionDialog
 from tests.services import return_factory as rf
 
-TODAY = date.today()
 RED = QColor("#c0392b")
 
 
@@ -107,7 +106,7 @@ def test_book_inspect_dispose_and_the_list_shows_it_disposed(
     qtbot.addWidget(dialog)
     form, editor = dialog.form, dialog.form.lines.editor
     assert dialog.windowTitle() == "新建退货单"
-    assert form.received_on.text() == TODAY.isoformat() and form.received_by.text()
+    assert form.received_on.text() == date.today().isoformat() and form.received_by.text()
     assert not dialog.complaint_button.isEnabled() and not dialog.archive_button.isEnabled()
 
     # the receipt and one line; "恒通" is the only customer it can mean
@@ -120,7 +119,7 @@ def test_book_inspect_dispose_and_the_list_shows_it_disposed(
     # inspection of the line
     editor.setCurrentIndex(PAGE_INSPECTION)
     editor.inspector.setText("王检验")
-    editor.inspected_on.line.setText(TODAY.isoformat())
+    editor.inspected_on.line.setText(date.today().isoformat())
     editor.qty_inspected.setText("100")
     editor.qty_good.setText("90")
     editor.qty_defective.setText("10")
@@ -144,13 +143,13 @@ def test_book_inspect_dispose_and_the_list_shows_it_disposed(
     editor.stock_short.setChecked(True)
     assert not editor.urgent_label.isHidden() and editor.urgent_label.text() == "紧急生产"
     editor.disposed_by.setText("张主管")
-    editor.disposed_on.line.setText(TODAY.isoformat())
+    editor.disposed_on.line.setText(date.today().isoformat())
     assert form.lines.table.value(0, "state") == "已处置 · 紧急生产"
 
     _click(qtbot, dialog.save_button)
     assert dialog.data is not None, dialog.message.text()
     number = dialog.data.number
-    assert number == f"TH-{TODAY.year}-0001" and "已登记" in dialog.message.text()
+    assert number == f"TH-{date.today().year}-0001" and "已登记" in dialog.message.text()
     assert not dialog.dirty and number in dialog.windowTitle()
     stored = return_service.get(engine, dialog.data.id)
     line = stored.lines[0]
@@ -185,7 +184,7 @@ def test_wrong_inspection_sum_is_shown_next_to_the_field_and_the_values_stay(
     form, lines, editor = dialog.form, dialog.form.lines, dialog.form.lines.editor
     lines.select_row(1)
     editor.inspector.setText("王检验")
-    editor.inspected_on.line.setText(TODAY.isoformat())
+    editor.inspected_on.line.setText(date.today().isoformat())
     editor.qty_inspected.setText("100")
     editor.qty_good.setText("90")
     editor.qty_defective.setText("20")
@@ -215,7 +214,7 @@ def test_wrong_inspection_sum_is_shown_next_to_the_field_and_the_values_stay(
     lines.select_row(1)
     editor.qty_defective.setText("10")
     editor.qty_scrap.setText("10")
-    editor.disposed_on.line.setText(TODAY.isoformat())
+    editor.disposed_on.line.setText(date.today().isoformat())
     assert dialog.save(), dialog.message.text()
     assert _errors(editor.fields.fields) == {}
     assert lines.table.error.isHidden()
@@ -257,7 +256,7 @@ def test_bulk_return_cannot_open_a_complaint_but_an_action(qtbot, engine, hub, c
 
     # an action is opened from it instead, prefilled with what was found
     results: list = []
-    due = TODAY + timedelta(days=10)
+    due = date.today() + timedelta(days=10)
     texts: list[str] = []
 
     def fill(d: OpenActionDialog) -> None:
@@ -275,7 +274,7 @@ def test_bulk_return_cannot_open_a_complaint_but_an_action(qtbot, engine, hub, c
     assert dialog.form.actions.value(0, "owner") == "李强"
 
     # done, then verified effective
-    dialog.form.actions.set_value(0, "done_on", TODAY.isoformat())
+    dialog.form.actions.set_value(0, "done_on", date.today().isoformat())
     assert dialog.save(), dialog.message.text()
     dialog.form.actions.table.selectRow(0)
     _answer(VerifyActionDialog, lambda d: d.verified_by.setText("赵敏"), results)
@@ -314,7 +313,7 @@ def test_line_photos_archive_and_read_only(
     )
     done = rf.book(
         engine, customer.id,
-        rf.inspected(10, qty_scrap=10, disposed_on=TODAY, disposed_by="张主管"),
+        rf.inspected(10, qty_scrap=10, disposed_on=date.today(), disposed_by="张主管"),
         rf.line(material_no="P-2002"),
     )  # fmt: skip
     dialog = _open(qtbot, engine, hub, done.id)
@@ -379,7 +378,7 @@ def test_print_the_forms_of_a_return(qtbot, engine, hub, customer, answers, save
     reworked = rf.book(
         engine, customer.id,
         rf.inspected(10, qty_rework=10, rework_instruction="full_inspection",
-                     disposed_on=TODAY, disposed_by="张主管"),
+                     disposed_on=date.today(), disposed_by="张主管"),
     )  # fmt: skip
     dialog = _open(qtbot, engine, hub, reworked.id)
     assert [a.text() for a in dialog.print_actions.values()] == [

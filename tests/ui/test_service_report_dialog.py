@@ -22,8 +22,6 @@ from app.ui.field_service.visit_dialog import PAGE_ACTIONS, VisitReportDialog
 from app.ui.signals import DataHub
 from app.ui.widgets.action_dialogs import VerifyActionDialog
 
-TODAY = date.today()
-
 
 @pytest.fixture
 def hub():
@@ -39,7 +37,7 @@ def customer(engine):
             name="温州恒信汽车部件有限公司",
             short_name="恒信",
             address="浙江省温州市瓯海区工业路 8 号",
-            cooperation_since=TODAY - timedelta(days=800),
+            cooperation_since=date.today() - timedelta(days=800),
         ),
         "t",
     )
@@ -89,7 +87,7 @@ def test_write_a_service_report_through_the_widgets(qtbot, engine, hub, customer
     dialog = _open(qtbot, ServiceReportDialog, engine, hub)
     form = dialog.form
     assert dialog.windowTitle() == "新建现场服务报告"
-    day = TODAY - timedelta(days=1)
+    day = date.today() - timedelta(days=1)
     _fill_service(form, _stamp(day, 8, 30), _stamp(day, 11, 0))
     # the site comes from the customer file, and stays editable
     assert form.site_address.text() == "浙江省温州市瓯海区工业路 8 号"
@@ -133,7 +131,7 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_is_stored(
 ):
     dialog = _open(qtbot, ServiceReportDialog, engine, hub)
     form = dialog.form
-    day = TODAY - timedelta(days=2)
+    day = date.today() - timedelta(days=2)
     _fill_service(form, _stamp(day, 14, 0), _stamp(day, 9, 0))  # departure before arrival
     form.parts.set_value(0, "quantity", "0")
     form.travel_cost.setText("-5")
@@ -185,7 +183,7 @@ def test_unsaved_changes_prompt_on_close(qtbot, engine, hub, customer, answers):
 
 def test_service_report_pdf(qtbot, engine, hub, customer, answers, save_path, tmp_path):
     dialog = _open(qtbot, ServiceReportDialog, engine, hub)
-    day = TODAY - timedelta(days=1)
+    day = date.today() - timedelta(days=1)
     _fill_service(dialog.form, _stamp(day, 8), _stamp(day, 10))
     assert dialog.save()
     target = tmp_path / "报告"
@@ -220,11 +218,11 @@ def _answer(cls, fill, results: list) -> None:
 def test_visit_with_a_follow_up_action_verified(qtbot, engine, hub, customer, answers):
     dialog = _open(qtbot, VisitReportDialog, engine, hub)
     form = dialog.form
-    assert form.visited_on.text() == TODAY.isoformat()
+    assert form.visited_on.text() == date.today().isoformat()
     form.customer.setText("恒信")
     form.resolve_customer()
     # the next visit follows the cadence (after the first year: every 3 months)
-    expected = visit_service.suggested_next_visit(engine, customer.id, TODAY)
+    expected = visit_service.suggested_next_visit(engine, customer.id, date.today())
     assert expected is not None and form.next_visit_on.text() == expected.isoformat()
     form.visitors.setPlainText("销售 黄勇\n品保 陈静")
     form.attendees.setPlainText("采购部 刘主管")
@@ -235,15 +233,15 @@ def test_visit_with_a_follow_up_action_verified(qtbot, engine, hub, customer, an
     table = form.actions
     table.add_row()
     for key, value in {"description": "改进包装,增加护角", "owner": "刘洋",
-                       "due": TODAY.isoformat(), "done_on": TODAY.isoformat()}.items():  # fmt: skip
+                       "due": date.today().isoformat(), "done_on": date.today().isoformat()}.items():  # fmt: skip
         table.set_value(0, key, value)
     assert dialog.save(), dialog.message.text()
-    assert re.fullmatch(rf"ZF-{TODAY.year}-\d{{4}}", dialog.data.number)
+    assert re.fullmatch(rf"ZF-{date.today().year}-\d{{4}}", dialog.data.number)
     stored = visit_service.get(engine, dialog.data.id)
     assert stored.visitor_list == ["销售 黄勇", "品保 陈静"]
     assert stored.next_visit_on == expected
     assert [(a.description, a.owner, a.due) for a in stored.actions] == [
-        ("改进包装,增加护角", "刘洋", TODAY)
+        ("改进包装,增加护角", "刘洋", date.today())
     ]
     assert len(stored.open_actions) == 1
     assert form.tabText(PAGE_ACTIONS).endswith("(1)")
@@ -260,7 +258,7 @@ def test_visit_with_a_follow_up_action_verified(qtbot, engine, hub, customer, an
     # a follow-up due before the visit is refused next to its cell
     table.add_row()
     table.set_value(1, "description", "回访")
-    table.set_value(1, "due", (TODAY - timedelta(days=3)).isoformat())
+    table.set_value(1, "due", (date.today() - timedelta(days=3)).isoformat())
     assert not dialog.save()
     assert form.actions.item(1, "due").toolTip() == "不能早于走访日期。"
     assert len(visit_service.get(engine, stored.id).actions) == 1

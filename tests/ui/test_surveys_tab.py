@@ -24,8 +24,6 @@ from app.ui.surveys.tab import VIEW_ANSWERS, SurveysTab
 from app.ui.surveys.table_models import InviteeTableModel, ProposalModel
 from app.ui.widgets.history_table import HistoryTable
 
-TODAY = date.today()
-YEAR = TODAY.year
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -34,7 +32,7 @@ def _customer(engine, code, name, volume=None, since=date(2015, 1, 1), potential
         engine,
         CustomerData(
             code=code, name=name, cooperation_since=since, potential=potential,
-            volumes=[VolumeData(YEAR - 1, volume)] if volume is not None else [],
+            volumes=[VolumeData(date.today().year - 1, volume)] if volume is not None else [],
             contacts=[ContactData(name=contact, phone="0571-8888000")] if contact else [],
         ),
         "t",
@@ -49,17 +47,19 @@ def customers(engine):
         "a2": _customer(engine, "KH-02", "江苏远航机械制造有限公司", 120),
         "m1": _customer(engine, "KH-03", "上海远航汽车电器有限公司", 60),
         "y1": _customer(engine, "KH-04", "杭州凯迪汽配商行", 10, since=date(2018, 1, 1)),
-        "o1": _customer(engine, "KH-05", "长沙汇达汽车部件有限公司", 5, since=date(YEAR - 2, 9, 1)),
+        "o1": _customer(
+            engine, "KH-05", "长沙汇达汽车部件有限公司", 5, since=date(date.today().year - 2, 9, 1)
+        ),
         "d1": _customer(
-            engine, "KH-06", "太原东驰汽车有限公司", 80, since=TODAY - timedelta(days=40)
+            engine, "KH-06", "太原东驰汽车有限公司", 80, since=date.today() - timedelta(days=40)
         ),
     }
 
 
 def _campaign(engine, answer_by=None):
     """This year's campaign; answers due a month from now unless said otherwise."""
-    data = survey_service.new_campaign(engine, YEAR, "year")
-    data.answer_by = answer_by or TODAY + timedelta(days=30)
+    data = survey_service.new_campaign(engine, date.today().year, "year")
+    data.answer_by = answer_by or date.today() + timedelta(days=30)
     return survey_service.create_campaign(engine, data, "t")
 
 
@@ -179,7 +179,7 @@ def test_a_whole_survey_entered_with_the_keyboard_only(qtbot, engine, customers,
     assert stored.index_pct == pytest.approx(81.0)
     assert (stored.respondent, stored.respondent_title) == ("Li Lei", "QA manager")
     assert (stored.method, stored.keep_buying, stored.recommend) == ("email", "yes", 9)
-    assert stored.comments == "Fast delivery" and stored.answered_on == TODAY
+    assert stored.comments == "Fast delivery" and stored.answered_on == date.today()
     assert not stored.late and not stored.partial
     assert not answers.form.dirty
     assert "81.0 %" in answers.header.text() and "已答复" in answers.header.text()
@@ -210,7 +210,7 @@ def test_save_and_next_stores_and_moves_on(qtbot, engine, customers, tab):
 
 
 def test_late_and_partial_answers_are_accepted_and_marked(qtbot, engine, customers, tab):
-    campaign = _campaign(engine, answer_by=TODAY - timedelta(days=1))
+    campaign = _campaign(engine, answer_by=date.today() - timedelta(days=1))
     tab.enter_answers(campaign.id)
     answers = tab.answers
     answers.open_customer(customers["m1"].id)
@@ -235,7 +235,7 @@ def test_bad_input_is_explained_and_kept(qtbot, engine, customers, tab):
     tab.enter_answers(campaign.id)
     answers = tab.answers
     answers.open_customer(customers["a1"].id)
-    answers.form.answered_on.line.setText(f"{YEAR - 1}-06-01")  # before the period
+    answers.form.answered_on.line.setText(f"{date.today().year - 1}-06-01")  # before the period
     answers.form.recommend.setText("11")
     assert answers.save() is False
     assert survey_service.get_response(engine, campaign.id, customers["a1"].id) is None
@@ -333,12 +333,12 @@ def _tick(dialog, customer, checked):
 
 
 def test_new_campaign_proposal_and_coverage_follow_the_ticks(qtbot, engine, customers, hub):
-    dialog = CampaignDialog(engine, hub, year=YEAR, period="h2")
+    dialog = CampaignDialog(engine, hub, year=date.today().year, period="h2")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.name.text() == f"{YEAR} 下半年"
-    assert dialog.period_start.text() == f"{YEAR}-07-01"
-    assert dialog.volume_year.value() == YEAR - 1
+    assert dialog.name.text() == f"{date.today().year} 下半年"
+    assert dialog.period_start.text() == f"{date.today().year}-07-01"
+    assert dialog.volume_year.value() == date.today().year - 1
     assert dialog.model.ticked == {customers[k].id for k in ("a1", "a2", "m1", "y1")}
     assert _coverage_row(dialog, "all")[1:] == ["2", "2", "2"]
     assert _coverage_row(dialog, "many")[1:] == ["1", "1", "1"]
@@ -368,7 +368,7 @@ def test_new_campaign_proposal_and_coverage_follow_the_ticks(qtbot, engine, cust
     dialog.saved.connect(saved.append)
     assert dialog.save()
     campaign = survey_service.get_campaign(engine, saved[0])
-    assert campaign.number == f"MY-{YEAR}-01"
+    assert campaign.number == f"MY-{date.today().year}-01"
     assert {i.customer_id for i in campaign.invitees} == {
         customers[k].id for k in ("a1", "a2", "m1", "y1", "o1")}  # fmt: skip
     assert {i.customer_id: i.tier for i in campaign.invitees}[customers["o1"].id] == "optional"
@@ -389,15 +389,18 @@ def test_a_new_campaign_reads_its_proposals_once_and_opens_unchanged(
 
     monkeypatch.setattr(survey_coverage, "proposals", counted)
     monkeypatch.setattr(survey_campaigns, "proposals", counted)
-    dialog = CampaignDialog(engine, hub, year=YEAR, period="h2")
+    dialog = CampaignDialog(engine, hub, year=date.today().year, period="h2")
     qtbot.addWidget(dialog)
 
-    assert reads == [{"volume_year": YEAR - 1, "on": date(YEAR, 7, 1)}]
+    assert reads == [{"volume_year": date.today().year - 1, "on": date(date.today().year, 7, 1)}]
     assert len(dialog.proposals) == len(customers)
     assert not dialog.dirty and not dialog.windowTitle().endswith("*")
     dialog.period.setCurrentIndex(dialog.period.findData("h1"))  # the user picks another
-    assert reads[-1] == {"volume_year": YEAR - 1, "on": date(YEAR, 1, 1)} and len(reads) == 2
-    assert dialog.dirty and dialog.period_start.text() == f"{YEAR}-01-01"
+    assert (
+        reads[-1] == {"volume_year": date.today().year - 1, "on": date(date.today().year, 1, 1)}
+        and len(reads) == 2
+    )
+    assert dialog.dirty and dialog.period_start.text() == f"{date.today().year}-01-01"
 
 
 def test_campaign_dialog_keeps_answered_invitees_and_explains_errors(qtbot, engine, customers, hub):
@@ -412,12 +415,12 @@ def test_campaign_dialog_keeps_answered_invitees_and_explains_errors(qtbot, engi
     assert not model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
     assert model.setData(index, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole) is False
     dialog.target.setText("abc")
-    dialog.period_end.line.setText(f"{YEAR - 1}-12-31")
+    dialog.period_end.line.setText(f"{date.today().year - 1}-12-31")
     assert dialog.save() is False
     assert dialog.fields["target_pct"].error.text() == "不是数字。"
     assert dialog.fields["period_end"].error.text() == "结束日期不能早于开始日期。"
     dialog.target.setText("96")
-    dialog.period_end.line.setText(f"{YEAR}-12-31")
+    dialog.period_end.line.setText(f"{date.today().year}-12-31")
     _tick(dialog, customers["o1"], True)
     assert dialog.save()
     stored = survey_service.get_campaign(engine, campaign.id)
@@ -533,9 +536,9 @@ def test_results_panel_shows_the_index_and_opens_an_improvement_action(
     assert panel.actions_panel.table.table.rowCount() == 1
 
     # done on a day, then verified through the shared dialogs
-    panel.actions_panel.table.item(0, "done_on").setText(TODAY.isoformat())
+    panel.actions_panel.table.item(0, "done_on").setText(date.today().isoformat())
     assert panel.save_actions()
-    assert survey_service.get_campaign(engine, campaign.id).actions[0].done_on == TODAY
+    assert survey_service.get_campaign(engine, campaign.id).actions[0].done_on == date.today()
     from app.ui.widgets.action_dialogs import VerifyActionDialog
 
     panel.actions_panel.table.table.selectRow(0)
@@ -600,8 +603,8 @@ def test_answers_with_a_ten_scale_and_importance(qtbot, engine, customers, tab):
     template = survey_service.default_template()
     template.name, template.scale, template.ask_importance = "十分制", "ten", True
     stored = survey_service.save_template(engine, template, "t")
-    data = survey_service.new_campaign(engine, YEAR, "year")
-    data.template_id, data.answer_by = stored.id, TODAY + timedelta(days=5)
+    data = survey_service.new_campaign(engine, date.today().year, "year")
+    data.template_id, data.answer_by = stored.id, date.today() + timedelta(days=5)
     campaign = survey_service.create_campaign(engine, data, "t")
     tab.enter_answers(campaign.id)
     answers = tab.answers
@@ -646,23 +649,26 @@ def test_summary_and_customer_loss_exports(qtbot, engine, customers, tab, save_p
 
     views.last_export = None
     save_path["path"] = str(tmp_path / "loss.xlsx")
-    views.export_customer_loss(YEAR - 1)
+    views.export_customer_loss(date.today().year - 1)
     qtbot.waitUntil(lambda: views.last_export is not None, timeout=30000)
     workbook = load_workbook(views.last_export)
     cells = " ".join(
         str(c.value) for ws in workbook for row in ws.iter_rows() for c in row if c.value
     )
-    assert "浙江恒通汽车部件有限公司" in cells and str(YEAR - 1) in cells
+    assert "浙江恒通汽车部件有限公司" in cells and str(date.today().year - 1) in cells
 
 
 def test_new_campaign_warns_about_a_second_one_for_the_same_period(qtbot, engine, customers, hub):
     first = _campaign(engine)
-    dialog = CampaignDialog(engine, hub, year=YEAR, period="year")
+    dialog = CampaignDialog(engine, hub, year=date.today().year, period="year")
     qtbot.addWidget(dialog)
     assert f"该期间已有调查:{first.number}" in dialog.header.text()
     dialog.period.setCurrentIndex(dialog.period.findData("h1"))
     assert "该期间已有调查" not in dialog.header.text()
-    assert dialog.period_start.text() == f"{YEAR}-01-01" and dialog.name.text() == f"{YEAR} 上半年"
+    assert (
+        dialog.period_start.text() == f"{date.today().year}-01-01"
+        and dialog.name.text() == f"{date.today().year} 上半年"
+    )
 
 
 def _answer_settings(fill, results: list) -> None:
@@ -704,15 +710,15 @@ def test_targets_year_by_year_and_the_threshold(qtbot, engine, customers, tab):
 
     def good(page: SurveyTargetsPage) -> None:
         assert page.targets.text() == "95, 97, 98"
-        page.start_year.setText(str(YEAR - 1))
+        page.start_year.setText(str(date.today().year - 1))
         page.targets.setText("95，97，98")  # Chinese commas are fine
         page.threshold.setText("85 %")
-        assert f"{YEAR}: 97 %" in page.preview.text()
+        assert f"{date.today().year}: 97 %" in page.preview.text()
 
     _answer_settings(good, results)
     assert tab.campaigns.edit_targets()
     settings = survey_service.load_settings(engine)
     assert (settings.target_start_year, settings.targets, settings.threshold_pct) == (
-        YEAR - 1, [95, 97, 98], 85)  # fmt: skip
-    proposed = survey_service.new_campaign(engine, YEAR, "h1")
+        date.today().year - 1, [95, 97, 98], 85)  # fmt: skip
+    proposed = survey_service.new_campaign(engine, date.today().year, "h1")
     assert (proposed.target_pct, proposed.threshold_pct) == (97, 85)
