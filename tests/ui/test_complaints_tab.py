@@ -281,18 +281,18 @@ def test_filters_narrow_the_list_and_the_count(qtbot, tab, tickets, wait_list):
     tab.received_to.line.setText((NOW.date() - timedelta(days=1)).isoformat())
     qtbot.waitUntil(lambda: _numbers(tab.model) == ["KS-2026-0004", "KS-2026-0001"], timeout=2000)
     tab.received_to.line.setText("2026-13-45")  # not a date: marked, and the bound is ignored
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 4, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 4, timeout=10_000)
     assert "c0392b" in tab.received_to.line.styleSheet()
     tab.received_to.line.setText("")
 
     tab.search.insert("划伤")  # description; Chinese arrives through the input method
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
     assert _numbers(tab.model) == ["KS-2026-0002"]
     tab.search.clear()
     tab.search.insert("远航")  # customer name
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10_000)
     tab.search.clear()
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 4, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 4, timeout=10_000)
 
 
 def test_customer_filter_suggests_by_code_or_name(qtbot, tab, tickets, wait_list):

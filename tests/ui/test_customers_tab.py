@@ -54,11 +54,11 @@ def test_create_customer_with_chinese_text_appears_in_search(qtbot, window, engi
     wait_list(tab)
     assert tab.model.rowCount() == 2
     tab.search.insert("恒通")  # Chinese arrives through the input method, not key events
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
     assert tab.model.index(0, tab.model.COL_NAME).data() == "浙江恒通汽车部件有限公司"
     tab.search.clear()
     tab.search.insert("王立")  # contact name
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
     assert "2 " not in tab.count_label.text() and "1" in tab.count_label.text()
 
 

@@ -141,12 +141,12 @@ def test_the_filters(qtbot, tab, records, wait_list):
     assert model.rowCount() == 4
     # text waits until the typing stops
     tab.engineer_filter.setText("黄勇")
-    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
     assert _numbers(model) == {records["temporary"].number, records["visit"].number}
     tab.clear_filters()
     wait_list(tab)
     tab.search.setText("QDJ1525")
-    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)
     assert _numbers(model) == {records["solved"].number}
 
 

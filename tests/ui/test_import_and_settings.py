@@ -58,7 +58,7 @@ def test_import_refuses_bad_rows_unless_asked(qtbot, engine, window, tmp_path, a
     qtbot.waitUntil(lambda: dialog.imported == 2, timeout=10000)
     assert customer_service.get_by_code(engine, "KH001").volumes[0].amount_wan == 320
     assert customer_service.get_by_code(engine, "KH003").name == '=HYPERLINK("x")'
-    qtbot.waitUntil(lambda: window.customers_tab.model.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: window.customers_tab.model.rowCount() == 2, timeout=10_000)
 
 
 def test_import_shows_a_clear_message_for_a_file_that_is_not_a_workbook(

@@ -207,15 +207,15 @@ def test_filters_narrow_the_list(qtbot, tab, returns, wait_list):
     # dates and text wait until the typing stops
     tab.received_from.line.setText("2026-10-01")
     tab.received_to.line.setText("2026-10-08")
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10_000)
     assert set(_numbers(tab.model)) == {returns["linked"].number, returns["bulk"].number}
     tab.received_to.line.setText("2026-10-")  # half typed: marked and ignored
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=10_000)
     assert "#c0392b" in tab.received_to.line.styleSheet()
     tab.clear_filters()
     wait_list(tab)
     tab.search.setText(returns["ticket"].number)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
     assert _numbers(tab.model) == [returns["linked"].number]
     assert tab.count_label.text() == "1 张退货单"
 
