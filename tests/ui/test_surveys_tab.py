@@ -333,12 +333,13 @@ def _tick(dialog, customer, checked):
 
 
 def test_new_campaign_proposal_and_coverage_follow_the_ticks(qtbot, engine, customers, hub):
-    dialog = CampaignDialog(engine, hub, year=date.today().year, period="h2")
+    year = date.today().year
+    dialog = CampaignDialog(engine, hub, year=year, period="h2")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.name.text() == f"{date.today().year} 下半年"
-    assert dialog.period_start.text() == f"{date.today().year}-07-01"
-    assert dialog.volume_year.value() == date.today().year - 1
+    assert dialog.name.text() == f"{year} 下半年"
+    assert dialog.period_start.text() == f"{year}-07-01"
+    assert dialog.volume_year.value() == year - 1
     assert dialog.model.ticked == {customers[k].id for k in ("a1", "a2", "m1", "y1")}
     assert _coverage_row(dialog, "all")[1:] == ["2", "2", "2"]
     assert _coverage_row(dialog, "many")[1:] == ["1", "1", "1"]
@@ -368,7 +369,7 @@ def test_new_campaign_proposal_and_coverage_follow_the_ticks(qtbot, engine, cust
     dialog.saved.connect(saved.append)
     assert dialog.save()
     campaign = survey_service.get_campaign(engine, saved[0])
-    assert campaign.number == f"MY-{date.today().year}-01"
+    assert campaign.number == f"MY-{year}-01"
     assert {i.customer_id for i in campaign.invitees} == {
         customers[k].id for k in ("a1", "a2", "m1", "y1", "o1")}  # fmt: skip
     assert {i.customer_id: i.tier for i in campaign.invitees}[customers["o1"].id] == "optional"
@@ -379,6 +380,7 @@ def test_new_campaign_proposal_and_coverage_follow_the_ticks(qtbot, engine, cust
 def test_a_new_campaign_reads_its_proposals_once_and_opens_unchanged(
     qtbot, engine, customers, hub, monkeypatch
 ):
+    year = date.today().year
     # with 5,000 customers a reading of every customer's tier takes ~0.2 s: the dialog read
     # them six times as it opened (~1.2 s), once for each control it set and twice each time
     reads = []
@@ -389,18 +391,15 @@ def test_a_new_campaign_reads_its_proposals_once_and_opens_unchanged(
 
     monkeypatch.setattr(survey_coverage, "proposals", counted)
     monkeypatch.setattr(survey_campaigns, "proposals", counted)
-    dialog = CampaignDialog(engine, hub, year=date.today().year, period="h2")
+    dialog = CampaignDialog(engine, hub, year=year, period="h2")
     qtbot.addWidget(dialog)
 
-    assert reads == [{"volume_year": date.today().year - 1, "on": date(date.today().year, 7, 1)}]
+    assert reads == [{"volume_year": year - 1, "on": date(year, 7, 1)}]
     assert len(dialog.proposals) == len(customers)
     assert not dialog.dirty and not dialog.windowTitle().endswith("*")
     dialog.period.setCurrentIndex(dialog.period.findData("h1"))  # the user picks another
-    assert (
-        reads[-1] == {"volume_year": date.today().year - 1, "on": date(date.today().year, 1, 1)}
-        and len(reads) == 2
-    )
-    assert dialog.dirty and dialog.period_start.text() == f"{date.today().year}-01-01"
+    assert reads[-1] == {"volume_year": year - 1, "on": date(year, 1, 1)} and len(reads) == 2
+    assert dialog.dirty and dialog.period_start.text() == f"{year}-01-01"
 
 
 def test_campaign_dialog_keeps_answered_invitees_and_explains_errors(qtbot, engine, customers, hub):
@@ -659,16 +658,14 @@ def test_summary_and_customer_loss_exports(qtbot, engine, customers, tab, save_p
 
 
 def test_new_campaign_warns_about_a_second_one_for_the_same_period(qtbot, engine, customers, hub):
+    year = date.today().year
     first = _campaign(engine)
-    dialog = CampaignDialog(engine, hub, year=date.today().year, period="year")
+    dialog = CampaignDialog(engine, hub, year=year, period="year")
     qtbot.addWidget(dialog)
     assert f"该期间已有调查:{first.number}" in dialog.header.text()
     dialog.period.setCurrentIndex(dialog.period.findData("h1"))
     assert "该期间已有调查" not in dialog.header.text()
-    assert (
-        dialog.period_start.text() == f"{date.today().year}-01-01"
-        and dialog.name.text() == f"{date.today().year} 上半年"
-    )
+    assert dialog.period_start.text() == f"{year}-01-01" and dialog.name.text() == f"{year} 上半年"
 
 
 def _answer_settings(fill, results: list) -> None:
@@ -697,6 +694,7 @@ def _answer_settings(fill, results: list) -> None:
 
 
 def test_targets_year_by_year_and_the_threshold(qtbot, engine, customers, tab):
+    year = date.today().year
     from app.ui.surveys.targets_page import SurveyTargetsPage
 
     results = []
@@ -710,15 +708,15 @@ def test_targets_year_by_year_and_the_threshold(qtbot, engine, customers, tab):
 
     def good(page: SurveyTargetsPage) -> None:
         assert page.targets.text() == "95, 97, 98"
-        page.start_year.setText(str(date.today().year - 1))
+        page.start_year.setText(str(year - 1))
         page.targets.setText("95，97，98")  # Chinese commas are fine
         page.threshold.setText("85 %")
-        assert f"{date.today().year}: 97 %" in page.preview.text()
+        assert f"{year}: 97 %" in page.preview.text()
 
     _answer_settings(good, results)
     assert tab.campaigns.edit_targets()
     settings = survey_service.load_settings(engine)
     assert (settings.target_start_year, settings.targets, settings.threshold_pct) == (
-        date.today().year - 1, [95, 97, 98], 85)  # fmt: skip
-    proposed = survey_service.new_campaign(engine, date.today().year, "h1")
+        year - 1, [95, 97, 98], 85)  # fmt: skip
+    proposed = survey_service.new_campaign(engine, year, "h1")
     assert (proposed.target_pct, proposed.threshold_pct) == (97, 85)
