@@ -14,16 +14,21 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from sqlalchemy import text
 
 from app.services import complaint_service, customer_service
 from app.services.complaint_data import ComplaintData
 from app.services.customer_service import CustomerData, CustomerFilter
 from app.services.list_query import Cancelled, QueryCancel, cancellable
+from app.ui.complaints.tab import ComplaintsTab
 from app.ui.complaints.table_model import ComplaintTableModel
+from app.ui.customers.tab import CustomersTab
 from app.ui.customers.table_model import CustomerTableModel
-from app.ui.widgets.list_loader import PAGE_SIZE, ListQuery
+from app.ui.field_service.tab import FieldServiceTab
+from app.ui.returns.tab import ReturnsTab
+from app.ui.signals import DataHub
+from app.ui.widgets.list_loader import PAGE_SIZE, ListLoader, ListQuery
 from app.ui.widgets.paged_model import PagedTableModel
 from tests.cli_runner import ROOT
 
@@ -93,6 +98,40 @@ def test_first_page_and_count_first_then_every_id_without_a_reset(qtbot, engine)
     assert model.index(total - 1, model.COL_CODE).data() == f"K{total - 1:05d}"
     assert model.fetches == 1
     assert model.row_of(model.id_at(total - 1)) == total - 1
+
+
+@pytest.mark.parametrize("tab_class", [CustomersTab, ComplaintsTab, ReturnsTab, FieldServiceTab])
+def test_opening_a_list_tab_starts_one_load(qtbot, engine, monkeypatch, tab_class):
+    """Switching sorting on asks the model to sort by its own order: that is no second load
+    (it would be cancelled at once by the tab's own, after its worker had begun the query)."""
+    started: list[ListLoader] = []
+    real_start = ListLoader.start
+
+    def start(loader, query):
+        started.append(loader)
+        return real_start(loader, query)
+
+    monkeypatch.setattr(ListLoader, "start", start)
+    tab = tab_class(engine, DataHub())
+    qtbot.addWidget(tab)
+    assert started and len(started) == len(set(started))
+    _wait_idle(qtbot)
+
+
+def test_sorting_by_the_order_shown_is_no_reload(qtbot, engine, monkeypatch):
+    _customers(engine, 3)
+    model = CustomerTableModel(engine)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.reload()
+    reloads: list[int] = []
+    monkeypatch.setattr(model, "reload", lambda: reloads.append(1))
+    column = next(c for c, f in model.SORT_FIELDS.items() if f == model.sort_field)
+    shown = Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+    model.sort(column, shown)
+    assert reloads == []
+    other = Qt.SortOrder.AscendingOrder if model.descending else Qt.SortOrder.DescendingOrder
+    model.sort(column, other)
+    assert reloads == [1] and model.descending == (other == Qt.SortOrder.DescendingOrder)
 
 
 def test_a_short_list_needs_no_count_and_no_second_id_query(qtbot, engine, monkeypatch):
@@ -424,7 +463,7 @@ EXIT_SCRIPT = textwrap.dedent(
     import os, sys, tempfile
     from pathlib import Path
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QThreadPool, Qt
     from PySide6.QtWidgets import QApplication
     from app.db import open_database
     from app.services import customer_service

@@ -35,7 +35,7 @@ from app.services.editing_presence import Editor
 from app.services.list_query import QueryCancel
 from app.services.work_calendar import WorkCalendar
 from app.ui.locale_format import datetime_text, time_text
-from app.ui.widgets.paged_model import PAGE_SIZE, ListQuery, PagedTableModel
+from app.ui.widgets.paged_model import EDITING_ROLES, PAGE_SIZE, ListQuery, PagedTableModel
 
 __all__ = ["PAGE_SIZE", "ComplaintTableModel"]
 
@@ -68,14 +68,15 @@ def duration_text(delta: timedelta) -> str:
     return QCoreApplication.translate("Duration", "{minutes} min").format(minutes=minutes)
 
 
-MAX_CELL_ROWS = 2 * PAGE_SIZE  # rows whose texts are kept: what a view shows, and more
+MAX_CELL_ROWS = 2 * PAGE_SIZE  # rows whose cells are kept: what a view shows, and more
 # the roles data() answers, looked up once: reading an enum member off Qt's classes costs
-# ~0.3 µs, and a view calls data() some 8,000 times to show a page
+# ~0.3 µs, and a view asks seven roles of every cell it paints (~2,000 calls a paint)
 DISPLAY = Qt.ItemDataRole.DisplayRole
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 FONT = Qt.ItemDataRole.FontRole
-CELL_ROLES = frozenset((DISPLAY, Qt.ItemDataRole.ToolTipRole, BACKGROUND, FOREGROUND, FONT))
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+ANSWERED_ROLES = frozenset((DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, FONT)) | EDITING_ROLES
 
 
 def due_state(row: ComplaintRow, now: datetime) -> str:
@@ -87,6 +88,18 @@ def due_state(row: ComplaintRow, now: datetime) -> str:
     if row.next_due.astimezone().date() == now.astimezone().date():
         return DUE_TODAY
     return ""
+
+
+@dataclass(frozen=True, slots=True)
+class RowCells:
+    """What a paint asks of one row, made once per row and moment."""
+
+    row: ComplaintRow  # held, so that an entry found by id(row) is known to be this row's
+    texts: tuple[str, ...]
+    state: str  # due_state
+    background: QBrush | None
+    foreground: QBrush | None
+    deadline_font: QFont | None  # the next deadline's cell of a late or due ticket: bold
 
 
 @dataclass(frozen=True)
@@ -152,7 +165,7 @@ class ComplaintTableModel(PagedTableModel[ComplaintRow]):
     def now(self, moment: datetime) -> None:
         """One moment per load and clock tick; the rows' texts and colours are made anew for it."""
         self._now = moment
-        self._row_cells: dict[int, tuple[ComplaintRow, tuple[str, ...], str]] = {}
+        self._row_cells: dict[int, RowCells] = {}
 
     def headers(self) -> list[str]:
         return [
@@ -251,51 +264,49 @@ class ComplaintTableModel(PagedTableModel[ComplaintRow]):
     # ------------------------------------------------------------------ cells
 
     def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
+        # the roles of a paint come first and straight from the row's cells: a view asks seven
+        # roles of every cell it paints, and this is most of a repaint's cost in Python
+        if role not in ANSWERED_ROLES:
             return None
-        marked = self.editing_data(index, role)
-        if marked is not None:
-            return marked
-        if role not in CELL_ROLES:
-            return None
-        row = self.row_at(index.row())
+        if role in EDITING_ROLES:
+            marked = self.editing_data(index, role)
+            if marked is not None or role != TOOLTIP:
+                return marked
+        row = self.row_at(index.row())  # None for an invalid index (row -1) too
         if row is None:
             return None
-        column = index.column()
-        texts, state = self._cells(row)
+        if role == TOOLTIP:
+            return self._tooltip(row, index.column())
+        cells = self._row_cells.get(id(row))
+        if cells is None or cells.row is not row:  # the entry holds its row: no id is reused
+            cells = self._cells(row)
         if role == DISPLAY:
-            return texts[column]
+            return cells.texts[index.column()]
         if role == BACKGROUND:
-            if state == OVERDUE:
-                return QBrush(OVERDUE_BACKGROUND)
-            if state == DUE_TODAY:
-                return QBrush(DUE_TODAY_BACKGROUND)
-            return None
+            return cells.background
         if role == FOREGROUND:
-            if state == OVERDUE:
-                return QBrush(OVERDUE_FOREGROUND)
-            if state == DUE_TODAY:
-                return QBrush(DUE_TODAY_FOREGROUND)
-            return None
-        if role == FONT:
-            if state and column == self.COL_NEXT_DUE:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        return self._tooltip(row, column)
+            return cells.foreground
+        return cells.deadline_font if index.column() == self.COL_NEXT_DUE else None
 
-    def _cells(self, row: ComplaintRow) -> tuple[tuple[str, ...], str]:
-        """The row's texts and deadline state, made once per row and moment: a view asks for
-        several roles of every cell it paints, ~8,000 calls to show the first page."""
-        entry = self._row_cells.get(id(row))
-        if entry is None or entry[0] is not row:  # the entry holds its row: no id is reused
-            if len(self._row_cells) >= MAX_CELL_ROWS:
-                self._row_cells = {}
-            texts = tuple(self._display(row, column) for column in range(self.COLUMN_COUNT))
-            entry = (row, texts, due_state(row, self.now))
-            self._row_cells[id(row)] = entry
-        return entry[1], entry[2]
+    def _cells(self, row: ComplaintRow) -> RowCells:
+        """The row's texts, deadline state and colours, made once per row and moment."""
+        if len(self._row_cells) >= MAX_CELL_ROWS:
+            self._row_cells = {}
+        texts = tuple(self._display(row, column) for column in range(self.COLUMN_COUNT))
+        state = due_state(row, self.now)
+        if state == OVERDUE:
+            background, foreground = QBrush(OVERDUE_BACKGROUND), QBrush(OVERDUE_FOREGROUND)
+        elif state == DUE_TODAY:
+            background, foreground = QBrush(DUE_TODAY_BACKGROUND), QBrush(DUE_TODAY_FOREGROUND)
+        else:
+            background = foreground = None
+        font = None
+        if state:
+            font = QFont()
+            font.setBold(True)
+        cells = RowCells(row, texts, state, background, foreground, font)
+        self._row_cells[id(row)] = cells
+        return cells
 
     def _display(self, row: ComplaintRow, column: int) -> str:
         lang = current_language()

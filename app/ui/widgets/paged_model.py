@@ -334,6 +334,11 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         field = self.SORT_FIELDS.get(column)
         if field is None:
             return  # a column SQL cannot sort by keeps the current order
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (field, descending) == (self._sort_field, self._descending):
+            # the list is in (or loading in) this order already; a view asks this when sorting
+            # is switched on, and a load started for it would only be cancelled by the tab's own
+            return
         self._sort_field = field
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._descending = descending
         self.reload()
