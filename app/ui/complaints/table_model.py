@@ -96,7 +96,6 @@ class RowCells:
 
     row: ComplaintRow  # held, so that an entry found by id(row) is known to be this row's
     texts: tuple[str, ...]
-    state: str  # due_state
     background: QBrush | None
     foreground: QBrush | None
     deadline_font: QFont | None  # the next deadline's cell of a late or due ticket: bold
@@ -304,7 +303,7 @@ class ComplaintTableModel(PagedTableModel[ComplaintRow]):
         if state:
             font = QFont()
             font.setBold(True)
-        cells = RowCells(row, texts, state, background, foreground, font)
+        cells = RowCells(row, texts, background, foreground, font)
         self._row_cells[id(row)] = cells
         return cells
 
