@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QUALITYDESK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="qd-config-")
 os.environ.pop("QUALITYDESK_DATA_DIR", None)
 # the processes the tests start (the command line, crash trials) run as an installed app does,
-# from compiled bytecode kept for the whole run, also where the machine turns writing it off
+# from compiled bytecode (kept in the temp folder), also where the machine turns writing it off
 # (PYTHONDONTWRITEBYTECODE): else each one compiles SQLAlchemy and the app anew, ~2 s a start
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 os.environ.setdefault(
