@@ -3,6 +3,7 @@ selection and search behaviour of its list (a view over a paged model with id_at
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 
@@ -23,6 +24,12 @@ class BaseTab(QWidget):
     def can_close(self) -> bool:
         """False when an open form has unsaved changes the user wants to keep."""
         return True
+
+    def sort_list_by(self, column: int, order: Qt.SortOrder) -> None:
+        """Let the user sort the list, shown in the model's own order: the header's indicator
+        set first, else switching sorting on sorts by the header's default and starts a load."""
+        self.view.horizontalHeader().setSortIndicator(column, order)
+        self.view.setSortingEnabled(True)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})

@@ -131,11 +131,7 @@ class ComplaintsTab(BaseTab):
         self.model.pageShown.connect(lambda: self.count_label.setText("…"))
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        # the model's own order shown first: switching sorting on then asks for no new load
-        self.view.horizontalHeader().setSortIndicator(
-            ComplaintTableModel.COL_NUMBER, Qt.SortOrder.DescendingOrder
-        )
-        self.view.setSortingEnabled(True)
+        self.sort_list_by(ComplaintTableModel.COL_NUMBER, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

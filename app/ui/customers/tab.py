@@ -93,11 +93,7 @@ class CustomersTab(BaseTab):
         self.model.pageShown.connect(lambda: self.count_label.setText("…"))
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        # the model's own order shown first: switching sorting on then asks for no new load
-        self.view.horizontalHeader().setSortIndicator(
-            CustomerTableModel.COL_CODE, Qt.SortOrder.AscendingOrder
-        )
-        self.view.setSortingEnabled(True)
+        self.sort_list_by(CustomerTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

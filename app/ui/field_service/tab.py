@@ -204,9 +204,7 @@ class FieldServiceTab(BaseTab):
     def _build_view(self) -> None:
         view, m = self.view, FieldTableModel
         view.setModel(self.model)
-        # the model's own order shown first: switching sorting on then asks for no new load
-        view.horizontalHeader().setSortIndicator(m.COL_DATE, Qt.SortOrder.DescendingOrder)
-        view.setSortingEnabled(True)
+        self.sort_list_by(m.COL_DATE, Qt.SortOrder.DescendingOrder)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
