@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from app.ui.widgets.first_page_paint import FirstPagePaint
+
 
 class BaseTab(QWidget):
     # set by each tab: its list view, its paged model and its search box
@@ -25,11 +27,13 @@ class BaseTab(QWidget):
         """False when an open form has unsaved changes the user wants to keep."""
         return True
 
-    def sort_list_by(self, column: int, order: Qt.SortOrder) -> None:
-        """Let the user sort the list, shown in the model's own order: the header's indicator
-        set first, else switching sorting on sorts by the header's default and starts a load."""
+    def set_up_list_view(self, column: int, order: Qt.SortOrder) -> None:
+        """The list view of a paged model: sortable by the user, shown in the model's own order
+        (the header's indicator set first, else switching sorting on sorts by the header's
+        default and starts a load), and each load's first page painted before it reads on."""
         self.view.horizontalHeader().setSortIndicator(column, order)
         self.view.setSortingEnabled(True)
+        self.first_page_paint = FirstPagePaint(self.view, self.model)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})

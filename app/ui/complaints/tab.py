@@ -131,7 +131,7 @@ class ComplaintsTab(BaseTab):
         self.model.pageShown.connect(lambda: self.count_label.setText("…"))
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        self.sort_list_by(ComplaintTableModel.COL_NUMBER, Qt.SortOrder.DescendingOrder)
+        self.set_up_list_view(ComplaintTableModel.COL_NUMBER, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

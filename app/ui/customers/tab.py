@@ -93,7 +93,7 @@ class CustomersTab(BaseTab):
         self.model.pageShown.connect(lambda: self.count_label.setText("…"))
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        self.sort_list_by(CustomerTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
+        self.set_up_list_view(CustomerTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -204,7 +204,7 @@ class FieldServiceTab(BaseTab):
     def _build_view(self) -> None:
         view, m = self.view, FieldTableModel
         view.setModel(self.model)
-        self.sort_list_by(m.COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.set_up_list_view(m.COL_DATE, Qt.SortOrder.DescendingOrder)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

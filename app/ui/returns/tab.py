@@ -194,7 +194,7 @@ class ReturnsTab(BaseTab):
     def _build_view(self) -> None:
         view, m = self.view, ReturnTableModel
         view.setModel(self.model)
-        self.sort_list_by(m.COL_NUMBER, Qt.SortOrder.DescendingOrder)
+        self.set_up_list_view(m.COL_NUMBER, Qt.SortOrder.DescendingOrder)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -8,6 +8,11 @@ shows next to it (``extra``, e.g. the complaint list's overdue counts) and final
 list order. Each step's result is sent to the GUI thread as it is ready, so the first page is
 shown before the count and the long id list have been read.
 
+A list shown in a view can have the worker wait, after the first page, until the view has
+painted it (``hold_after_first_page``, released by ``release``; see first_page_paint): the rest
+of the load is Python work that would otherwise share the interpreter with that paint and make
+it take twice as long. The wait is bounded (``TAIL_WAIT_SECONDS``) in case no paint comes.
+
 A search that scans every record's text (one or two characters) reads all ids in one pass and
 counts them; a list that can find such a search's first page quickly (``first_page``, e.g. among
 the first tickets in list order) shows that page before the pass.
@@ -22,6 +27,7 @@ functions of a ``ListSource`` and emits signals.
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,6 +41,7 @@ from app.services.list_query import Cancelled, QueryCancel
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
+TAIL_WAIT_SECONDS = 0.5  # the longest a load waits for its first page to be painted
 
 
 @dataclass(frozen=True)
@@ -126,11 +133,13 @@ class _LoadJob(QRunnable):
         page_size: int,
         extra_only: bool,
         editor_ids: list[Any] | None = None,
+        painted: threading.Event | None = None,
     ) -> None:
         super().__init__()
         self.generation, self.source, self.query = generation, source, query
         self.cancel, self.signals, self.page_size = cancel, signals, page_size
         self.extra_only, self.editor_ids = extra_only, editor_ids
+        self.painted = painted  # set once the first page is painted (None: do not wait)
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -170,6 +179,7 @@ class _LoadJob(QRunnable):
         rows = source.rows_for_ids(page)
         cancel.check()
         self._send("firstPage", FirstPage(list(page), len(page) if whole else None, rows))
+        self._wait_for_paint()
         if whole:
             count = len(page)
         else:
@@ -193,7 +203,7 @@ class _LoadJob(QRunnable):
             cancel.check()
         if quick:  # shown while the pass reads every id
             self._send("firstPage", FirstPage(list(quick), None, source.rows_for_ids(quick)))
-            cancel.check()
+            self._wait_for_paint()
         ids = source.search_ids(query, cancel=cancel)
         cancel.check()
         page = ids[: self.page_size]
@@ -203,9 +213,16 @@ class _LoadJob(QRunnable):
             rows = source.rows_for_ids(page)
             cancel.check()
             self._send("firstPage", FirstPage(list(page), len(ids), rows))
+            self._wait_for_paint()
         self._editors(page)
         self._extra(len(ids))
         self._send("allIds", ids)
+
+    def _wait_for_paint(self) -> None:
+        """Let the GUI thread paint the page just sent before the rest of the load runs."""
+        if self.painted is not None:
+            self.painted.wait(TAIL_WAIT_SECONDS)
+        self.cancel.check()
 
     def _editors(self, ids: Sequence[Any]) -> None:
         if self.source.editors is None or not ids:
@@ -249,6 +266,10 @@ class ListLoader(QObject):
         self.generation = 0
         self._cancel: QueryCancel | None = None
         self._loading = False
+        # set by a view that paints the lists' first pages (first_page_paint): each load then
+        # waits after its first page until release() says the page is painted
+        self.hold_after_first_page = False
+        self._painted: threading.Event | None = None
 
     @property
     def loading(self) -> bool:
@@ -261,8 +282,14 @@ class ListLoader(QObject):
         self.generation += 1
         self._cancel = QueryCancel()
         self._loading = True
-        self._submit(query, self._cancel, extra_only=False)
+        self._painted = threading.Event() if self.hold_after_first_page else None
+        self._submit(query, self._cancel, extra_only=False, painted=self._painted)
         return self.generation
+
+    def release(self) -> None:
+        """The running load's first page is painted (or will not be): let it read on."""
+        if self._painted is not None:
+            self._painted.set()
 
     def refresh_extra(self, query: ListQuery) -> bool:
         """Re-read only the extra figures (e.g. after the clock moved); not while a load runs."""
@@ -286,6 +313,8 @@ class ListLoader(QObject):
         if self._cancel is not None:
             self._cancel.cancel()
             self._cancel = None
+        self.release()  # a worker waiting for the paint ends now
+        self._painted = None
         self.generation += 1
         self._loading = False
 
@@ -295,6 +324,7 @@ class ListLoader(QObject):
         cancel: QueryCancel,
         extra_only: bool,
         editor_ids: list[Any] | None = None,
+        painted: threading.Event | None = None,
     ) -> None:
         signals = _Signals()
         signals.firstPage.connect(self._first_page)
@@ -306,7 +336,7 @@ class ListLoader(QObject):
         _keep(signals)
         job = _LoadJob(
             self.generation, self.source, query, cancel, signals, self.page_size, extra_only,
-            editor_ids,
+            editor_ids, painted,
         )  # fmt: skip
         QThreadPool.globalInstance().start(job)
 
