@@ -2,7 +2,7 @@
 
 After the first page, a list's worker counts the records and reads every id: on 100,000 tickets
 that is Python work which shares the interpreter with the GUI thread, and a paint of the page
-running alongside it took twice as long (50–57 ms against 26–33 ms on a 2-CPU office machine).
+running alongside it took twice as long (53–58 ms against 26–35 ms on a 2-CPU office machine).
 So the loader waits after the first page (``ListLoader.hold_after_first_page``) until the view
 has painted it; a view that is not on screen, or leaves it before the paint, lets the load go on
 at once.
