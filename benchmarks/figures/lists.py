@@ -250,10 +250,13 @@ def search_keystroke(engine, database: Path, text: str, runs: int, label: str) -
 
     page_rows = min(PAGE, len(expected_ids))
     counted: list[float] = []  # until the count is known too (the list's full length)
+    pages = [0]  # first pages shown: the search's own, not the whole list's, must be painted
+    tab.model.pageShown.connect(lambda: pages.__setitem__(0, pages[0] + 1))
 
     def keystroke() -> float:
         # the first page: its first ticket, all its rows (the count may follow it)
-        watch = PaintedWith(tab.view, lambda: tab.model.rowCount() >= page_rows and _first_number(tab.model) == first)  # fmt: skip
+        before = pages[0]
+        watch = PaintedWith(tab.view, lambda: pages[0] > before and tab.model.rowCount() >= page_rows and _first_number(tab.model) == first)  # fmt: skip
         start = time.perf_counter()
         tab.search.setText(text)
         tab.apply_filter()  # what the typing pause's timer calls
