@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time
 
-from sqlalchemy import Engine, and_, func, or_, union_all
+from sqlalchemy import Engine, and_, column, func, or_, table, union_all
 from sqlmodel import Session, col, select
 
 from app.models import (
@@ -393,6 +393,13 @@ def history(engine: Engine, data: ReturnData) -> list[audit_service.AuditRow]:
     return sorted(rows, key=lambda row: row.at, reverse=True)
 
 
+# receipts found through their customer or ticket, as the three columns read (an alias of the
+# whole table would copy all its columns at every search)
+_BY_REFERENCE = table(
+    ReturnReceipt.__tablename__, column("id"), column("customer_id"), column("complaint_id")
+).alias("by_reference")
+
+
 def _where(flt: ReturnFilter, indexed: bool = False):  # noqa: ANN202
     """The filter as SQL; indexed: search the text index (no Customer/Complaint join needed)."""
     conditions = []
@@ -402,12 +409,11 @@ def _where(flt: ReturnFilter, indexed: bool = False):  # noqa: ANN202
         lines = text_search.ids_matching(text_search.RETURN_LINE, text)
         customers = text_search.ids_matching(text_search.CUSTOMER, text, ("names",))
         tickets = text_search.ids_matching(text_search.COMPLAINT, text, ("number",))
-        receipt = ReturnReceipt.__table__.alias("by_reference")
         hits = union_all(
             text_search.ids_matching(text_search.RETURN_RECEIPT, text),
             select(ReturnLine.return_id).where(col(ReturnLine.id).in_(lines)),
-            select(receipt.c.id).where(receipt.c.customer_id.in_(customers)),
-            select(receipt.c.id).where(receipt.c.complaint_id.in_(tickets)),
+            select(_BY_REFERENCE.c.id).where(_BY_REFERENCE.c.customer_id.in_(customers)),
+            select(_BY_REFERENCE.c.id).where(_BY_REFERENCE.c.complaint_id.in_(tickets)),
         )
         conditions.append((ReturnReceipt.id + 0).in_(hits))
     elif text:

@@ -8,10 +8,12 @@ import re
 import pytest
 from alembic import command
 from sqlalchemy import event, text
+from sqlalchemy.engine.default import CacheStats
 
 from app.config import database_path
 from app.db import alembic_config, make_engine, migrate, open_database, sqlite_url
 from app.services import (
+    complaint_first_page,
     complaint_service,
     customer_service,
     field_list,
@@ -327,6 +329,45 @@ def test_the_index_is_used_not_like(records):
         text_search.rebuild(connection)
         assert text_search.problems(connection) == []
     assert len(complaint_service.search_ids(engine, ComplaintFilter(text="制动钳异响"))) == 7
+
+
+def _compiled_from_cache(engine, search, *args, **kwargs) -> list[bool]:
+    """For each text-search statement that search(engine, …) sends: did it come from
+    SQLAlchemy's cache of compiled statements (rather than being compiled for this call)?"""
+    cached = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):  # noqa: ARG001
+        if "_text" in statement:
+            cached.append(context.cache_hit == CacheStats.CACHE_HIT)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        search(engine, *args, **kwargs)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    return cached
+
+
+def test_a_search_is_compiled_once_and_the_next_of_its_shape_reuses_it_with_its_own_text(records):
+    """A search's statement (written for SQLite and for PostgreSQL) is compiled once: the next
+    search of the same shape — as long a text, so as many trigrams — comes from the cache with
+    its own text's values, on either engine, and finds its own records."""
+    engine = records
+    ids = {
+        n: complaint_service.search_ids(engine, ComplaintFilter(text=f"异响 {n}")) for n in (1, 2)
+    }
+    assert len(ids[1]) == len(ids[2]) == 1 and ids[1] != ids[2]
+    search = complaint_service.search_ids
+    assert _compiled_from_cache(engine, search, ComplaintFilter(text="异响 3")) == [True]
+    assert search(engine, ComplaintFilter(text="异响 1")) == ids[1]
+    assert search(engine, ComplaintFilter(text="异响 2")) == ids[2]
+    # a short search's first page (the head of the list, each ticket's text looked up by id)
+    head = complaint_first_page.first_page_ids
+    assert head(engine, ComplaintFilter(text="配件"), limit=1)
+    assert _compiled_from_cache(engine, head, ComplaintFilter(text="异响"), limit=1) == [True]
+    for words, count in (("华通", 3), ("一汽", 4)):  # the two customers' tickets
+        flt = ComplaintFilter(text=words)
+        assert head(engine, flt, limit=count) == complaint_service.search_ids(engine, flt)
 
 
 def _statements(engine, search, *args, **kwargs) -> list[tuple[str, object]]:
