@@ -30,12 +30,11 @@ class DateField(QWidget):
         self.button = QToolButton(self)
         self.button.setText("…")
         self.button.setToolTip(self.tr("Pick a date from the calendar"))
-        self.calendar = QCalendarWidget()
-        self.calendar.clicked.connect(self._picked)
+        # the calendar is made when the button is first pressed: a form holds a dozen date
+        # fields, and a calendar costs more to build than the rest of its field
+        self.calendar: QCalendarWidget | None = None
         menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
+        menu.aboutToShow.connect(self._show_calendar)
         self.button.setMenu(menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         layout = QHBoxLayout(self)
@@ -43,6 +42,22 @@ class DateField(QWidget):
         layout.addWidget(self.line)
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
+
+    def _show_calendar(self) -> None:
+        """Build the calendar on first use; open it on the typed date (if it is one)."""
+        if self.calendar is None:
+            self.calendar = QCalendarWidget()
+            self.calendar.clicked.connect(self._picked)
+            menu = self.button.menu()
+            action = QWidgetAction(menu)
+            action.setDefaultWidget(self.calendar)
+            menu.addAction(action)
+        try:
+            typed = self.date()
+        except ValueError:
+            typed = None  # a half-typed date: the calendar stays where it was
+        if typed is not None:
+            self.calendar.setSelectedDate(QDate(typed.year, typed.month, typed.day))
 
     def _picked(self, qdate: QDate) -> None:
         self.line.setText(qdate.toString("yyyy-MM-dd"))
@@ -58,8 +73,6 @@ class DateField(QWidget):
         # paper forms' dates are written so; a UK 05/03/2026 and a US 3/5/2026 cannot be told
         # apart
         self.line.setText(value.isoformat() if value else "")
-        if value:
-            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
 
     def date(self) -> date | None:
         """The typed date; raises ValueError when the text is not a date."""

@@ -77,6 +77,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._after_load: list[Callable[[], None]] = []
         self.error: BaseException | None = None  # why the newest load failed
         self.fetches = 0  # how many page queries ran on the GUI thread (lets tests prove laziness)
+        self._header_texts: list[str] | None = None
         self._editors: dict[Any, list[Editor]] = {}  # id -> the other clients editing it
         has_extra = type(self).load_extra is not PagedTableModel.load_extra
         shows_editors = type(self).editors_for_ids is not PagedTableModel.editors_for_ids
@@ -327,7 +328,11 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
+            # the texts are made once: a header asks for them at every paint, and a language
+            # switch builds the window (and its models) anew
+            if self._header_texts is None:
+                self._header_texts = self.headers()
+            return self._header_texts[section]
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
