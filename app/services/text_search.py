@@ -315,8 +315,8 @@ class _PerDialect(Select):
 
     Cached by SQLAlchemy with both forms in its cache key: the two bind different parameters,
     and a statement compiled from one form is reused with the values of the same form, which a
-    key over both lines up by position. (Compiling a search anew each time cost ~8 ms a query
-    here, three times the query itself.)
+    key over both lines up by position. (Compiling a search anew each time cost ~4 ms a query
+    on a slow PC, more than the query itself.)
     """
 
     inherit_cache = False  # the key below, not Select's, which would leave out .postgresql
