@@ -1,9 +1,9 @@
 """Every customer's code and names, for picking a record's customer by typing part of them.
 
 A record's window loads them once as it opens: four columns of every customer in one statement,
-made into tuples (5,000 customers in 10–30 ms on a slow PC). It used to read the customer list's lines, each with
-its first contact and latest volume: ~0.9 s for 5,000 customers, every time a ticket, return,
-service or visit report was opened.
+made into tuples (5,000 customers in 10–30 ms on a slow PC). It used to read the customer
+list's lines, each with its first contact and latest volume: ~0.9 s for 5,000 customers, every
+time a ticket, return, service or visit report was opened.
 """
 
 from __future__ import annotations
