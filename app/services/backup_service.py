@@ -37,7 +37,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import GARBLED, DatabaseError, alembic_config, is_damage, read_only_connection
 from app.i18n import pick
-from app.services import worker_thread
+from app.services import integrity_check, worker_thread
 
 BACKUP_FOLDER = "backups"
 NAME_PREFIX = "qualitydesk-"
@@ -143,18 +143,14 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return read_only_connection(path, timeout=BUSY_TIMEOUT)
 
 
-def _integrity_problems(
-    connection: sqlite3.Connection, pragma: str = "integrity_check"
-) -> list[str]:
-    rows = connection.execute(f"PRAGMA {pragma}").fetchall()
-    return [] if rows == [("ok",)] else [str(row[0]) for row in rows]
-
-
 def integrity_problems(path: Path, pragma: str = "integrity_check") -> list[str]:
-    """What PRAGMA integrity_check (or quick_check) reports on a file; empty when it is fine."""
+    """What PRAGMA integrity_check (or quick_check) reports on a file; empty when it is fine.
+    The integrity check is spread over the PC's cores (integrity_check.file_problems)."""
     try:
+        if pragma == integrity_check.WHOLE_FILE:
+            return integrity_check.file_problems(partial(_read_only, path))
         with closing(_read_only(path)) as connection:
-            return _integrity_problems(connection, pragma)
+            return integrity_check.problems(connection, pragma)
     except sqlite3.DatabaseError as exc:
         if is_damage(exc):
             return [str(exc)]
@@ -198,11 +194,11 @@ def check_database(db_path: Path) -> list[str]:
     path = Path(db_path)
     if not path.is_file():
         raise BackupError(pick(f"没有数据文件:{path}", f"there is no data file at {path}"))
+    problems = integrity_problems(path)
+    if problems:
+        return problems
     try:
         with closing(_read_only(path)) as connection:
-            problems = _integrity_problems(connection)
-            if problems:
-                return problems
             for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
                 problems.append(
                     pick(
@@ -931,7 +927,7 @@ def restore(backup_path: Path, db_path: Path, folder: Path | None = None) -> Bac
             closing(sqlite3.connect(db_path, timeout=BUSY_TIMEOUT)) as dst,
         ):
             src.backup(dst, pages=-1, progress=_give_up_after(BUSY_TIMEOUT))
-            problems = _integrity_problems(dst)
+            problems = integrity_check.problems(dst)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise BackupError(
             pick(f"无法恢复 {backup_path}:{exc}", f"could not restore {backup_path}: {exc}")
