@@ -28,7 +28,14 @@ from sqlalchemy import Engine, insert
 from sqlmodel import Session, col, select
 
 from app.models import Attachment, Complaint, Customer, SyncBase
-from app.services import audit_service, backup_service, conflicts, machine, worker_thread
+from app.services import (
+    audit_service,
+    backup_service,
+    conflicts,
+    machine,
+    wal_checkpoint,
+    worker_thread,
+)
 from app.services.attachment_service import store_bytes, stored_name_for
 from app.services.bulk_rows import CHUNK, by, insert_rows
 from app.services.sync_format import KIND_EXPORT, SyncFile, SyncFileError, read, refuse
@@ -331,7 +338,11 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
     storing = worker_thread.start(lambda: _store_photos(engine, sync_file, photos), "sync-photos")
     done: Counter[str] = Counter()
     now = datetime.now(UTC)
-    with Session(engine) as session:
+    # the commit is the result the user waits for; the log's copy into the data file follows it
+    with (
+        wal_checkpoint.checkpoint_aside(engine) as connection,
+        Session(bind=connection) as session,
+    ):
         rows = {
             (entity, uuid): row
             for entity, kind in KINDS.items()
