@@ -19,7 +19,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -83,14 +83,24 @@ class SyncFile:
 
     def attachment(self, digest: str) -> bytes:
         """The bytes of one photo, checked again against their hash."""
+        return next(self.attachments([digest]))[1]
+
+    def attachments(self, digests: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+        """(digest, bytes) of each photo, checked again against its hash, read one at a time
+        from one opening of the file (reading its directory took ~4 ms an opening, 0.75 s for
+        the 200 photos of a trip)."""
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                for digest in digests:
+                    yield digest, self._checked(archive, digest)
+        except (OSError, KeyError, zipfile.BadZipFile, EOFError) as exc:
+            raise refuse("sync_not_zip", path=self.path.name) from exc
+
+    def _checked(self, archive: zipfile.ZipFile, digest: str) -> bytes:
         name = ATTACHMENTS + digest
         if self.manifest.files.get(name) != digest:
             raise refuse("sync_missing_member", path=self.path.name, member=name)
-        try:
-            with zipfile.ZipFile(self.path) as archive:
-                content = _read_member(archive, archive.getinfo(name), self.path.name)
-        except (OSError, KeyError, zipfile.BadZipFile, EOFError) as exc:
-            raise refuse("sync_not_zip", path=self.path.name) from exc
+        content = _read_member(archive, archive.getinfo(name), self.path.name)
         if hashlib.sha256(content).hexdigest() != digest:
             raise refuse("sync_checksum", path=self.path.name, member=name)
         return content

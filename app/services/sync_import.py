@@ -425,8 +425,8 @@ def _photos_of(writes: list[PlanItem]) -> dict[str, str]:
 def _store_photos(engine: Engine, sync_file: SyncFile, photos: dict[str, str]) -> None:
     """Photo bytes into the attachments folder (a server: its database), each checked against
     its sha256 (stored under stored_name_for)."""
-    for digest, suffix in photos.items():
-        store_bytes(engine, sync_file.attachment(digest), suffix)
+    for digest, content in sync_file.attachments(photos):
+        store_bytes(engine, content, photos[digest])
 
 
 def _delete(session: Session, kind: RecordKind, row) -> None:  # noqa: ANN001
