@@ -66,24 +66,24 @@ def _quoted(name: str) -> str:
 
 
 def _tables_largest_first(connection: sqlite3.Connection) -> list[str]:
-    """The file's stored tables (a text index's own included; not the virtual tables, which
-    have no pages), those with the most rows times their b-trees first, so that the longest
-    checks start first."""
+    """The file's stored tables (a text index's own <name>_data, _idx … included; not virtual
+    tables, which have no pages), those with the most rows times their b-trees first, so that
+    the longest checks start first."""
     schema = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     indexes: dict[str, int] = {}
     for kind, _name, table, _sql in schema:
         if kind == "index":
             indexes[table] = indexes.get(table, 0) + 1
-    text_indexes = [
+    virtual = [
         name
         for kind, name, _table, sql in schema
         if kind == "table" and (sql or "").upper().startswith("CREATE VIRTUAL TABLE")
     ]
 
     def rows(name: str) -> int:
-        # a text index's tables (<name>_data, _idx …) grow with its documents; _data's own
-        # rowids encode segment numbers, not counts
-        owner = next((t for t in text_indexes if name.startswith(f"{t}_")), None)
+        # a text index's tables grow with its documents, counted in its _docsize; the rowids of
+        # its _data encode segment numbers, not counts
+        owner = next((t for t in virtual if name.startswith(f"{t}_")), None)
         counted = f"{owner}_docsize" if owner is not None else name
         try:  # the largest rowid: one b-tree descent, where count(*) would read the table
             found = connection.execute(f"SELECT max(rowid) FROM {_quoted(counted)}").fetchone()
@@ -91,7 +91,5 @@ def _tables_largest_first(connection: sqlite3.Connection) -> list[str]:
             return 0
         return found[0] or 0
 
-    stored = [
-        name for kind, name, _table, sql in schema if kind == "table" and name not in text_indexes
-    ]
+    stored = [name for kind, name, _table, sql in schema if kind == "table" and name not in virtual]
     return sorted(stored, key=lambda name: rows(name) * (1 + indexes.get(name, 0)), reverse=True)
