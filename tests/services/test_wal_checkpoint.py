@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import Future
 from contextlib import closing
 from pathlib import Path
 
@@ -36,6 +37,16 @@ def _rows_seen_by_another_program(path: Path) -> int:
         return other.execute("SELECT count(*) FROM bulk").fetchone()[0]
 
 
+def _checkpoints_started(monkeypatch) -> list[Future[None]]:  # noqa: ANN001
+    """The checkpoints started on a worker from now on, each as it runs."""
+    started: list[Future[None]] = []
+    real = wal_checkpoint.checkpoint_started
+    monkeypatch.setattr(
+        wal_checkpoint, "checkpoint_started", lambda e: started.append(real(e)) or started[-1]
+    )
+    return started
+
+
 def test_a_plain_commit_copies_its_log_into_the_data_file_itself(tmp_path: Path) -> None:
     engine, path = _file_with_a_table(tmp_path)
     try:
@@ -52,11 +63,7 @@ def test_the_commit_is_durable_and_seen_at_once_and_the_copy_follows_on_a_worker
     tmp_path: Path, monkeypatch
 ) -> None:
     engine, path = _file_with_a_table(tmp_path)
-    started = []
-    real = wal_checkpoint.checkpoint_started
-    monkeypatch.setattr(
-        wal_checkpoint, "checkpoint_started", lambda e: started.append(real(e)) or started[-1]
-    )
+    started = _checkpoints_started(monkeypatch)
     try:
         size = path.stat().st_size
         with (
@@ -100,11 +107,7 @@ def test_a_write_that_fails_leaves_nothing_and_the_connection_as_it_was(tmp_path
 
 def test_a_sync_import_leaves_the_copy_of_its_log_to_a_worker(tmp_path: Path, monkeypatch) -> None:
     office, laptop = pair(tmp_path)
-    started = []
-    real = wal_checkpoint.checkpoint_started
-    monkeypatch.setattr(
-        wal_checkpoint, "checkpoint_started", lambda e: started.append(real(e)) or started[-1]
-    )
+    started = _checkpoints_started(monkeypatch)
     try:
         add_service_report(laptop)
         trip = tmp_path / "trip.qdsync"
