@@ -30,6 +30,7 @@ from app.services import (
     deadlines,
     numbering,
     text_search,
+    wal_checkpoint,
 )
 from app.services.complaint_data import (
     CAUSE_LABELS,
@@ -791,7 +792,11 @@ def create_many(
     """
     settings = complaint_settings.load(engine)
     ids: list[int] = []
-    with Session(engine) as session:
+    # thousands of tickets: the log's copy into the data file follows the commit on a worker
+    with (
+        wal_checkpoint.checkpoint_aside(engine) as connection,
+        Session(bind=connection) as session,
+    ):
         for data, number in items:
             data = normalize(data)
             data.id = None

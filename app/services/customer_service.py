@@ -25,7 +25,7 @@ from app.models import (
     VisitReport,
 )
 from app.models.common import new_uuid, utcnow
-from app.services import audit_service, conflicts, text_search
+from app.services import audit_service, conflicts, text_search, wal_checkpoint
 from app.services.list_query import QueryCancel, cancellable, sort_order
 from app.services.validation import (
     FieldError,
@@ -598,7 +598,11 @@ def create_many(
     customers with their trail take seconds; validation and trail are the same as create().
     """
     stored = 0
-    with Session(engine) as session:
+    # thousands of customers: the log's copy into the data file follows the commit on a worker
+    with (
+        wal_checkpoint.checkpoint_aside(engine) as connection,
+        Session(bind=connection) as session,
+    ):
         taken = {
             code.lower(): (cid, name)
             for cid, code, name in session.exec(select(Customer.id, Customer.code, Customer.name))

@@ -33,7 +33,7 @@ from app.models import (
 )
 from app.models.common import utcnow
 from app.models.complaint import ComplaintStatus
-from app.services import audit_service, backup_service, machine, number_prefixes
+from app.services import audit_service, backup_service, machine, number_prefixes, wal_checkpoint
 from app.services.bulk_rows import CHUNK, ids_by_uuid, insert_values, new_values, plain_by
 from app.services.sync_export import OFFICE_KEY
 from app.services.sync_format import KIND_STARTER, Manifest, SyncFileError, read, refuse, write
@@ -328,7 +328,11 @@ def import_starter(engine: Engine, path: str | Path, user: str) -> StarterResult
     _backup(engine)
     result = StarterResult(code, {"customer": 0, "complaint": 0}, {"customer": 0, "complaint": 0})
 
-    with Session(engine) as session:
+    # the office's customers and open tickets: the log's copy follows the commit on a worker
+    with (
+        wal_checkpoint.checkpoint_aside(engine) as connection,
+        Session(bind=connection) as session,
+    ):
         writes = _Writes()
         listed, customer_ids = _take_customers(session, customers, writes, result)
         writes.send(session, customer_ids)  # the new customers' ids, for their complaints

@@ -7,13 +7,23 @@ from concurrent.futures import Future
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
 from app.config import database_path
 from app.db import open_database
-from app.services import sync_export, sync_import, wal_checkpoint
-from tests.services.sync_factory import USER, add_service_report, pair
+from app.services import (
+    complaint_service,
+    customer_service,
+    sync_export,
+    sync_import,
+    sync_starter,
+    wal_checkpoint,
+)
+from app.services.customer_service import CustomerData
+from tests.services.complaint_factory import customer, ticket_data
+from tests.services.sync_factory import USER, add_customer, add_service_report, open_machine, pair
 
 ROWS = 6000  # ~6 MB of log: past the 1,000 pages at which a commit copies the log itself
 # an INSERT first: the driver begins its transaction before a statement that starts with one
@@ -119,3 +129,46 @@ def test_a_sync_import_leaves_the_copy_of_its_log_to_a_worker(tmp_path: Path, mo
     finally:
         office.dispose()
         laptop.dispose()
+
+
+def _customers_from_a_ledger(tmp_path: Path) -> tuple[Engine, int]:
+    engine = open_database(tmp_path / "office")
+    people = (CustomerData(code=f"KH{n:04d}", name=f"测试顾客{n}") for n in range(300))
+    return engine, customer_service.create_many(engine, people, USER)
+
+
+def _tickets_from_a_ledger(tmp_path: Path) -> tuple[Engine, int]:
+    engine = open_database(tmp_path / "office")
+    owner = customer(engine)
+    items = [(ticket_data(owner), None) for _ in range(30)]
+    return engine, len(complaint_service.create_many(engine, items, USER))
+
+
+def _a_laptops_starter_file(tmp_path: Path) -> tuple[Engine, int]:
+    office = open_machine(tmp_path / "office")
+    try:
+        for n in range(30):
+            add_customer(office, code=f"KH{n:05d}", name=f"顾客{n}")
+        starter = tmp_path / "starter.qdsync"
+        sync_starter.make_starter(office, starter, machine_code="L1", user=USER)
+    finally:
+        office.dispose()
+    laptop = open_machine(tmp_path / "laptop")
+    return laptop, sync_starter.import_starter(laptop, starter, USER).added["customer"]
+
+
+@pytest.mark.parametrize(
+    ("write", "written"),
+    [(_customers_from_a_ledger, 300), (_tickets_from_a_ledger, 30), (_a_laptops_starter_file, 30)],
+)
+def test_the_other_large_writes_leave_the_copy_of_their_log_to_a_worker(
+    tmp_path: Path, monkeypatch, write, written
+) -> None:
+    started = _checkpoints_started(monkeypatch)
+    engine, count = write(tmp_path)
+    try:
+        assert count == written
+        assert len(started) == 1
+        started[0].result(timeout=60)
+    finally:
+        engine.dispose()
