@@ -11,6 +11,7 @@ or writer; what it cannot copy now the next commit's automatic checkpoint copies
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -39,7 +40,10 @@ def checkpoint_aside(engine: Engine) -> Iterator[Connection]:
         try:
             yield connection
         finally:
-            raw.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            try:
+                raw.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            except sqlite3.Error:  # a broken connection: not back into the pool without it
+                connection.invalidate()
     checkpoint_started(engine)
 
 

@@ -115,6 +115,19 @@ def test_a_write_that_fails_leaves_nothing_and_the_connection_as_it_was(tmp_path
         engine.dispose()
 
 
+def test_a_connection_broken_in_the_write_is_not_handed_out_again(tmp_path: Path) -> None:
+    engine, _path = _file_with_a_table(tmp_path)
+    try:
+        with pytest.raises(RuntimeError, match="the disk went away"):  # the write's own error
+            with wal_checkpoint.checkpoint_aside(engine) as connection:
+                connection.connection.dbapi_connection.close()
+                raise RuntimeError("the disk went away")
+        with engine.connect() as connection:  # a sound connection that checkpoints itself
+            assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
+    finally:
+        engine.dispose()
+
+
 def test_a_sync_import_leaves_the_copy_of_its_log_to_a_worker(tmp_path: Path, monkeypatch) -> None:
     office, laptop = pair(tmp_path)
     started = _checkpoints_started(monkeypatch)
