@@ -793,10 +793,7 @@ def create_many(
     settings = complaint_settings.load(engine)
     ids: list[int] = []
     # thousands of tickets: the log's copy into the data file follows the commit on a worker
-    with (
-        wal_checkpoint.checkpoint_aside(engine) as connection,
-        Session(bind=connection) as session,
-    ):
+    with wal_checkpoint.large_write_session(engine) as session:
         for data, number in items:
             data = normalize(data)
             data.id = None

@@ -599,10 +599,7 @@ def create_many(
     """
     stored = 0
     # thousands of customers: the log's copy into the data file follows the commit on a worker
-    with (
-        wal_checkpoint.checkpoint_aside(engine) as connection,
-        Session(bind=connection) as session,
-    ):
+    with wal_checkpoint.large_write_session(engine) as session:
         taken = {
             code.lower(): (cid, name)
             for cid, code, name in session.exec(select(Customer.id, Customer.code, Customer.name))

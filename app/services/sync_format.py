@@ -81,10 +81,6 @@ class SyncFile:
     records: dict
     file_sha256: str  # of the whole file, to notice it changed between preview and apply
 
-    def attachment(self, digest: str) -> bytes:
-        """The bytes of one photo, checked again against their hash."""
-        return next(self.attachments([digest]))[1]
-
     def attachments(self, digests: Iterable[str]) -> Iterator[tuple[str, bytes]]:
         """(digest, bytes) of each photo, checked again against its hash, read one at a time
         from one opening of the file (reading its directory took ~4 ms an opening, 0.75 s for

@@ -339,10 +339,7 @@ def apply(engine: Engine, plan: SyncPlan, decisions: dict[str, str], user: str) 
     done: Counter[str] = Counter()
     now = datetime.now(UTC)
     # the commit is the result the user waits for; the log's copy into the data file follows it
-    with (
-        wal_checkpoint.checkpoint_aside(engine) as connection,
-        Session(bind=connection) as session,
-    ):
+    with wal_checkpoint.large_write_session(engine) as session:
         rows = {
             (entity, uuid): row
             for entity, kind in KINDS.items()

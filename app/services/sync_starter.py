@@ -329,10 +329,7 @@ def import_starter(engine: Engine, path: str | Path, user: str) -> StarterResult
     result = StarterResult(code, {"customer": 0, "complaint": 0}, {"customer": 0, "complaint": 0})
 
     # the office's customers and open tickets: the log's copy follows the commit on a worker
-    with (
-        wal_checkpoint.checkpoint_aside(engine) as connection,
-        Session(bind=connection) as session,
-    ):
+    with wal_checkpoint.large_write_session(engine) as session:
         writes = _Writes()
         listed, customer_ids = _take_customers(session, customers, writes, result)
         writes.send(session, customer_ids)  # the new customers' ids, for their complaints

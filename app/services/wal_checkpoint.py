@@ -19,6 +19,7 @@ from functools import partial
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
 from app.services import worker_thread
 
@@ -45,6 +46,13 @@ def checkpoint_aside(engine: Engine) -> Iterator[Connection]:
             except sqlite3.Error:  # a broken connection: not back into the pool without it
                 connection.invalidate()
     checkpoint_started(engine)
+
+
+@contextmanager
+def large_write_session(engine: Engine) -> Iterator[Session]:
+    """A session for thousands of rows in one transaction, on a checkpoint_aside connection."""
+    with checkpoint_aside(engine) as connection, Session(bind=connection) as session:
+        yield session
 
 
 def checkpoint_started(engine: Engine) -> Future[None]:
