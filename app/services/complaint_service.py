@@ -772,7 +772,10 @@ def create(
 
     `number` keeps an old number (ledger import); it must not be taken.
     """
-    stored_id = create_many(engine, [(data, number)], user)[0]
+    # one ticket: an ordinary commit, whose automatic checkpoint has little or nothing to copy
+    with Session(engine) as session:
+        stored_id = _insert_all(session, [(data, number)], user, complaint_settings.load(engine))[0]
+        session.commit()
     return get(engine, stored_id)  # type: ignore[return-value]
 
 
@@ -791,41 +794,54 @@ def create_many(
     NUMBER-k is linked to its origin NUMBER(-k-1) when that ticket is in the data file.
     """
     settings = complaint_settings.load(engine)
-    ids: list[int] = []
     # thousands of tickets: the log's copy into the data file follows the commit on a worker
     with wal_checkpoint.large_write_session(engine) as session:
-        for data, number in items:
-            data = normalize(data)
-            data.id = None
-            validate(data)
-            _check_customer(session, data)
-            c = _new_complaint(session, data, number, settings)
-            ledger: dict[str, object] = {"status": c.status}  # the trail knows every state
-            if keep_ledger_status and data.status in {s.value for s in ComplaintStatus}:
-                c.status, c.closed_at = data.status, data.closed_at
-                c.cancel_reason = data.cancel_reason
-                ledger = {"status": c.status, "closed_at": c.closed_at}
-            session.add(c)
-            session.flush()
-            if keep_ledger_status and c.reopen_index:
-                _link_to_origin(session, c, user)
-            _write_children(session, c, data, user)
-            refresh_progress(c, data, settings)
-            session.add(c)
-            data.number = c.number
-            audit_service.record(
-                session,
-                entity=ENTITY,
-                entity_uuid=c.uuid,
-                label=c.number,
-                action="create",
-                changes=creation_changes(c.number, data, ledger),
-                user=user,
-            )
-            ids.append(c.id)
-            if progress and len(ids) % 100 == 0:
-                progress(len(ids))
+        ids = _insert_all(session, items, user, settings, progress, keep_ledger_status)
         session.commit()
+    return ids
+
+
+def _insert_all(
+    session: Session,
+    items: Iterable[tuple[ComplaintData, str | None]],
+    user: str,
+    settings: complaint_settings.ComplaintSettings,
+    progress: Callable[[int], None] | None = None,
+    keep_ledger_status: bool = False,
+) -> list[int]:
+    """The tickets validated and inserted with their parts and trail; the caller commits."""
+    ids: list[int] = []
+    for data, number in items:
+        data = normalize(data)
+        data.id = None
+        validate(data)
+        _check_customer(session, data)
+        c = _new_complaint(session, data, number, settings)
+        ledger: dict[str, object] = {"status": c.status}  # the trail knows every state
+        if keep_ledger_status and data.status in {s.value for s in ComplaintStatus}:
+            c.status, c.closed_at = data.status, data.closed_at
+            c.cancel_reason = data.cancel_reason
+            ledger = {"status": c.status, "closed_at": c.closed_at}
+        session.add(c)
+        session.flush()
+        if keep_ledger_status and c.reopen_index:
+            _link_to_origin(session, c, user)
+        _write_children(session, c, data, user)
+        refresh_progress(c, data, settings)
+        session.add(c)
+        data.number = c.number
+        audit_service.record(
+            session,
+            entity=ENTITY,
+            entity_uuid=c.uuid,
+            label=c.number,
+            action="create",
+            changes=creation_changes(c.number, data, ledger),
+            user=user,
+        )
+        ids.append(c.id)
+        if progress and len(ids) % 100 == 0:
+            progress(len(ids))
     return ids
 
 

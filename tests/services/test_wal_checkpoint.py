@@ -185,3 +185,15 @@ def test_the_other_large_writes_leave_the_copy_of_their_log_to_a_worker(
         started[0].result(timeout=60)
     finally:
         engine.dispose()
+
+
+def test_one_ticket_saved_from_its_form_starts_no_worker(tmp_path: Path, monkeypatch) -> None:
+    engine = open_database(tmp_path / "office")
+    try:
+        owner = customer(engine)
+        started = _checkpoints_started(monkeypatch)
+        stored = complaint_service.create(engine, ticket_data(owner), USER)
+        assert stored.number
+        assert started == []  # its commit's own automatic checkpoint, as any small commit
+    finally:
+        engine.dispose()
