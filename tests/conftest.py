@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+import threading
+import traceback
 from datetime import datetime, timedelta
 from time import sleep
 
@@ -62,7 +65,37 @@ def engine(request, data_dir):
         return
     eng = open_database(data_dir)
     yield eng
+    _background_jobs_ended()
     eng.dispose()
+
+
+def _background_jobs_ended() -> None:
+    """Qt's background jobs a test started (a list's load, an export, a backup) read its data
+    file: they end before it is closed, not beside the next test's jobs."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone(60_000)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A wait that timed out shows what every thread was doing at that moment."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed and call.excinfo is not None:
+        if call.excinfo.typename == "TimeoutError":
+            report.sections.append(("threads when the wait timed out", _thread_stacks()))
+
+
+def _thread_stacks() -> str:
+    """The innermost frames of every thread but the test's own."""
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    return "\n".join(
+        f"--- {names.get(ident, 'a thread Python did not start')}\n"
+        + "".join(traceback.format_stack(frame)[-12:])
+        for ident, frame in sys._current_frames().items()
+        if ident != threading.get_ident()
+    )
 
 
 def pytest_sessionfinish(session):
