@@ -7,8 +7,30 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+# Background work mostly waits on SQLite and the disk, with Python's lock released: on a two-core
+# PC Qt's default of one thread a core let one long export and one backup hold back every
+# list's load until either ended
+LEAST_BACKGROUND_THREADS = 4
+
+
+def background_pool() -> QThreadPool:
+    """Qt's shared thread pool, with room for the lists' loads beside long work."""
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < LEAST_BACKGROUND_THREADS:
+        pool.setMaxThreadCount(LEAST_BACKGROUND_THREADS)
+    return pool
 
 
 class Progress:
@@ -36,10 +58,15 @@ class _Signals(QObject):
 
 class _Worker(QRunnable):
     def __init__(
-        self, work: Callable[[Progress], Any], signals: _Signals, progress: Progress
+        self,
+        work: Callable[[Progress], Any],
+        signals: _Signals,
+        progress: Progress,
+        ended: threading.Event,
     ) -> None:
         super().__init__()
         self._work, self._signals, self._progress = work, signals, progress
+        self._ended = ended  # set once run() no longer touches the signals object
 
     def run(self) -> None:
         try:
@@ -49,6 +76,8 @@ class _Worker(QRunnable):
             self._signals.failed.emit(error)
         else:
             self._signals.succeeded.emit(result)
+        finally:
+            self._ended.set()
 
 
 class BackgroundOp(QObject):
@@ -64,7 +93,11 @@ class BackgroundOp(QObject):
         on_failure: Callable[[BaseException], None],
         label: str | None = None,
     ) -> None:
-        super().__init__(parent)
+        # deleted by Qt (deleteLater), never by Python's reference count: an op without a widget
+        # was freed by its last reference inside Qt's event handling and crashed the app
+        super().__init__(parent if parent is not None else QCoreApplication.instance())
+        # no parent: a widget closed while the work runs takes the op along, not the object
+        # the worker still emits on
         self._signals = _Signals()
         self.progress = Progress(self._signals.progressed)
         self._on_success, self._on_failure = on_success, on_failure
@@ -80,12 +113,13 @@ class BackgroundOp(QObject):
         self._signals.progressed.connect(self._show_progress)
         self._signals.succeeded.connect(self._succeeded)
         self._signals.failed.connect(self._failed)
-        self._worker = _Worker(work, self._signals, self.progress)
+        self._worker_ended = threading.Event()
+        self._worker = _Worker(work, self._signals, self.progress, self._worker_ended)
         self.done = False
 
     def start(self) -> BackgroundOp:
         BackgroundOp._running.add(self)
-        QThreadPool.globalInstance().start(self._worker)
+        background_pool().start(self._worker)
         return self
 
     @Slot(int, int)
@@ -100,7 +134,16 @@ class BackgroundOp(QObject):
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None
+        self._release()
+
+    def _release(self) -> None:
+        """Deleted by Qt once the worker has left its last emit (run() is past it at once)."""
+        if not self._worker_ended.is_set():
+            QTimer.singleShot(1, self._release)
+            return
         BackgroundOp._running.discard(self)
+        self._signals.deleteLater()
+        self.deleteLater()
 
     @Slot(object)
     def _succeeded(self, result: Any) -> None:

@@ -41,3 +41,39 @@ def test_many_background_jobs_then_a_clean_exit():
         )
         assert result.returncode == 0, result.stderr[-2000:]
         assert result.stdout.strip() == "finished 300"
+
+
+CHAIN = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from app.ui.background import run_in_background
+
+    app = QApplication([])
+    wanted, done = int(sys.argv[1]), []
+
+    def start():
+        run_in_background(None, lambda _p: len(done), ended, ended)
+
+    def ended(result):
+        done.append(result)
+        start() if len(done) < wanted else app.quit()
+
+    QTimer.singleShot(0, start)
+    app.exec()
+    print("finished", len(done))
+    """
+)
+
+
+def test_jobs_without_a_window_each_started_when_the_last_ended():
+    """The overdue counter's way: an op with no parent widget, the next one started from the
+    last one's callback. Such an op used to be freed inside its own event: a crash in Qt after
+    some hundreds of them (a segmentation fault)."""
+    result = subprocess.run(
+        [sys.executable, "-c", CHAIN, "5000"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "finished 5000"

@@ -34,9 +34,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal, Slot
 
 from app.services.list_query import Cancelled, QueryCancel
+from app.ui.background import background_pool
 
 log = logging.getLogger(__name__)
 
@@ -338,7 +339,7 @@ class ListLoader(QObject):
             self.generation, self.source, query, cancel, signals, self.page_size, extra_only,
             editor_ids, painted,
         )  # fmt: skip
-        QThreadPool.globalInstance().start(job)
+        background_pool().start(job)
 
     # ------------------------------------------------------------------ on the GUI thread
 
