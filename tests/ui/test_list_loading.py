@@ -118,7 +118,6 @@ def test_opening_a_list_tab_starts_one_load(qtbot, engine, monkeypatch, tab_clas
     _wait_idle(qtbot)
 
 
-
 def test_a_list_loads_while_two_long_jobs_run_beside_it(qtbot, engine) -> None:
     """An export and a backup running on a two-core PC do not hold the lists back."""
     from app.ui.background import run_in_background
@@ -136,6 +135,7 @@ def test_a_list_loads_while_two_long_jobs_run_beside_it(qtbot, engine) -> None:
     finally:
         release.set()
     qtbot.waitUntil(lambda: len(finished) == 2, timeout=10_000)
+
 
 def test_sorting_by_the_order_shown_is_no_reload(qtbot, engine, monkeypatch):
     _customers(engine, 3)
