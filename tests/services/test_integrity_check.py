@@ -52,7 +52,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
 def test_a_sound_file_passes_on_one_core_and_on_several(tmp_path: Path) -> None:
     path = _data_file(tmp_path / "sound.sqlite3")
     for workers in (1, 2, 3):
-        assert integrity_check.file_problems(partial(_read_only, path), workers) == []
+        assert integrity_check.file_problems(partial(_read_only, path), workers, split_from=0) == []
     assert backup_service.integrity_problems(path) == []
 
 
@@ -68,7 +68,7 @@ def test_an_index_that_no_longer_matches_its_table_is_found_as_the_whole_check_f
     )
     whole = _one_whole_check(path)
     assert whole and "missing from index ix_ticket_number" in whole[0]
-    split = integrity_check.file_problems(partial(_read_only, path), workers=2)
+    split = integrity_check.file_problems(partial(_read_only, path), workers=2, split_from=0)
     assert split == whole
     assert backup_service.integrity_problems(path) == whole
 
@@ -84,7 +84,9 @@ def test_pages_no_table_uses_any_more_are_found_as_the_whole_check_finds_them(
     )
     whole = _one_whole_check(path)
     assert whole and "is never used" in whole[0]
-    assert integrity_check.file_problems(partial(_read_only, path), workers=2) == whole
+    assert (
+        integrity_check.file_problems(partial(_read_only, path), workers=2, split_from=0) == whole
+    )
 
 
 def test_the_check_is_split_into_the_whole_files_pages_and_each_tables_indexes(
@@ -101,17 +103,39 @@ def test_the_check_is_split_into_the_whole_files_pages_and_each_tables_indexes(
         connection.set_trace_callback(run.append)
         return connection
 
-    assert integrity_check.file_problems(connect, workers=2) == []
-    pragmas = sorted(statement for statement in run if statement.startswith("PRAGMA"))
+    assert integrity_check.file_problems(connect, workers=2, split_from=0) == []
+    checks = sorted(s for s in run if s.startswith(("PRAGMA quick", "PRAGMA integrity")))
     stored = ["note", "ticket", "ticket_text_config", "ticket_text_content", "ticket_text_data",
               "ticket_text_docsize", "ticket_text_idx"]  # fmt: skip
-    assert pragmas == sorted(
+    assert checks == sorted(
         ["PRAGMA quick_check"] + [f'PRAGMA integrity_check("{name}")' for name in stored]
     )
-    assert connections == 1 + len(pragmas)  # the listing, then each part on a connection of its own
+    # the listing, then one connection a thread: opening one reads the whole schema again
+    assert connections == 1 + 2
     # after the whole file's pages, the table with the most rows times its b-trees goes first
     with _read_only(path) as connection:
         assert integrity_check._tables_largest_first(connection)[0] == "ticket"
+
+
+def test_a_small_file_gets_one_whole_check_on_one_connection(tmp_path: Path) -> None:
+    """Below SPLIT_FROM_BYTES the split's connections cost more than the check they share."""
+    path = _data_file(tmp_path / "small.sqlite3")
+    assert path.stat().st_size < integrity_check.SPLIT_FROM_BYTES
+    run: list[str] = []
+    connections = 0
+
+    def connect() -> sqlite3.Connection:
+        nonlocal connections
+        connections += 1
+        connection = _read_only(path)
+        connection.set_trace_callback(run.append)
+        return connection
+
+    assert integrity_check.file_problems(connect, workers=4) == []
+    assert [s for s in run if s.startswith(("PRAGMA quick", "PRAGMA integrity"))] == [
+        "PRAGMA integrity_check"
+    ]
+    assert connections == 1
 
 
 def test_a_file_too_damaged_to_list_its_tables_gets_the_whole_check(tmp_path: Path) -> None:
@@ -120,5 +144,5 @@ def test_a_file_too_damaged_to_list_its_tables_gets_the_whole_check(tmp_path: Pa
     with pytest.raises(sqlite3.DatabaseError):
         _one_whole_check(path)
     with pytest.raises(sqlite3.DatabaseError):
-        integrity_check.file_problems(partial(_read_only, path), workers=2)
+        integrity_check.file_problems(partial(_read_only, path), workers=2, split_from=0)
     assert backup_service.integrity_problems(path)  # reported, not raised
